@@ -1,0 +1,33 @@
+// Prints the size of every built file and fails when the script-tag bundle is over its budget.
+// The budget is the issue's: 80 KB gzip for everything (Leaflet + Lit + CSS are about 50 KB).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_GZIP = 80 * 1024;
+const dist = new URL('../dist/', import.meta.url).pathname;
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else if (name.endsWith('.js')) yield path;
+  }
+}
+
+let iifeGzip = 0;
+for (const file of walk(dist)) {
+  const bytes = readFileSync(file);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  if (file.endsWith('station-map.iife.js')) iifeGzip = gz;
+  console.log(`${file.slice(dist.length).padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB  ${(gz / 1024).toFixed(1).padStart(6)} KB gzip`);
+}
+if (!iifeGzip) {
+  console.error('dist/station-map.iife.js is missing: run `npm run build` first');
+  process.exit(1);
+}
+if (iifeGzip > BUDGET_GZIP) {
+  console.error(`station-map.iife.js is ${(iifeGzip / 1024).toFixed(1)} KB gzip, over the ${BUDGET_GZIP / 1024} KB budget`);
+  process.exit(1);
+}
+console.log(`station-map.iife.js within budget: ${(iifeGzip / 1024).toFixed(1)} / ${BUDGET_GZIP / 1024} KB gzip`);

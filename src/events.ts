@@ -1,0 +1,67 @@
+/**
+ * Event names and detail types of `<station-map>`. Every event is a `CustomEvent` that bubbles
+ * and is composed, so a page can listen on the element or on `document`.
+ */
+import type { Route, SkippedFeature, Station, StationMapErrorCode } from './types.js';
+
+/** Detail of `station-select`. The event is cancelable: `preventDefault()` keeps the built-in detail panel closed. */
+export interface StationSelectDetail {
+  id: string;
+  station: Station;
+  /** Great-circle distance from the user's position, or `null` when it is unknown. */
+  distanceMeters: number | null;
+  source: 'marker' | 'list' | 'api' | 'nearest';
+}
+
+/** Detail of `stations-load`. */
+export interface StationsLoadDetail {
+  count: number;
+  skipped: SkippedFeature[];
+  /** `[west, south, east, north]` in the element's `crs`, or `null` when there are no stations. */
+  bbox: [number, number, number, number] | null;
+}
+
+/** Detail of `location-change`; coordinates in the element's `crs`. */
+export interface LocationChangeDetail {
+  lng: number;
+  lat: number;
+  /** Accuracy radius in metres, `null` when the position was not measured (set by the page or the map). */
+  accuracy: number | null;
+  source: 'device' | 'page' | 'map';
+}
+
+/** Detail of `route-change`; `route` is `null` when the route was cleared. */
+export interface RouteChangeDetail {
+  route: Route | null;
+}
+
+/** Detail of `coverage-change`. */
+export interface CoverageChangeDetail {
+  minutes: number;
+  mode: string;
+  coveredShare: number;
+  gaps: Array<{ lng: number; lat: number; gainKm2: number }>;
+}
+
+/** Detail of `station-map-error`. */
+export interface StationMapErrorDetail {
+  code: StationMapErrorCode;
+  message: string;
+  /** For `invalid-features`: the features that were skipped. */
+  skipped?: SkippedFeature[];
+}
+
+/** Map of every event the element fires to its detail type. */
+export interface StationMapEventMap {
+  'station-select': CustomEvent<StationSelectDetail>;
+  'stations-load': CustomEvent<StationsLoadDetail>;
+  'location-change': CustomEvent<LocationChangeDetail>;
+  'route-change': CustomEvent<RouteChangeDetail>;
+  'coverage-change': CustomEvent<CoverageChangeDetail>;
+  'station-map-error': CustomEvent<StationMapErrorDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalEventHandlersEventMap extends StationMapEventMap {}
+}

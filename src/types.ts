@@ -1,0 +1,168 @@
+/**
+ * Public data types of station-map. Kept apart from the internal ones so that
+ * pages, the core entry and the element all speak the same words.
+ */
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+
+/** The station types the spec names; any other string is accepted and shown as "other". */
+export type KnownStationType =
+  | 'union-station'
+  | 'outdoor-worker-station'
+  | 'service-center'
+  | 'mommy-room'
+  | 'driver-home'
+  | 'reading-room';
+
+/** The services the spec names; unknown strings are accepted and shown as given. */
+export type KnownService =
+  | 'water'
+  | 'hot-water'
+  | 'meals'
+  | 'microwave'
+  | 'toilet'
+  | 'rest'
+  | 'charging'
+  | 'first-aid'
+  | 'air-conditioning'
+  | 'heating'
+  | 'wifi'
+  | 'books'
+  | 'health-check'
+  | 'counseling'
+  | 'legal-aid'
+  | 'nursing'
+  | 'repair'
+  | 'umbrella'
+  | 'parking'
+  | 'battery-swap'
+  | 'haircut'
+  | 'donations'
+  | 'medicine';
+
+/** Properties of a station feature. Every other property is kept and passed through untouched. */
+export interface StationProperties {
+  /** Required display name; `name:en`, `name:zh-Hant`, … are used for that UI language. */
+  name: string;
+  /** One of {@link KnownStationType} or any other string. */
+  type?: string;
+  address?: string;
+  /** Shown as a `tel:` link. */
+  phone?: string;
+  /** Service hours text, e.g. `24/7`, `08:00-20:00`, `Mo-Fr 08:00-18:00`. */
+  hours?: string;
+  services?: string[];
+  /** Station manager (站长). */
+  manager?: string;
+  /** Satisfaction survey URL, shown as a link and a QR code. */
+  rating_url?: string;
+  honors?: string[];
+  website?: string;
+  [key: string]: unknown;
+}
+
+/** A parsed station: a GeoJSON Point feature whose `id` is always a string. */
+export interface Station extends Feature<Point, StationProperties> {
+  id: string;
+}
+
+/** Station input accepted by the element's `.stations` property and by `parseStations`. */
+export type StationInput = FeatureCollection | Feature[] | string;
+
+/** Coordinate reference systems a page may speak. */
+export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+
+/** A `[lng, lat]` pair. */
+export type LngLat = [lng: number, lat: number];
+
+/** Why a feature was not accepted as a station. */
+export type SkipReason =
+  | 'not-a-feature'
+  | 'missing-geometry'
+  | 'not-a-point'
+  | 'bad-coordinates'
+  | 'missing-id'
+  | 'duplicate-id'
+  | 'missing-name';
+
+/** One feature that `parseStations` left out, and why. */
+export interface SkippedFeature {
+  /** Position of the feature in the input's `features` array. */
+  index: number;
+  /** The feature's id as a string, when it had one. */
+  id?: string;
+  reason: SkipReason;
+  /** A human-readable English explanation, e.g. `coordinates [200, 10] are out of range`. */
+  message: string;
+}
+
+/** Result of `parseStations`: the good stations and the reasons for everything else. */
+export interface ParseResult {
+  stations: Station[];
+  skipped: SkippedFeature[];
+  /** Set when the whole document is unusable (not JSON, not GeoJSON); `stations` is then empty. */
+  error?: { code: 'invalid-geojson'; message: string };
+}
+
+/** Filter applied to markers, clusters, lists and nearest queries. */
+export interface StationFilter {
+  /** Keep stations whose `type` is one of these. Empty or missing: all types. */
+  types?: string[];
+  /** Keep stations offering every one of these services. */
+  services?: string[];
+  /** Keep only stations open at the time of the query (unknown hours are dropped). */
+  openNow?: boolean;
+  /** Case- and width-insensitive match on name, address and code. */
+  text?: string;
+}
+
+/** A station with its great-circle distance from a query point. */
+export interface NearestResult {
+  station: Station;
+  distanceMeters: number;
+}
+
+/** Travel modes with default speeds (see `geo/speeds.ts`). */
+export type TravelMode = 'walking' | 'cycling' | 'driving';
+
+/** A route to a station. */
+export interface Route {
+  geometry: LineString;
+  distanceMeters: number;
+  durationSeconds: number;
+  /** `network`: along the page's path network; `service`: from a route service; `straight`: a great-circle line, not a road. */
+  kind: 'network' | 'service' | 'straight';
+  mode: TravelMode;
+  /** Why a better kind was not used (e.g. `origin is 3.2 km from the nearest path`). */
+  fallbackReason?: string;
+}
+
+/** A path network: paths, trails or roads. */
+export type Network = FeatureCollection<LineString | MultiLineString>;
+
+/** A station near a line, as returned by `stationsAlong`. */
+export interface AlongResult {
+  station: Station;
+  /** Distance from the line. */
+  offsetMeters: number;
+  /** Distance from the line's start to the point of the line nearest the station. */
+  alongMeters: number;
+}
+
+/** Error codes of the `station-map-error` event and `StationMapError`. */
+export type StationMapErrorCode =
+  | 'fetch-failed'
+  | 'invalid-geojson'
+  | 'invalid-features'
+  | 'geolocation-denied'
+  | 'geolocation-unavailable'
+  | 'route-failed'
+  | 'tiles-failed';
+
+/** Navigation apps that `navigationLinks` builds links for. */
+export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';
+
+/** One hand-off link to a navigation app. */
+export interface NavigationLink {
+  app: NavigationApp;
+  url: string;
+}

@@ -1,0 +1,34 @@
+// Browser tests: the element in real headless Chromium (Debian's /usr/bin/chromium; browsers
+// cannot be downloaded here). The test server also plays the failing hosts the tests need.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { geolocationPlugin } from './tests/browser/server/geolocation-plugin.mjs';
+import { testServerMiddleware } from './tests/browser/server/test-server.mjs';
+
+export default {
+  files: ['tests/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 20000 } },
+  middleware: [testServerMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
