@@ -1,0 +1,160 @@
+/**
+ * Loads station GeoJSON over the network with a timeout and an AbortSignal,
+ * turning every failure a page author can act on into a readable
+ * `StationMapError`.
+ */
+import { StationMapError } from '../errors.js';
+import type { Crs, ParseResult } from '../types.js';
+import { parseStations } from './parse-stations.js';
+
+/** Options of {@link loadStations}. */
+export interface LoadStationsOptions {
+  /** Aborting it rejects with the signal's reason (an `AbortError`), never with a `StationMapError`. */
+  signal?: AbortSignal;
+  /**
+   * Time allowed for the whole load, headers and body, in milliseconds
+   * (default 15000). `0` or `Infinity` waits as long as the network does.
+   */
+  timeoutMs?: number;
+  /** The fetch to use (default: the global one), e.g. a cached or instrumented fetch. */
+  fetch?: typeof fetch;
+  /** Coordinate system of the data, passed to {@link parseStations}. */
+  crs?: Crs;
+}
+
+// Accept is a CORS-safelisted header: any other header would trigger a preflight,
+// which many government file servers do not answer.
+const ACCEPT = 'application/geo+json, application/json;q=0.9, */*;q=0.1';
+
+// HTTP/2 responses carry no reason phrase, so name the common ones ourselves.
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * Fetches and parses station GeoJSON.
+ *
+ * Rejects with a `StationMapError`: `fetch-failed` for an HTTP error status, a
+ * network error or a timeout; `invalid-geojson` when the body is not JSON or
+ * not GeoJSON. When `signal` aborts it rejects with the signal's reason
+ * instead (a `DOMException` named `AbortError` unless the caller gave another),
+ * so a caller that aborts a stale load can simply ignore it.
+ *
+ * @example
+ * const controller = new AbortController();
+ * try {
+ *   const { stations, skipped } = await loadStations('/data/taian.geojson', { signal: controller.signal });
+ * } catch (error) {
+ *   if (error instanceof StationMapError) showMessage(error.message);
+ * }
+ */
+export async function loadStations(url: string, options: LoadStationsOptions = {}): Promise<ParseResult> {
+  const { signal, crs } = options;
+  const timeoutMs = options.timeoutMs ?? 15000;
+  if (signal?.aborted) throw abortReason(signal);
+
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new StationMapError('fetch-failed', `Could not load stations from ${url}: fetch is not available here`);
+  }
+
+  // One controller for both the caller's abort and the timeout, so one signal reaches fetch.
+  const controller = new AbortController();
+  let timedOut = false;
+  const handleAbort = () => controller.abort(signal ? abortReason(signal) : undefined);
+  signal?.addEventListener('abort', handleAbort, { once: true });
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException('The station data took too long', 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+
+  let text: string;
+  try {
+    // Racing the abort as well means a fetch that ignores its signal still cannot hang us.
+    text = await raceAbort(
+      (async () => {
+        const response = await fetchImpl(url, { signal: controller.signal, headers: { Accept: ACCEPT } });
+        if (!response.ok) {
+          const reason = response.statusText || STATUS_TEXT[response.status] || '';
+          throw new StationMapError(
+            'fetch-failed',
+            `Could not load stations from ${url}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`,
+          );
+        }
+        return response.text();
+      })(),
+      controller.signal,
+    );
+  } catch (error) {
+    if (signal?.aborted) throw abortReason(signal);
+    if (timedOut) {
+      throw new StationMapError(
+        'fetch-failed',
+        `Could not load stations from ${url}: timed out after ${formatSeconds(timeoutMs)}`,
+        { cause: error },
+      );
+    }
+    if (error instanceof StationMapError) throw error;
+    throw new StationMapError(
+      'fetch-failed',
+      `Could not load stations from ${url}: network error (${describeError(error)}); ` +
+        'the device may be offline, or the server does not allow cross-origin requests (CORS)',
+      { cause: error },
+    );
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    signal?.removeEventListener('abort', handleAbort);
+  }
+
+  const result = parseStations(text, { crs });
+  if (result.error) {
+    throw new StationMapError('invalid-geojson', `Stations from ${url} are not usable: ${result.error.message}`);
+  }
+  return result;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The station load was aborted', 'AbortError');
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const handleAbort = () => reject(signal.reason);
+    if (signal.aborted) handleAbort();
+    signal.addEventListener('abort', handleAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', handleAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', handleAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error === 'string' ? error : 'unknown error';
+  // Node's fetch says only "fetch failed" and keeps the useful part (ECONNREFUSED…) in `cause`.
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message ? `${error.message}: ${cause.message}` : error.message;
+}

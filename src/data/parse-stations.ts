@@ -1,0 +1,328 @@
+/**
+ * Turns whatever a page hands us (a FeatureCollection, a Feature, an array of
+ * Features or JSON text) into stations, and says in plain English why every
+ * other feature was left out. Never throws: bad data must not break the page.
+ */
+import type { Crs, ParseResult, SkippedFeature, SkipReason, Station } from '../types.js';
+
+/** Options of {@link parseStations}. */
+export interface ParseStationsOptions {
+  /**
+   * The coordinate system the data's coordinates are in (default `wgs84`).
+   * Coordinates are kept exactly as given, never converted: this only names
+   * the system in messages. Convert for the spatial index with
+   * `toStationColumns(stations, crs)`.
+   */
+  crs?: Crs;
+}
+
+const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/** Longest piece of the input echoed back in a message, so a huge string cannot make a huge message. */
+const MAX_ECHO = 40;
+
+/**
+ * Parses station GeoJSON into {@link Station}s.
+ *
+ * Each input feature ends up in exactly one of `stations` or `skipped`. A
+ * station is a new object `{ ...feature, id }` whose `id` is the string form of
+ * the Feature `id`, `properties.id` or `properties.code` (the first usable one,
+ * trimmed); its `geometry` and `properties` objects are the input's own, and the
+ * input is never changed. When two features share an id, the first usable one
+ * wins. Coordinates (including a 3rd/4th value) are kept as given, in the
+ * `crs` the caller says they are in.
+ *
+ * A document that is not JSON or not GeoJSON yields no stations and an
+ * `error` with code `invalid-geojson` and a readable message.
+ *
+ * @example
+ * const { stations, skipped } = parseStations(await response.text());
+ * for (const s of skipped) console.warn(`station ${s.index}: ${s.message}`);
+ *
+ * @example
+ * parseStations({ type: 'Feature', id: 'TA-0391',
+ *   geometry: { type: 'Point', coordinates: [117.1306, 36.2106] },
+ *   properties: { name: '泰山区红门工会驿站' } }).stations[0].id // 'TA-0391'
+ */
+export function parseStations(input: unknown, options: ParseStationsOptions = {}): ParseResult {
+  try {
+    const features = readFeatureList(input);
+    if (typeof features === 'string') return invalid(features);
+    const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
+    return parseFeatures(features, crs);
+  } catch (error) {
+    // Only reachable with hostile objects (throwing getters, proxies); JSON cannot get here.
+    return invalid(`Could not read the stations: ${describeError(error)}`);
+  }
+}
+
+function invalid(message: string): ParseResult {
+  return { stations: [], skipped: [], error: { code: 'invalid-geojson', message } };
+}
+
+/** The features to look at, or a message saying why the document is unusable. */
+function readFeatureList(input: unknown): readonly unknown[] | string {
+  let doc = input;
+  if (typeof doc === 'string') {
+    const text = doc.charCodeAt(0) === 0xfeff ? doc.slice(1) : doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      return explainNotJson(text, error);
+    }
+  }
+  if (Array.isArray(doc)) return doc;
+  if (doc !== null && typeof doc === 'object') {
+    const type = (doc as { type?: unknown }).type;
+    if (type === 'FeatureCollection') {
+      const features = (doc as { features?: unknown }).features;
+      if (Array.isArray(features)) return features;
+      const got = features === undefined ? '' : ` (got ${describeValue(features)})`;
+      return `Not GeoJSON: the FeatureCollection has no "features" array${got}`;
+    }
+    if (type === 'Feature') return [doc];
+  }
+  return `Not GeoJSON: expected a FeatureCollection, a Feature or an array of Features, got ${describeValue(doc)}`;
+}
+
+/** The usual culprits get a plain explanation; anything else gets the parser's own words. */
+function explainNotJson(text: string, error: unknown): string {
+  const start = text.trimStart();
+  if (start === '') return 'Not JSON: the text is empty';
+  if (start[0] === '<') {
+    // A wrong URL or a server error page answers with HTML.
+    return `Not JSON: the text starts with "${echo(start.slice(0, 15))}", which looks like an HTML page, not station data`;
+  }
+  return `Not JSON: ${describeError(error)}`;
+}
+
+/**
+ * The hot loop: plain property reads and typeof checks only, no closures or
+ * regexes, so a million features parse in well under a second. Messages are
+ * built only for the (rare) skipped features.
+ */
+function parseFeatures(features: readonly unknown[], crs: Crs): ParseResult {
+  const stations: Station[] = [];
+  const skipped: SkippedFeature[] = [];
+  // Ids of accepted stations. One add per feature, with the size telling a
+  // duplicate, is about twice as fast as has + set over a million ids.
+  const seen = new Set<string>();
+  // Feature index of each station, and id → index built only when a duplicate needs it.
+  const acceptedAt: number[] = [];
+  let indexById: Map<string, number> | null = null;
+  const count = features.length;
+
+  for (let index = 0; index < count; index++) {
+    const feature = features[index];
+    let reason: SkipReason | null = null;
+    let id: string | null = null;
+    try {
+      reason = checkShape(feature);
+      if (reason === null) {
+        const f = feature as { id?: unknown; properties?: unknown };
+        const properties = f.properties;
+        id = readId(f.id, properties);
+        if (id === null) reason = 'missing-id';
+        else {
+          const size = seen.size;
+          seen.add(id);
+          if (seen.size === size) reason = 'duplicate-id';
+          else {
+            const name =
+              properties !== null && typeof properties === 'object'
+                ? (properties as { name?: unknown }).name
+                : undefined;
+            if (typeof name !== 'string' || name.trim() === '') {
+              reason = 'missing-name';
+              // A nameless feature does not claim its id: a later usable one may have it.
+              seen.delete(id);
+            }
+          }
+        }
+      }
+      if (reason === null) {
+        stations.push({ ...(feature as object), id } as Station);
+        acceptedAt.push(index);
+        if (indexById !== null) indexById.set(id as string, index);
+        continue;
+      }
+      if (reason === 'duplicate-id' && indexById === null) {
+        indexById = new Map();
+        for (let i = 0; i < stations.length; i++) indexById.set(stations[i].id, acceptedAt[i]);
+      }
+      skipped.push(describeSkip(feature, index, reason, id, indexById, crs));
+    } catch (error) {
+      // A throwing getter or proxy: the feature is unusable, the rest may be fine.
+      if (reason === null && id !== null) seen.delete(id);
+      skipped.push({
+        index,
+        reason: reason ?? 'not-a-feature',
+        message: `Feature ${index} could not be read: ${describeError(error)}`,
+      });
+    }
+  }
+  return { stations, skipped };
+}
+
+/** The first failing shape check in spec order, or null when the feature is a usable Point. */
+function checkShape(feature: unknown): SkipReason | null {
+  if (feature === null || typeof feature !== 'object' || Array.isArray(feature)) return 'not-a-feature';
+  const f = feature as { type?: unknown; geometry?: unknown };
+  if (f.type !== 'Feature') return 'not-a-feature';
+  const geometry = f.geometry;
+  if (geometry === null || typeof geometry !== 'object') return 'missing-geometry';
+  if ((geometry as { type?: unknown }).type !== 'Point') return 'not-a-point';
+  const c = (geometry as { coordinates?: unknown }).coordinates;
+  if (!Array.isArray(c) || c.length < 2) return 'bad-coordinates';
+  const lng = c[0];
+  const lat = c[1];
+  // typeof first: strings such as "117.1" are not accepted as numbers.
+  if (typeof lng !== 'number' || typeof lat !== 'number') return 'bad-coordinates';
+  // The comparisons are false for NaN, so NaN fails too; ±Infinity is out of range.
+  if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90)) return 'bad-coordinates';
+  for (let i = 2; i < c.length; i++) {
+    const extra = c[i];
+    if (typeof extra !== 'number' || !Number.isFinite(extra)) return 'bad-coordinates';
+  }
+  return null;
+}
+
+/** Feature `id`, else `properties.id`, else `properties.code`: the first usable one, as a string. */
+function readId(featureId: unknown, properties: unknown): string | null {
+  const fromFeature = toIdString(featureId);
+  if (fromFeature !== null) return fromFeature;
+  if (properties === null || typeof properties !== 'object') return null;
+  const p = properties as { id?: unknown; code?: unknown };
+  return toIdString(p.id) ?? toIdString(p.code);
+}
+
+function toIdString(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function describeSkip(
+  feature: unknown,
+  index: number,
+  reason: SkipReason,
+  knownId: string | null,
+  indexById: ReadonlyMap<string, number> | null,
+  crs: Crs,
+): SkippedFeature {
+  // The id (when there is one) helps a data editor find the feature, even for early failures.
+  let id = knownId;
+  if (id === null && feature !== null && typeof feature === 'object' && !Array.isArray(feature)) {
+    const f = feature as { id?: unknown; properties?: unknown };
+    id = readId(f.id, f.properties);
+  }
+  const label = id === null ? `Feature ${index}` : `Feature ${index} ("${echo(id)}")`;
+  const message = explainSkip(feature, reason, label, id, indexById, crs);
+  return id === null ? { index, reason, message } : { index, id, reason, message };
+}
+
+function explainSkip(
+  feature: unknown,
+  reason: SkipReason,
+  label: string,
+  id: string | null,
+  indexById: ReadonlyMap<string, number> | null,
+  crs: Crs,
+): string {
+  const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown };
+  switch (reason) {
+    case 'not-a-feature':
+      return `${label} is not a GeoJSON Feature: expected an object with "type": "Feature", got ${describeValue(feature)}`;
+    case 'missing-geometry':
+      return f.geometry === undefined || f.geometry === null
+        ? `${label} has no geometry`
+        : `${label} has no usable geometry: expected an object, got ${describeValue(f.geometry)}`;
+    case 'not-a-point': {
+      const type = (f.geometry as { type?: unknown }).type;
+      const what = typeof type === 'string' ? `a ${echo(type)}` : 'a geometry without a type';
+      return `${label} has ${what}, not a Point`;
+    }
+    case 'bad-coordinates':
+      return `${label} has bad coordinates: ${explainCoordinates((f.geometry as { coordinates?: unknown }).coordinates, crs)}`;
+    case 'missing-id':
+      return `${label} has no id: set the Feature "id", properties.id or properties.code to a non-empty string or a number`;
+    case 'duplicate-id':
+      return `${label} has the same id as feature ${indexById?.get(id as string)}; the first one is kept`;
+    case 'missing-name': {
+      const name =
+        f.properties !== null && typeof f.properties === 'object'
+          ? (f.properties as { name?: unknown }).name
+          : undefined;
+      const got = name === undefined ? '' : ` (got ${describeValue(name)})`;
+      return `${label} has no name: properties.name must be a non-empty string${got}`;
+    }
+  }
+}
+
+function explainCoordinates(c: unknown, crs: Crs): string {
+  if (!Array.isArray(c)) return `expected an array [longitude, latitude], got ${describeValue(c)}`;
+  const shown = formatPosition(c);
+  if (c.length < 2) return `${shown} needs at least a longitude and a latitude`;
+  for (let i = 0; i < c.length; i++) {
+    const v: unknown = c[i];
+    if (typeof v !== 'number') return `${shown} contains ${describeValue(v)} where a number is expected`;
+    if (Number.isNaN(v)) return `${shown} contains NaN where a number is expected`;
+    if (i >= 2 && !Number.isFinite(v)) return `${shown} contains ${v} where a finite number is expected`;
+  }
+  const [lng, lat] = c as number[];
+  const parts: string[] = [];
+  if (!(lng >= -180 && lng <= 180)) parts.push('longitude must be within -180…180');
+  if (!(lat >= -90 && lat <= 90)) parts.push('latitude must be within -90…90');
+  const hint =
+    Math.abs(lng) > 1000 || Math.abs(lat) > 1000 ? ' (these look like projected metres, not degrees)' : '';
+  return `${shown} are out of range: ${parts.join(' and ')} degrees (${CRS_LABEL[crs]})${hint}`;
+}
+
+function formatPosition(c: readonly unknown[]): string {
+  const parts: string[] = [];
+  const n = Math.min(c.length, 4);
+  for (let i = 0; i < n; i++) {
+    const v: unknown = c[i];
+    parts.push(typeof v === 'number' ? String(v) : typeof v === 'string' ? `"${echo(v)}"` : describeValue(v));
+  }
+  if (c.length > n) parts.push('…');
+  return `[${parts.join(', ')}]`;
+}
+
+/** Names a value for a message without ever echoing a large part of it. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `the string "${echo(value)}"`;
+    case 'number':
+    case 'boolean':
+      return `${typeof value} ${String(value)}`;
+    case 'object': {
+      const type = (value as { type?: unknown }).type;
+      return typeof type === 'string' ? `an object with type "${echo(type)}"` : 'an object without a "type"';
+    }
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+function echo(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
+function describeError(error: unknown): string {
+  let message: string;
+  try {
+    message = error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    // Objects without a usable toString (e.g. Object.create(null)) are still errors.
+    message = 'unknown error';
+  }
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}
