@@ -270,14 +270,11 @@ describe('parseStations', () => {
     );
   });
 
-  it('parses 100,000 features quickly', () => {
+  it('parses 100,000 features, keeping every one (speed is measured by npm run bench)', () => {
     const features = Array.from({ length: 100_000 }, (_, i) => makeStation(i));
-    const start = performance.now();
     const result = parseStations({ type: 'FeatureCollection', features });
-    const ms = performance.now() - start;
     expect(result.stations).toHaveLength(100_000);
-    // Generous bound for a slow CI machine; measured about 30–60 ms on 2 cores.
-    expect(ms).toBeLessThan(1000);
+    expect(result.stations[99_999]!.geometry).toBe(features[99_999]!.geometry);
   });
 });
 
