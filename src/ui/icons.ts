@@ -1,0 +1,216 @@
+/**
+ * Hand-drawn glyphs for station types and services, and the map pin built from them.
+ *
+ * Everything here is a constant string: station data only ever *selects* a glyph through
+ * a fixed table, it never reaches the markup, so callers may pass the result to Leaflet's
+ * `divIcon({ html })` or Lit's `unsafeSVG` without escaping. Glyphs are drawn in-house
+ * because an icon font or set would cost more than the whole widget's budget and load
+ * from a CDN, which embedding pages forbid.
+ *
+ * Each glyph is one `d` string on a 24×24 grid, filled, drawn for `fill-rule="evenodd"`
+ * (cut-outs are sub-paths inside the shape).
+ */
+import type { KnownService, KnownStationType } from '../types.js';
+
+/** A station type that has its own glyph and colour, or `other` for any other string. */
+export type StationTypeKey = KnownStationType | 'other';
+
+/**
+ * Pin colour per station type. Each one keeps white text and glyphs at a contrast ratio
+ * of at least 4.5:1, and the hues follow the Okabe–Ito colour-blind-safe palette,
+ * darkened; the glyph shape carries the type too, so colour is never the only cue.
+ *
+ * @example
+ * TYPE_COLORS['driver-home'] // '#00775A'
+ */
+export const TYPE_COLORS: Readonly<Record<StationTypeKey, string>> = Object.freeze({
+  'union-station': '#C8102E',
+  'outdoor-worker-station': '#B45309',
+  'service-center': '#005FA3',
+  'mommy-room': '#9C2F7A',
+  'driver-home': '#00775A',
+  'reading-room': '#4B3B9A',
+  other: '#4B5563',
+});
+
+const HOUSE = 'M12 2.5L1.5 11.5h3V21h15v-9.5h3Z';
+
+const TYPE_GLYPHS: Readonly<Record<StationTypeKey, string>> = {
+  // A house with a heart: the 工会驿站 "warm home" emblem.
+  'union-station': `${HOUSE}M12 18.6l-3.7-3.6A2.35 2.35 0 0 1 12 12.1A2.35 2.35 0 0 1 15.7 15Z`,
+  // A house with a safety helmet.
+  'outdoor-worker-station': `${HOUSE}M6.8 18.8v-1.6H8a4 4 0 0 1 8 0h1.2v1.6ZM11.3 13.4h1.4v3.8h-1.4Z`,
+  'service-center':
+    'M4 21V3h16v18h-6v-4h-4v4ZM7 6h3v2.5H7ZM14 6h3v2.5h-3ZM7 11h3v2.5H7ZM14 11h3v2.5h-3Z',
+  // Mother and child.
+  'mommy-room':
+    'M6.4 5a2.6 2.6 0 1 0 5.2 0a2.6 2.6 0 1 0-5.2 0ZM4.5 21v-7.5a4.5 4.5 0 0 1 9 0V21ZM15.2 10.8a2 2 0 1 0 4 0a2 2 0 1 0-4 0ZM14.6 21v-4.8a2.6 2.6 0 0 1 5.2 0V21Z',
+  'driver-home':
+    'M1.5 5h13v10.5h-13ZM15.5 8.5h3.8l3.2 4v3h-7ZM16.8 9.8h2l2 2.6h-4ZM3.8 18a2.2 2.2 0 1 0 4.4 0a2.2 2.2 0 1 0-4.4 0ZM5.1 18a.9.9 0 1 0 1.8 0a.9.9 0 1 0-1.8 0ZM15.8 18a2.2 2.2 0 1 0 4.4 0a2.2 2.2 0 1 0-4.4 0ZM17.1 18a.9.9 0 1 0 1.8 0a.9.9 0 1 0-1.8 0Z',
+  // An open book.
+  'reading-room':
+    'M12 6.2C9.6 4.6 6.2 4 2 4.5V19c4.2-.5 7.6 0 10 1.6c2.4-1.6 5.8-2.1 10-1.6V4.5C17.8 4 14.4 4.6 12 6.2ZM11.3 7.5h1.4v11.2h-1.4Z',
+  other: 'M7 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0Z',
+};
+
+const SERVICE_GLYPHS: Readonly<Record<KnownService, string>> = {
+  water: 'M12 2.5C9.5 6.2 5.5 10.6 5.5 14.6a6.5 6.5 0 0 0 13 0c0-4-4-8.4-6.5-12.1Z',
+  'hot-water':
+    'M4.5 10h12v5.5a4.5 4.5 0 0 1-4.5 4.5h-3a4.5 4.5 0 0 1-4.5-4.5ZM16.5 11h1.6a2.4 2.4 0 0 1 0 4.8h-1.6v-1.5h1.6a.9.9 0 0 0 0-1.8h-1.6ZM7.6 3h1.5v5H7.6ZM11 2h1.5v6H11ZM14.4 3h1.5v5h-1.5Z',
+  // A bowl with chopsticks.
+  meals:
+    'M2.5 11h19a9.5 8.5 0 0 1-19 0ZM8.5 20.2h7v1.6h-7ZM13.6 9.6L19.6 2.2l1.2 1L15.6 9.6ZM10.8 9.6L16 1.8l1.2.8L12.8 9.6Z',
+  microwave:
+    'M2 5h20v14H2ZM4 7h11.5v10H4ZM17.7 9.5a1.1 1.1 0 1 0 2.2 0a1.1 1.1 0 1 0-2.2 0ZM17.7 13.5a1.1 1.1 0 1 0 2.2 0a1.1 1.1 0 1 0-2.2 0Z',
+  // Man | woman, the sign on every public toilet.
+  toilet:
+    'M4.4 4.2a2.1 2.1 0 1 0 4.2 0a2.1 2.1 0 1 0-4.2 0ZM4 7.6h5v7.2H8V21H5v-6.2H4ZM15.4 4.2a2.1 2.1 0 1 0 4.2 0a2.1 2.1 0 1 0-4.2 0ZM16 7.6h3l2.6 8.2h-2.3V21h-3.6v-5.2h-2.3ZM11.3 2.5h1.4v19h-1.4Z',
+  // A bed.
+  rest: 'M2 6h2.2v7H22v7h-2.2v-2.3H4.2V20H2ZM5.4 10.3a2.2 2.2 0 1 0 4.4 0a2.2 2.2 0 1 0-4.4 0ZM10.6 8.3h8.6a2.8 2.8 0 0 1 2.8 2.8v.9H10.6Z',
+  // A plug with a lightning bolt.
+  charging:
+    'M8.2 2h2v5h-2ZM13.8 2h2v5h-2ZM6 7h12v3.5a6 6 0 0 1-5 5.9V22h-2v-5.6a6 6 0 0 1-5-5.9ZM12.6 8.6L10 12.2h1.8L11.2 15l2.6-3.6H12Z',
+  'first-aid':
+    'M2.5 6.5h19V20h-19ZM8.5 3.5h7v3h-1.6V5h-3.8v1.5H8.5ZM10.6 8.8h2.8v2.8h2.8v2.8h-2.8v2.8h-2.8v-2.8H7.8v-2.8h2.8Z',
+  // A snowflake.
+  'air-conditioning':
+    'M10 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0ZM11.15 9.1L11.15 2L12.85 2L12.85 9.1ZM10.7 5.8L8.5 3.4L7.6 4.4L10 7ZM13.3 5.8L15.5 3.4L16.4 4.4L14 7ZM14.09 9.81L20.24 6.26L21.09 7.74L14.94 11.29ZM16.72 7.77L17.7 4.67L16.38 4.39L15.33 7.77ZM18.02 10.03L21.2 10.73L20.78 12.01L17.33 11.23ZM14.94 12.71L21.09 16.26L20.24 17.74L14.09 14.19ZM18.02 13.97L21.2 13.27L20.78 11.99L17.33 12.77ZM16.72 16.23L17.7 19.33L16.38 19.61L15.33 16.23ZM12.85 14.9L12.85 22L11.15 22L11.15 14.9ZM13.3 18.2L15.5 20.6L16.4 19.6L14 17ZM10.7 18.2L8.5 20.6L7.6 19.6L10 17ZM9.91 14.19L3.76 17.74L2.91 16.26L9.06 12.71ZM7.28 16.23L6.3 19.33L7.62 19.61L8.67 16.23ZM5.98 13.97L2.8 13.27L3.22 11.99L6.67 12.77ZM9.06 11.29L2.91 7.74L3.76 6.26L9.91 9.81ZM5.98 10.03L2.8 10.73L3.22 12.01L6.67 11.23ZM7.28 7.77L6.3 4.67L7.62 4.39L8.67 7.77Z',
+  // A flame.
+  heating:
+    'M12.5 2c.6 3.7 6 6.2 6 12.2a6.5 6.5 0 0 1-13 0c0-3.1 1.7-5.1 3.2-6.6c.1 2.2.9 3.5 2.2 3.9C10.4 8.6 10.9 5 12.5 2ZM12 20.2a2.6 2.6 0 0 1-2.6-2.6c0-1.7 1.4-2.6 2.6-4.2c1.2 1.6 2.6 2.5 2.6 4.2a2.6 2.6 0 0 1-2.6 2.6Z',
+  wifi: 'M10.1 19a1.9 1.9 0 1 0 3.8 0a1.9 1.9 0 1 0-3.8 0ZM7.47 14.47A6.4 6.4 0 0 1 16.53 14.47L15.11 15.89A4.4 4.4 0 0 0 8.89 15.89ZM4.5 11.5A10.6 10.6 0 0 1 19.5 11.5L18.08 12.92A8.6 8.6 0 0 0 5.92 12.92ZM1.53 8.53A14.8 14.8 0 0 1 22.47 8.53L21.05 9.95A12.8 12.8 0 0 0 2.95 9.95Z',
+  // A closed book with its pages showing.
+  books:
+    'M5 4.5A2.5 2.5 0 0 1 7.5 2H19v15.5H7.5a1.25 1.25 0 0 0 0 2.5H19V22H7.5A2.5 2.5 0 0 1 5 19.5ZM9.5 5.5H16v1.6H9.5Z',
+  // A heart with a pulse line.
+  'health-check':
+    'M12 21L3.6 12.6A4.9 4.9 0 0 1 12 5.7A4.9 4.9 0 0 1 20.4 12.6ZM5.2 11.6h2.9l1.8-3.3l2.3 5.4l1.9-4.2l1.1 1.5h3.6v1.5h-4.4l-.2-.3l-2 4.5l-2.4-5.6l-.8 1.5H5.2Z',
+  // A speech bubble.
+  counseling:
+    'M4 3.5h16a2 2 0 0 1 2 2V15a2 2 0 0 1-2 2h-9l-5 4.5V17H4a2 2 0 0 1-2-2V5.5a2 2 0 0 1 2-2ZM6.1 10.2a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0ZM10.6 10.2a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0ZM15.1 10.2a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0Z',
+  // Scales of justice.
+  'legal-aid':
+    'M10.4 3.6a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0-3.2 0ZM3 6h18v1.5H3ZM11.25 7.5h1.5V19h-1.5ZM7 19h10v2H7ZM5.5 7.5l-3 6.5h1.1l1.9-4.2l1.9 4.2h1.1ZM2 14.4h7a3.5 3.5 0 0 1-7 0ZM18.5 7.5l-3 6.5h1.1l1.9-4.2l1.9 4.2h1.1ZM15 14.4h7a3.5 3.5 0 0 1-7 0Z',
+  // A baby bottle.
+  nursing:
+    'M10.6 2h2.8l.6 3h-4ZM8.3 5.6h7.4v2.2H8.3ZM8.5 8.4h7v11a2.6 2.6 0 0 1-2.6 2.6h-1.8a2.6 2.6 0 0 1-2.6-2.6ZM10 11h2.5v1.2H10ZM10 14h2.5v1.2H10ZM10 17h2.5v1.2H10Z',
+  // A wrench.
+  repair:
+    'M10.47 7.92L18.5 15.96A1.8 1.8 0 0 1 15.96 18.5L7.92 10.47A4.6 4.6 0 0 1 2.02 4.28L4.64 6.91L6.91 4.64L4.28 2.02A4.6 4.6 0 0 1 10.47 7.92ZM16.39 17.09a.7.7 0 1 0 1.4 0a.7.7 0 1 0-1.4 0Z',
+  umbrella:
+    'M2.5 12.5A9.5 9.5 0 0 1 21.5 12.5ZM11.25 13.3h1.5V19a1.2 1.2 0 0 0 2.4 0v-.6h1.5v.6a2.7 2.7 0 0 1-5.4 0ZM11.35 1.5h1.3V3h-1.3Z',
+  // A "P" sign.
+  parking:
+    'M5 2h14a3 3 0 0 1 3 3v14a3 3 0 0 1-3 3H5a3 3 0 0 1-3-3V5a3 3 0 0 1 3-3ZM8 6h5.2a4.1 4.1 0 0 1 0 8.2h-2.5V18H8ZM10.7 8.4v3.4h2.4a1.7 1.7 0 0 0 0-3.4Z',
+  // A battery between two swap arrows (电瓶车换电).
+  'battery-swap':
+    'M2.98 8.72A9.6 9.6 0 0 1 20.31 7.2L18.58 8.2A7.6 7.6 0 0 0 4.86 9.4ZM22.22 6.1L20.27 9.63L16.68 9.3ZM21.02 15.28A9.6 9.6 0 0 1 3.69 16.8L5.42 15.8A7.6 7.6 0 0 0 19.14 14.6ZM1.78 17.9L3.73 14.37L7.32 14.7ZM8.5 9.5h6v5h-6ZM14.5 11h1v2h-1ZM9.7 10.7h1.6v2.6H9.7Z',
+  // Scissors.
+  haircut:
+    'M3.5 18.5a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0-7 0ZM5.2 18.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0ZM13.5 18.5a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0-7 0ZM15.2 18.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0ZM8.4 15.2L10.2 15.9L18.3 2.4L16.6 2ZM15.6 15.2L13.8 15.9L5.7 2.4L7.4 2Z',
+  // A hand holding a heart (爱心互献).
+  donations:
+    'M12 12.6L8.3 9A2.33 2.33 0 0 1 12 6.2A2.33 2.33 0 0 1 15.7 9ZM2 14.5h3.2l4.6 2.1h4.4a1.4 1.4 0 0 1 0 2.8H9.6v.9h4.8l6-3.2a1.5 1.5 0 0 1 1.7 2.4L14.8 22H2Z',
+  // A capsule pill.
+  medicine:
+    'M5.07 13.27L13.27 5.07A4 4 0 0 1 18.93 10.73L10.73 18.93A4 4 0 0 1 5.07 13.27ZM10.87 9.74L14.4 6.2A2.4 2.4 0 0 1 17.8 9.6L14.26 13.13Z',
+};
+
+// Object.hasOwn is missing on the older Android WebViews many workers' phones still run,
+// and a plain `table[key]` would let "constructor" or "__proto__" from data reach markup.
+const hasOwn = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
+/**
+ * The table key for a station's `type`: the type itself when the spec names it, else `other`.
+ *
+ * @example
+ * toTypeKey('mommy-room') // 'mommy-room'
+ * toTypeKey('retiree-club') // 'other'
+ */
+export function toTypeKey(type: string | undefined): StationTypeKey {
+  return typeof type === 'string' && hasOwn(TYPE_GLYPHS, type) ? (type as StationTypeKey) : 'other';
+}
+
+/**
+ * Path data (24×24, evenodd) of a station type's glyph; unknown types get the `other` dot.
+ *
+ * @example
+ * html`<svg viewBox="0 0 24 24"><path fill-rule="evenodd" d=${typeGlyph(station.properties.type)} /></svg>`
+ */
+export function typeGlyph(type: string | undefined): string {
+  return TYPE_GLYPHS[toTypeKey(type)];
+}
+
+/**
+ * Path data (24×24, evenodd) of a service's glyph, or `undefined` for a service the spec does
+ * not name (the UI then shows the service string as text).
+ *
+ * @example
+ * serviceGlyph('hot-water') // 'M4.5 10h12…'
+ * serviceGlyph('sewing') // undefined
+ */
+export function serviceGlyph(service: string): string | undefined {
+  return typeof service === 'string' && hasOwn(SERVICE_GLYPHS, service)
+    ? SERVICE_GLYPHS[service as KnownService]
+    : undefined;
+}
+
+/** Pixel size and tip position of the pins `markerSvg` draws, for Leaflet's `iconSize`/`iconAnchor`. */
+export const MARKER_METRICS = Object.freeze({
+  normal: Object.freeze({ width: 32, height: 40, anchorX: 16, anchorY: 38 }),
+  selected: Object.freeze({ width: 40, height: 50, anchorX: 20, anchorY: 44 }),
+});
+
+// Teardrop: a circle of radius 13 around (16, 15) with tangents meeting at the tip (16, 38).
+const PIN_PATH = 'M16 38L5.27 22.35A13 13 0 1 1 26.73 22.35Z';
+// The glyph is shrunk to 19.2 px and centred on the circle so its corners stay inside.
+const GLYPH_TRANSFORM = 'translate(6.4 5.4) scale(.8)';
+
+/**
+ * A complete map-pin SVG: a teardrop in the type's colour with the type's glyph in white.
+ * The selected pin is larger, with a dark outer ring, so it stands out without relying on colour.
+ * Only constants reach the string, so it is safe for `divIcon({ html })` and `unsafeSVG`.
+ *
+ * @example
+ * L.divIcon({ html: markerSvg(station.properties.type), className: '', iconSize: [32, 40], iconAnchor: [16, 38] })
+ */
+export function markerSvg(type: string | undefined, options: { selected?: boolean } = {}): string {
+  const key = toTypeKey(type);
+  const selected = options.selected === true;
+  const { width, height } = selected ? MARKER_METRICS.selected : MARKER_METRICS.normal;
+  // The selected pin gets a margin in its viewBox for the thicker outline; the tip stays at anchorY.
+  const viewBox = selected ? '-2 -1.6 36 45' : '0 0 32 40';
+  const ring = selected
+    ? `<path d="${PIN_PATH}" fill="none" stroke="#111827" stroke-width="5" stroke-linejoin="round"/>`
+    : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${viewBox}" aria-hidden="true" focusable="false">` +
+    ring +
+    `<path d="${PIN_PATH}" fill="${TYPE_COLORS[key]}" stroke="#fff" stroke-width="${selected ? 2 : 1.5}" stroke-linejoin="round"/>` +
+    `<path d="${TYPE_GLYPHS[key]}" fill="#fff" fill-rule="evenodd" transform="${GLYPH_TRANSFORM}"/>` +
+    '</svg>'
+  );
+}
+
+/**
+ * A small inline SVG of a glyph in `currentColor`, for lists, filters and the detail panel.
+ * Returns `undefined` for an unknown service so the caller can fall back to text.
+ *
+ * @example
+ * iconSvg(serviceGlyph('wifi'), { size: 16 })
+ */
+export function iconSvg(glyph: string | undefined, options: { size?: number } = {}): string | undefined {
+  if (glyph === undefined || !isOwnGlyph(glyph)) return undefined;
+  const size = Number.isFinite(options.size) && options.size! > 0 ? Math.round(options.size!) : 20;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">` +
+    `<path d="${glyph}" fill="currentColor" fill-rule="evenodd"/></svg>`
+  );
+}
+
+const ALL_GLYPHS = new Set<string>([...Object.values(TYPE_GLYPHS), ...Object.values(SERVICE_GLYPHS)]);
+
+// iconSvg takes a string, so it checks the string is one of ours: nothing else may reach markup.
+function isOwnGlyph(glyph: string): boolean {
+  return ALL_GLYPHS.has(glyph);
+}
