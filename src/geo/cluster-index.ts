@@ -1,0 +1,433 @@
+/**
+ * Grid clustering of stations for the map, built for a million points on a
+ * cheap phone.
+ *
+ * Every point gets a Z-order key in Web Mercator; after one radix sort, each
+ * quadtree cell at every level is a contiguous run of the sorted points, so a
+ * cell's count is a difference of two positions and its centroid a difference
+ * of two prefix sums. A cluster at zoom z is the non-empty cell of level
+ * z + log2(tileSize / radiusPx), i.e. a square about `radiusPx` wide on screen.
+ * Nothing is precomputed per zoom (supercluster builds a tree per zoom), which
+ * is why building is one sort and filtering is one pass.
+ */
+import { MAX_MERCATOR_LAT, projectX, projectY, unprojectX, unprojectY } from './mercator.js';
+import { MORTON_BITS, MORTON_HIGH, MORTON_SIDE, countSharedMortonBits, mortonHigh, mortonLow } from './morton.js';
+import { sortKeys } from './radix-sort.js';
+
+/** Bounding box `[west, south, east, north]` in degrees. */
+export type ClusterBBox = [west: number, south: number, east: number, north: number];
+
+/** One marker to draw: a cluster of points or a single point. */
+export interface ClusterItem {
+  /**
+   * Stable key of the cluster for {@link ClusterIndex.getLeaves},
+   * {@link ClusterIndex.getClusterBBox} and {@link ClusterIndex.getExpansionZoom}:
+   * `>= 0` names a grid cell (the same cell in every index, filtered or not),
+   * `< 0` a single point shown above `maxZoom` (`-1 - index`).
+   */
+  id: number;
+  /** Centroid longitude; shifted by whole turns into the requested view (see {@link ClusterIndex.getClusters}). */
+  lng: number;
+  /** Centroid latitude. */
+  lat: number;
+  /** Number of points in the cluster. */
+  count: number;
+  /** The point's index when `count === 1`, else `-1`. */
+  index: number;
+}
+
+/** Options of {@link ClusterIndex.build}. */
+export interface ClusterOptions {
+  /** Approximate cluster size on screen in pixels (default 60). */
+  radiusPx?: number;
+  /** Highest zoom with clusters; above it points are returned one by one (default 17). */
+  maxZoom?: number;
+  /** Tile size in pixels (default 256). */
+  tileSize?: number;
+}
+
+interface ClusterData {
+  lng: Float64Array;
+  lat: Float64Array;
+  /** Point indexes in key order. */
+  order: Uint32Array;
+  /** 52-bit keys, sorted down to level `maxZoom + levelOffset` (finer bits in no order). */
+  keys: Float64Array;
+  /** `sumX[i]`: sum of the Mercator x of the first `i` sorted points. */
+  sumX: Float64Array;
+  sumY: Float64Array;
+  levelOffset: number;
+  maxZoom: number;
+}
+
+// Number of cells in all levels above L: (4^L - 1) / 3; cell ids count from there.
+const LEVEL_START: number[] = [];
+for (let level = 0, start = 0; level <= MORTON_BITS + 1; level++, start = start * 4 + 1) LEVEL_START.push(start);
+
+/**
+ * Point clusters for every zoom of a Web Mercator map, over WGS-84 columns.
+ *
+ * @example
+ * const clusters = ClusterIndex.build(lng, lat);
+ * for (const c of clusters.getClusters([116, 36, 118, 37.5], 9)) {
+ *   if (c.count === 1) drawStation(c.index); else drawBubble(c.lng, c.lat, c.count, c.id);
+ * }
+ * map.setView(center, clusters.getExpansionZoom(id)); // on bubble click
+ */
+export class ClusterIndex {
+  private readonly lng: Float64Array;
+  private readonly lat: Float64Array;
+  private readonly order: Uint32Array;
+  private readonly keys: Float64Array;
+  private readonly sumX: Float64Array;
+  private readonly sumY: Float64Array;
+  private readonly levelOffset: number;
+  private positionOf: Int32Array | null = null;
+  /** Highest zoom that shows clusters; above it points are returned one by one. */
+  readonly maxZoom: number;
+
+  private constructor(data: ClusterData) {
+    this.lng = data.lng;
+    this.lat = data.lat;
+    this.order = data.order;
+    this.keys = data.keys;
+    this.sumX = data.sumX;
+    this.sumY = data.sumY;
+    this.levelOffset = data.levelOffset;
+    this.maxZoom = data.maxZoom;
+  }
+
+  /**
+   * Indexes the points `(lng[i], lat[i])`. Points with a non-finite coordinate
+   * or a latitude outside ±90° are left out; latitudes beyond ±85.05° are
+   * drawn at the edge of the square map. The columns are read, never changed.
+   *
+   * @example const clusters = ClusterIndex.build(lng, lat, { radiusPx: 80 });
+   */
+  static build(lng: Float64Array, lat: Float64Array, options: ClusterOptions = {}): ClusterIndex {
+    const n = Math.min(lng.length, lat.length);
+    const radiusPx = options.radiusPx ?? 60;
+    const tileSize = options.tileSize ?? 256;
+    const levelOffset = Math.max(0, Math.floor(Math.log2(tileSize / radiusPx)) || 0);
+    const maxZoom = Math.max(0, Math.min(Math.floor(options.maxZoom ?? 17), MORTON_BITS - levelOffset));
+
+    let usable = 0;
+    for (let i = 0; i < n; i++) if (isUsable(lng[i], lat[i])) usable++;
+    const source = usable === n ? null : new Uint32Array(usable);
+    const xs = new Float64Array(usable);
+    const ys = new Float64Array(usable);
+    const unsortedKeys = new Float64Array(usable);
+    for (let i = 0, j = 0; i < n; i++) {
+      if (!isUsable(lng[i], lat[i])) continue;
+      const x = projectX(lng[i]);
+      const y = projectY(lat[i]);
+      const qx = toCell(x);
+      const qy = toCell(y);
+      xs[j] = x;
+      ys[j] = y;
+      unsortedKeys[j] = mortonHigh(qx, qy) * MORTON_HIGH + mortonLow(qx, qy);
+      if (source) source[j] = i;
+      j++;
+    }
+
+    // Cells finer than the deepest level ever drawn need no order among their
+    // points, so the sort looks only at the bits of the levels in use.
+    const deepestLevel = maxZoom + levelOffset;
+    const sorted = sortKeys(unsortedKeys, { fromBit: 2 * (MORTON_BITS - deepestLevel), toBit: 2 * MORTON_BITS });
+    const order = source ? new Uint32Array(usable) : sorted.order;
+    const sumX = new Float64Array(usable + 1);
+    const sumY = new Float64Array(usable + 1);
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < usable; i++) {
+      const j = sorted.order[i];
+      if (source) order[i] = source[j];
+      sx += xs[j];
+      sy += ys[j];
+      sumX[i + 1] = sx;
+      sumY[i + 1] = sy;
+    }
+    const keys = sorted.keys;
+    return new ClusterIndex({ lng, lat, order, keys, sumX, sumY, levelOffset, maxZoom });
+  }
+
+  /** Number of points in the index. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /**
+   * The clusters to draw for a view: one item per non-empty grid cell that
+   * touches `bbox` at `zoom` (fractions round down), or above `maxZoom` every
+   * point inside `bbox`. Every point of the view is in exactly one item.
+   *
+   * `bbox` may cross the antimeridian either way maps say it: `west > east`
+   * (returned longitudes are then in [-180, 180]), or Leaflet's unwrapped
+   * longitudes such as `[170, …, 190, …]`, and returned longitudes are then
+   * shifted by whole turns to within 180° of the view's centre, so markers land
+   * on the world copy being looked at. A view 360° wide or more returns each
+   * cluster once.
+   *
+   * @example clusters.getClusters([73, 18, 135, 54], 4) // about 100 items over China
+   */
+  getClusters(bbox: ClusterBBox, zoom: number): ClusterItem[] {
+    const view = toView(bbox);
+    if (!view || !(zoom >= -Infinity) || this.order.length === 0) return [];
+    const z = Math.max(0, Math.floor(zoom));
+    const pointsMode = z > this.maxZoom;
+    // Points mode walks the deepest sorted level, then tests each point against the view.
+    const level = Math.min(this.maxZoom, z) + this.levelOffset;
+    const side = 2 ** level;
+    const result: ClusterItem[] = [];
+    const cellYMin = Math.min(side - 1, Math.floor(view.y0 * side));
+    const cellYMax = Math.min(side - 1, Math.floor(view.y1 * side));
+    const xRanges = view.xRanges.map(([a, b]) => [Math.min(side - 1, Math.floor(a * side)), Math.min(side - 1, Math.floor(b * side))]);
+    const touchesX = (min: number, max: number) => {
+      for (const [a, b] of xRanges) if (min <= b && max >= a) return true;
+      return false;
+    };
+
+    const emit = (cellId: number, lo: number, hi: number) => {
+      if (pointsMode) {
+        for (let i = lo; i < hi; i++) {
+          const index = this.order[i];
+          if (view.contains(this.lng[index], this.lat[index])) {
+            result.push({ id: -1 - index, lng: view.place(this.lng[index]), lat: this.lat[index], count: 1, index });
+          }
+        }
+        return;
+      }
+      const count = hi - lo;
+      if (count === 1) {
+        const index = this.order[lo];
+        result.push({ id: cellId, lng: view.place(this.lng[index]), lat: this.lat[index], count, index });
+      } else {
+        const lng = unprojectX((this.sumX[hi] - this.sumX[lo]) / count);
+        const lat = unprojectY((this.sumY[hi] - this.sumY[lo]) / count);
+        result.push({ id: cellId, lng: view.place(lng), lat, count, index: -1 });
+      }
+    };
+
+    // Walk the quadtree from the root; a child's points are a sub-run of its
+    // parent's, found by binary search within that run, and empty or
+    // off-screen branches stop the walk early.
+    const keys = this.keys;
+    const visit = (l: number, cx: number, cy: number, lo: number, hi: number) => {
+      const scale = 2 ** (level - l);
+      if (!touchesX(cx * scale, (cx + 1) * scale - 1)) return;
+      if (cy * scale > cellYMax || (cy + 1) * scale - 1 < cellYMin) return;
+      if (l === level) {
+        emit(LEVEL_START[l] + cellMorton(cx, cy, l), lo, hi);
+        return;
+      }
+      const childSpan = 4 ** (MORTON_BITS - l - 1);
+      const base = cellMorton(cx, cy, l) * 4 * childSpan;
+      let start = lo;
+      for (let q = 0; q < 4; q++) {
+        const end = q === 3 ? hi : lowerBound(keys, base + (q + 1) * childSpan, start, hi);
+        if (end > start) visit(l + 1, 2 * cx + (q & 1), 2 * cy + (q >> 1), start, end);
+        start = end;
+      }
+    };
+    visit(0, 0, 0, 0, keys.length);
+    return result;
+  }
+
+  /**
+   * Indexes of the points in a cluster, in Z-order, at most `limit` of them.
+   * Unknown ids give `[]`.
+   *
+   * @example clusters.getLeaves(item.id, 10) // [5120, 5121, 90233, …]
+   */
+  getLeaves(id: number, limit = Infinity): number[] {
+    const [lo, hi] = this.readRange(id);
+    const end = Math.min(hi, lo + Math.max(0, Math.floor(limit)));
+    return Array.from(this.order.subarray(lo, Math.max(lo, end)));
+  }
+
+  /**
+   * The bounding box `[west, south, east, north]` of a cluster's points (to zoom
+   * the map onto them), or `null` for an unknown or empty cluster.
+   *
+   * @example map.fitBounds(toLatLngBounds(clusters.getClusterBBox(item.id)));
+   */
+  getClusterBBox(id: number): ClusterBBox | null {
+    const [lo, hi] = this.readRange(id);
+    if (hi <= lo) return null;
+    let west = Infinity;
+    let south = Infinity;
+    let east = -Infinity;
+    let north = -Infinity;
+    for (let i = lo; i < hi; i++) {
+      const index = this.order[i];
+      const x = this.lng[index];
+      const y = this.lat[index];
+      if (x < west) west = x;
+      if (x > east) east = x;
+      if (y < south) south = y;
+      if (y > north) north = y;
+    }
+    return [west, south, east, north];
+  }
+
+  /**
+   * The smallest zoom at which a cluster's points are drawn as more than one
+   * item: where a click on the bubble should zoom to. Points too close to ever
+   * part (or a single point) give `maxZoom + 1`, where points are drawn one by one.
+   *
+   * @example map.setView([item.lat, item.lng], clusters.getExpansionZoom(item.id));
+   */
+  getExpansionZoom(id: number): number {
+    const [lo, hi] = this.readRange(id);
+    if (hi - lo < 2) return this.maxZoom + 1;
+    // Keys are sorted, so the first and last point part first: at the level
+    // just below their longest shared key prefix.
+    const splitLevel = Math.floor(countSharedMortonBits(this.keys[lo], this.keys[hi - 1]) / 2) + 1;
+    return Math.max(0, Math.min(this.maxZoom + 1, splitLevel - this.levelOffset));
+  }
+
+  /**
+   * A new index over the points for which `keep(index)` is `true`, with the
+   * same options and the same point indexes and cluster ids; no re-sorting (a
+   * subset of a sorted order is sorted), one pass over the points.
+   *
+   * @example const openOnly = clusters.filter((i) => isOpen[i] === 1);
+   */
+  filter(keep: (index: number) => boolean): ClusterIndex {
+    const n = this.order.length;
+    const kept = new Uint32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (keep(this.order[i])) kept[m++] = i;
+    const order = new Uint32Array(m);
+    const keys = new Float64Array(m);
+    const sumX = new Float64Array(m + 1);
+    const sumY = new Float64Array(m + 1);
+    let sx = 0;
+    let sy = 0;
+    for (let j = 0; j < m; j++) {
+      const i = kept[j];
+      const index = this.order[i];
+      order[j] = index;
+      keys[j] = this.keys[i];
+      // A point's x is the step of the parent's sum: exact to ~1e-10 (millimetres)
+      // and far cheaper than projecting again.
+      sx += this.sumX[i + 1] - this.sumX[i];
+      sy += this.sumY[i + 1] - this.sumY[i];
+      sumX[j + 1] = sx;
+      sumY[j + 1] = sy;
+    }
+    return new ClusterIndex({
+      lng: this.lng,
+      lat: this.lat,
+      order,
+      keys,
+      sumX,
+      sumY,
+      levelOffset: this.levelOffset,
+      maxZoom: this.maxZoom,
+    });
+  }
+
+  /** Sorted position of each point index (-1 when not indexed), built on the first single-point lookup. */
+  private positions(): Int32Array {
+    if (!this.positionOf) {
+      let size = 0;
+      for (let i = 0; i < this.order.length; i++) size = Math.max(size, this.order[i] + 1);
+      const positionOf = new Int32Array(size).fill(-1);
+      for (let i = 0; i < this.order.length; i++) positionOf[this.order[i]] = i;
+      this.positionOf = positionOf;
+    }
+    return this.positionOf;
+  }
+
+  /** Sorted-order run `[lo, hi)` of a cluster id; `[0, 0]` when unknown. */
+  private readRange(id: number): [number, number] {
+    if (!Number.isInteger(id)) return [0, 0];
+    if (id < 0) {
+      const index = -1 - id;
+      const at = index < this.positions().length ? this.positions()[index] : -1;
+      return at < 0 ? [0, 0] : [at, at + 1];
+    }
+    let level = 0;
+    while (level <= MORTON_BITS && id >= LEVEL_START[level + 1]) level++;
+    // Keys are sorted only down to the deepest drawn level; finer cells are never handed out.
+    if (level > this.maxZoom + this.levelOffset) return [0, 0];
+    const span = 4 ** (MORTON_BITS - level);
+    const start = (id - LEVEL_START[level]) * span;
+    const lo = lowerBound(this.keys, start, 0, this.keys.length);
+    const hi = lowerBound(this.keys, start + span, lo, this.keys.length);
+    return [lo, hi];
+  }
+}
+
+interface View {
+  y0: number;
+  y1: number;
+  /** One or two `[x0, x1]` unit-square spans (two when the view crosses the antimeridian). */
+  xRanges: Array<[number, number]>;
+  contains(lng: number, lat: number): boolean;
+  /** The longitude to report for a point at `lng`: shifted toward the view's centre. */
+  place(lng: number): number;
+}
+
+function toView(bbox: ClusterBBox): View | null {
+  if (!Array.isArray(bbox) || bbox.length < 4) return null;
+  const [west, south, east, north] = bbox;
+  if (![west, south, east, north].every(Number.isFinite) || south > north) return null;
+  let span = east - west;
+  const crossing = span < 0;
+  if (crossing) span += 360;
+  const world = span >= 360;
+  const x0 = projectX(west);
+  const xRanges: Array<[number, number]> = world
+    ? [[0, 1]]
+    : x0 + span / 360 <= 1
+      ? [[x0, x0 + span / 360]]
+      : [[x0, 1], [0, x0 + span / 360 - 1]];
+  const y0 = projectY(Math.min(north, MAX_MERCATOR_LAT));
+  const y1 = projectY(Math.max(south, -MAX_MERCATOR_LAT));
+  const centre = crossing ? 0 : (west + east) / 2;
+  const westWrapped = wrapLng(west);
+  return {
+    y0,
+    y1,
+    xRanges,
+    contains: (lng, lat) => lat >= south && lat <= north && (world || wrapDelta(lng - westWrapped) <= span),
+    place: (lng) => (crossing ? lng : lng + 360 * Math.round((centre - lng) / 360)),
+  };
+}
+
+function isUsable(lng: number, lat: number): boolean {
+  return Number.isFinite(lng) && lat >= -90 && lat <= 90;
+}
+
+function toCell(unit: number): number {
+  const q = Math.floor(unit * MORTON_SIDE);
+  return q < MORTON_SIDE ? q : MORTON_SIDE - 1;
+}
+
+/** Morton number of cell `(cx, cy)` among the `4^level` cells of its level. */
+function cellMorton(cx: number, cy: number, level: number): number {
+  const shift = MORTON_BITS - level;
+  const full = mortonHigh(cx * 2 ** shift, cy * 2 ** shift) * MORTON_HIGH + mortonLow(cx * 2 ** shift, cy * 2 ** shift);
+  return full / 4 ** shift;
+}
+
+/** First position in `keys[lo, hi)` whose key is `>= key`. */
+function lowerBound(keys: Float64Array, key: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function wrapLng(lng: number): number {
+  return lng >= -180 && lng < 180 ? lng : lng - 360 * Math.floor((lng + 180) / 360);
+}
+
+/** `d` folded into `[0, 360)`. */
+function wrapDelta(d: number): number {
+  return d >= 0 && d < 360 ? d : d - 360 * Math.floor(d / 360);
+}
