@@ -274,7 +274,7 @@ describe('parseStations', () => {
     const features = Array.from({ length: 100_000 }, (_, i) => makeStation(i));
     const result = parseStations({ type: 'FeatureCollection', features });
     expect(result.stations).toHaveLength(100_000);
-    expect(result.stations[99_999]!.geometry).toBe(features[99_999]!.geometry);
+    expect(result.stations[99_999]!.geometry).toBe((features[99_999] as { geometry: unknown }).geometry);
   });
 });
 
