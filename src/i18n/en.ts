@@ -1,0 +1,172 @@
+/** English UI strings. */
+import type { UiStrings, WeekdayNames } from './strings.js';
+
+const WEEKDAYS: WeekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const TRAVEL_MODES = { walking: 'Walking', cycling: 'Cycling', driving: 'Driving' } as const;
+
+/**
+ * English UI strings.
+ *
+ * @example en.stationsLoaded(396, 4) // → '396 stations · 4 skipped'
+ */
+export const en: UiStrings = {
+  stationTypes: {
+    'union-station': 'Union station',
+    'outdoor-worker-station': 'Outdoor worker station',
+    'service-center': 'Worker service center',
+    'mommy-room': 'Mother’s room',
+    'driver-home': 'Drivers’ home',
+    'reading-room': 'Workers’ reading room',
+    other: 'Other',
+  },
+  services: {
+    water: 'Drinking water',
+    'hot-water': 'Hot water',
+    meals: 'Meals',
+    microwave: 'Microwave',
+    toilet: 'Toilet',
+    rest: 'Rest area',
+    charging: 'Phone charging',
+    'first-aid': 'First aid',
+    'air-conditioning': 'Air conditioning',
+    heating: 'Heating',
+    wifi: 'Wi-Fi',
+    books: 'Books',
+    'health-check': 'Health check',
+    counseling: 'Counseling',
+    'legal-aid': 'Legal aid',
+    nursing: 'Nursing room',
+    repair: 'Repairs',
+    umbrella: 'Umbrella loan',
+    parking: 'Parking',
+    'battery-swap': 'E-bike battery swap',
+    haircut: 'Haircut',
+    donations: 'Sharing shelf',
+    medicine: 'Emergency medicine',
+  },
+  weekdays: WEEKDAYS,
+
+  mapLabel: 'Service station map',
+  listLabel: 'Service stations',
+  nearestHeading: 'Nearest stations',
+  nearbyHeading: 'Stations near the map centre',
+  announcements: {
+    selected: (name, distance) => (distance ? `Selected: ${name}, ${distance} away` : `Selected: ${name}`),
+  },
+  noStationsMatch: 'No stations match the filter',
+  mapClickHint: 'Click the map to set your position',
+  sampleDataNotice: 'Sample data: these are not real stations',
+  yourPosition: 'Your position',
+  accuracy: (distance) => `accurate to about ${distance}`,
+
+  labels: {
+    code: 'Station code',
+    type: 'Type',
+    address: 'Address',
+    hours: 'Hours',
+    phone: 'Phone',
+    services: 'Services',
+    manager: 'Station manager',
+    honors: 'Honors',
+    website: 'Website',
+    rating: 'Rate this station',
+    ratingQr: 'Scan to rate this station',
+    distance: 'Distance',
+  },
+  straightLineDistance: 'Straight-line distance (not the route by road)',
+  distanceAway: (distance) => `${distance} in a straight line`,
+
+  actions: {
+    locateMe: 'Locate me',
+    close: 'Close',
+    navigate: 'Navigate',
+    routeHere: 'Route here',
+    copyCode: 'Copy station code',
+    copied: 'Copied',
+    retry: 'Retry',
+    clearRoute: 'Clear route',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitStations: 'Show all stations',
+    showDetails: 'Details',
+    call: (phone) => `Call ${phone}`,
+  },
+
+  filters: {
+    heading: 'Filter',
+    types: 'Station types',
+    services: 'Services',
+    openNow: 'Open now',
+    searchPlaceholder: 'Search name, address or code',
+    clear: 'Clear filters',
+  },
+
+  placeSearch: {
+    placeholder: 'Search for a place',
+    searching: 'Searching…',
+    noResults: 'No place found',
+  },
+
+  loading: 'Loading…',
+  locating: 'Finding your position…',
+  routing: 'Finding a route…',
+  stationsLoaded: (count, skipped) => {
+    const stations = `${count} ${count === 1 ? 'station' : 'stations'}`;
+    return skipped > 0 ? `${stations} · ${skipped} skipped` : stations;
+  },
+
+  hours: {
+    openNow: 'Open now',
+    closed: 'Closed',
+    closesAt: (time) => `closes at ${time}`,
+    opensAt: (time, day) => {
+      if (!day) return `opens at ${time}`;
+      const when = day.inDays === 1 ? 'tomorrow' : WEEKDAYS[day.weekday] ?? '';
+      return `opens ${when} at ${time}`;
+    },
+    open24Hours: 'Open 24 hours',
+    unknown: 'Hours unknown',
+    closedOnHolidays: 'May be closed on public holidays',
+  },
+
+  routeKinds: {
+    network: 'Along paths and roads',
+    service: 'Road route',
+    straight: 'Straight line (not a road route)',
+  },
+  travelModes: TRAVEL_MODES,
+  routeSummary: (distance, duration, mode) => `${TRAVEL_MODES[mode]}: ${distance}, about ${duration}`,
+  coverage: {
+    label: (minutes) => `${minutes}-minute service area`,
+    coveredShare: (percent) => `${percent}% of the area covered`,
+  },
+
+  navigationApps: {
+    amap: 'Amap',
+    baidu: 'Baidu Maps',
+    tencent: 'Tencent Maps',
+    apple: 'Apple Maps',
+    google: 'Google Maps',
+    geo: 'Other map app',
+  },
+
+  errors: {
+    'fetch-failed': (details) =>
+      `Could not load the stations${details?.status ? ` (HTTP ${details.status})` : ''}. Check your connection and retry.`,
+    'invalid-geojson': () => 'The station data is not valid GeoJSON, so it cannot be shown.',
+    'invalid-features': ({ skipped, total }) =>
+      total !== undefined
+        ? `Skipped ${skipped} of ${total} stations because of bad data.`
+        : `Skipped ${skipped} ${skipped === 1 ? 'station' : 'stations'} because of bad data.`,
+    'geolocation-denied': () =>
+      'Your position is not available: location permission was denied. Allow it in the browser settings, or click the map to set your position.',
+    'geolocation-unavailable': (details) =>
+      details?.insecure
+        ? 'Browsers only share your position with secure (HTTPS) pages. Click the map to set your position.'
+        : 'Your position is not available right now. Retry later, or click the map to set your position.',
+    'route-failed': () => 'Could not find a route; showing the straight-line distance only.',
+    'tiles-failed': () => 'The map background failed to load; the stations are still listed.',
+    'basemap-key-missing': (details) =>
+      `The ${details?.provider && details.provider !== 'tianditu' ? details.provider : 'Tianditu'} basemap needs a key: set the basemap-key attribute.`,
+  },
+};
