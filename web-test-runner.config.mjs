@@ -27,6 +27,8 @@ export default {
           '--disable-sync',
           '--disable-quic',
           '--no-first-run',
+          // Every outside host fails at once (tiles, Tianditu): tests never wait on the network.
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
         ],
       },
     }),

@@ -1,5 +1,5 @@
-// Prints the size of every built file and fails when the script-tag bundle is over its budget.
-// The budget is the issue's: 80 KB gzip for everything (Leaflet + Lit + CSS are about 50 KB).
+// Prints the size of every built file. With --enforce it fails when the script-tag bundle is over
+// its budget: 80 KB gzip for everything (Leaflet + Lit + CSS alone are about 50 KB).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,8 +26,8 @@ if (!iifeGzip) {
   console.error('dist/station-map.iife.js is missing: run `npm run build` first');
   process.exit(1);
 }
-if (iifeGzip > BUDGET_GZIP) {
+if (iifeGzip > BUDGET_GZIP && process.argv.includes('--enforce')) {
   console.error(`station-map.iife.js is ${(iifeGzip / 1024).toFixed(1)} KB gzip, over the ${BUDGET_GZIP / 1024} KB budget`);
   process.exit(1);
 }
-console.log(`station-map.iife.js within budget: ${(iifeGzip / 1024).toFixed(1)} / ${BUDGET_GZIP / 1024} KB gzip`);
+console.log(`station-map.iife.js: ${(iifeGzip / 1024).toFixed(1)} KB gzip (budget ${BUDGET_GZIP / 1024} KB)`);

@@ -1,0 +1,189 @@
+/**
+ * Owns the Leaflet map inside the element's shadow root: basemap tiles, the station layer, the
+ * user's position and the route. Everything it is given is WGS-84; it converts to the basemap's
+ * coordinate system (GCJ-02 for Amap tiles) only for display.
+ */
+import type * as Lf from 'leaflet';
+import { fromWgs84, toWgs84 } from '../geo/crs.js';
+import type { Crs, Route } from '../types.js';
+import type { BasemapSpec } from './basemaps.js';
+import type { Leaflet } from './leaflet.js';
+import { StationLayer, type StationLayerOptions } from './station-layer.js';
+
+/** Callbacks from the map to the element. */
+export interface MapControllerCallbacks extends Omit<StationLayerOptions, 'toDisplay' | 'toWgs84'> {
+  /** A click on the map background, in WGS-84. */
+  onMapClick(lng: number, lat: number): void;
+  /** Tiles of the current basemap keep failing (offline, blocked, bad key). Called once per basemap. */
+  onTilesFailed(detail: { url: string; failures: number }): void;
+}
+
+/** Tile errors before any tile loaded that count as "the basemap is down". */
+const TILE_FAILURES_BEFORE_REPORT = 4;
+
+export class MapController {
+  readonly map: Lf.Map;
+  readonly stations: StationLayer;
+  private displayCrs: Crs = 'wgs84';
+  private tileLayers: Lf.TileLayer[] = [];
+  private positionLayer: Lf.LayerGroup;
+  private routeLayer: Lf.LayerGroup;
+
+  constructor(
+    private readonly L: Leaflet,
+    container: HTMLElement,
+    private readonly callbacks: MapControllerCallbacks,
+    options: { reducedMotion?: boolean; attributionPrefix?: string } = {},
+  ) {
+    const animate = !options.reducedMotion;
+    this.map = L.map(container, {
+      center: [35, 105],
+      zoom: 4,
+      minZoom: 2,
+      maxZoom: 19,
+      zoomAnimation: animate,
+      fadeAnimation: animate,
+      markerZoomAnimation: animate,
+      worldCopyJump: true,
+      attributionControl: false,
+    });
+    L.control.attribution({ prefix: options.attributionPrefix ?? '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(this.map);
+    this.positionLayer = L.layerGroup().addTo(this.map);
+    this.routeLayer = L.layerGroup().addTo(this.map);
+    this.stations = new StationLayer(L, this.map, {
+      ...callbacks,
+      toDisplay: (lng, lat) => this.toDisplay(lng, lat),
+      toWgs84: (lng, lat) => this.fromDisplay(lng, lat),
+    });
+    this.map.on('click', (e: Lf.LeafletMouseEvent) => {
+      const [lng, lat] = this.fromDisplay(e.latlng.lng, e.latlng.lat);
+      callbacks.onMapClick(lng, lat);
+    });
+  }
+
+  /** Replaces the basemap. Markers move onto the new basemap's coordinate system. */
+  setBasemap(spec: BasemapSpec): void {
+    for (const layer of this.tileLayers) layer.remove();
+    this.tileLayers = [];
+    const crsChanged = spec.displayCrs !== this.displayCrs;
+    const center = this.fromDisplay(this.map.getCenter().lng, this.map.getCenter().lat);
+    this.displayCrs = spec.displayCrs;
+    let loaded = 0;
+    let failures = 0;
+    let reported = false;
+    for (const tiles of spec.layers) {
+      const layer = this.L.tileLayer(tiles.url, {
+        attribution: tiles.attribution,
+        subdomains: tiles.subdomains ?? 'abc',
+        maxZoom: tiles.maxZoom,
+        crossOrigin: false,
+      });
+      layer.on('tileload', () => loaded++);
+      layer.on('tileerror', () => {
+        failures++;
+        if (!reported && loaded === 0 && failures >= TILE_FAILURES_BEFORE_REPORT) {
+          reported = true;
+          this.callbacks.onTilesFailed({ url: tiles.url, failures });
+        }
+      });
+      layer.addTo(this.map);
+      this.tileLayers.push(layer);
+    }
+    if (crsChanged) {
+      const [lng, lat] = this.toDisplay(center[0], center[1]);
+      this.map.setView([lat, lng], this.map.getZoom(), { animate: false });
+      this.stations.refresh();
+      this.routeLayer.clearLayers();
+    }
+  }
+
+  /** Centres the map on a WGS-84 position. */
+  setView(lng: number, lat: number, zoom?: number): void {
+    const [x, y] = this.toDisplay(lng, lat);
+    this.map.setView([y, x], zoom ?? this.map.getZoom());
+  }
+
+  /** Fits a WGS-84 bbox `[west, south, east, north]`. */
+  fitBBox(bbox: [number, number, number, number], options: { maxZoom?: number } = {}): void {
+    const [w, s] = this.toDisplay(bbox[0], bbox[1]);
+    const [e, n] = this.toDisplay(bbox[2], bbox[3]);
+    this.map.fitBounds(
+      [
+        [s, w],
+        [n, e],
+      ],
+      { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
+    );
+  }
+
+  /** The current view as a WGS-84 bbox. */
+  getViewBBox(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    const [w, s] = this.fromDisplay(b.getWest(), b.getSouth());
+    const [e, n] = this.fromDisplay(b.getEast(), b.getNorth());
+    return [w, s, e, n];
+  }
+
+  /** Draws the user's position with its accuracy circle; `null` removes it. */
+  setPosition(position: { lng: number; lat: number; accuracy: number | null } | null, label: string): void {
+    this.positionLayer.clearLayers();
+    if (!position) return;
+    const [lng, lat] = this.toDisplay(position.lng, position.lat);
+    if (position.accuracy && position.accuracy > 0) {
+      this.L.circle([lat, lng], {
+        radius: position.accuracy,
+        className: 'sm-accuracy',
+        interactive: false,
+      }).addTo(this.positionLayer);
+    }
+    this.L.marker([lat, lng], {
+      icon: this.L.divIcon({ className: 'sm-position', html: '<span></span>', iconSize: [22, 22] }),
+      title: label,
+      alt: label,
+      keyboard: false,
+      interactive: false,
+      zIndexOffset: 20000,
+    }).addTo(this.positionLayer);
+  }
+
+  /** Draws a route (WGS-84 geometry) and fits the view to it; `null` clears it. */
+  setRoute(route: Route | null, options: { fit?: boolean } = {}): void {
+    this.routeLayer.clearLayers();
+    if (!route) return;
+    const latLngs = route.geometry.coordinates.map(([lng, lat]) => {
+      const [x, y] = this.toDisplay(lng, lat);
+      return [y, x] as [number, number];
+    });
+    const line = this.L.polyline(latLngs, {
+      className: `sm-route sm-route-${route.kind}`,
+      dashArray: route.kind === 'straight' ? '8 10' : undefined,
+      interactive: false,
+    }).addTo(this.routeLayer);
+    if (options.fit !== false && latLngs.length > 1) {
+      this.map.fitBounds(line.getBounds(), { padding: [40, 40], maxZoom: 17 });
+    }
+  }
+
+  /** Call when the container's size changed or it became visible. */
+  invalidateSize(): void {
+    this.map.invalidateSize({ animate: false });
+  }
+
+  /** Releases the map and every listener. */
+  destroy(): void {
+    this.stations.destroy();
+    this.map.off();
+    // Leaflet finishes a zoom animation from a 250 ms timer even after remove() and then reads
+    // the removed panes; marking the animation done makes that timer a no-op.
+    (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
+    this.map.remove();
+  }
+
+  private toDisplay(lng: number, lat: number): [number, number] {
+    return this.displayCrs === 'wgs84' ? [lng, lat] : fromWgs84([lng, lat], this.displayCrs);
+  }
+
+  private fromDisplay(lng: number, lat: number): [number, number] {
+    return this.displayCrs === 'wgs84' ? [lng, lat] : toWgs84([lng, lat], this.displayCrs);
+  }
+}

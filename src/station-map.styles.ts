@@ -1,0 +1,450 @@
+/** Styles of `<station-map>`; Leaflet's own CSS is adopted beside them (see station-map.ts). */
+import { css } from 'lit';
+
+export const stationMapStyles = css`
+  :host {
+    --sm-accent: var(--station-map-accent, #c8102e);
+    --sm-bg: var(--station-map-background, #ffffff);
+    --sm-fg: var(--station-map-color, #1f2328);
+    --sm-muted: var(--station-map-muted-color, #57606a);
+    --sm-border: var(--station-map-border-color, #d0d7de);
+    --sm-surface: var(--station-map-surface, #f6f8fa);
+    --sm-open: var(--station-map-open-color, #116329);
+    --sm-closed: var(--station-map-closed-color, #a40e26);
+    --sm-radius: var(--station-map-radius, 10px);
+    --sm-panel-width: var(--station-map-panel-width, 340px);
+    display: block;
+    position: relative;
+    height: var(--station-map-height, 520px);
+    min-height: 320px;
+    container-type: inline-size;
+    color: var(--sm-fg);
+    background: var(--sm-bg);
+    font: var(--station-map-font, 15px/1.45 system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    border: 1px solid var(--sm-border);
+    border-radius: var(--sm-radius);
+    overflow: hidden;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: var(--sm-panel-width) minmax(0, 1fr);
+    height: 100%;
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    border-right: 1px solid var(--sm-border);
+    background: var(--sm-bg);
+  }
+  .map-wrap {
+    position: relative;
+    min-width: 0;
+    min-height: 0;
+  }
+  .map {
+    position: absolute;
+    inset: 0;
+    background: #e8eef2;
+  }
+  .status {
+    padding: 10px 14px;
+    border-bottom: 1px solid var(--sm-border);
+    color: var(--sm-muted);
+    font-size: 0.9em;
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    justify-content: space-between;
+    min-height: 44px;
+  }
+  .status.error {
+    color: var(--sm-closed);
+  }
+  .message {
+    margin: 12px 14px;
+    padding: 10px 12px;
+    border-radius: 8px;
+    background: #fff4e5;
+    color: #5c3c00;
+    border: 1px solid #f0c36d;
+  }
+  .message.error {
+    background: #ffebe9;
+    color: #82071e;
+    border-color: #ff8182;
+  }
+  .scroll {
+    overflow: auto;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+  h2,
+  h3 {
+    margin: 0;
+  }
+  .list-heading {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--sm-muted);
+    padding: 10px 14px 4px;
+  }
+  ol.list {
+    list-style: none;
+    margin: 0;
+    padding: 0 6px 8px;
+  }
+  .item {
+    display: flex;
+    gap: 10px;
+    align-items: center;
+    width: 100%;
+    min-height: 52px;
+    padding: 8px;
+    border: 0;
+    border-radius: 8px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .item:hover,
+  .item[aria-current='true'] {
+    background: var(--sm-surface);
+  }
+  .item .name {
+    font-weight: 600;
+    display: block;
+    overflow-wrap: anywhere;
+  }
+  .item .meta {
+    color: var(--sm-muted);
+    font-size: 0.85em;
+  }
+  .type-icon {
+    flex: none;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    color: #fff;
+  }
+  .type-icon svg {
+    width: 20px;
+    height: 20px;
+    fill: currentColor;
+  }
+  .distance {
+    margin-left: auto;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+    color: var(--sm-fg);
+    font-size: 0.9em;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 6px;
+    border-radius: 999px;
+    font-size: 0.8em;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .badge.open {
+    color: var(--sm-open);
+  }
+  .badge.closed {
+    color: var(--sm-closed);
+  }
+  .badge.unknown {
+    color: var(--sm-muted);
+  }
+  .detail {
+    padding: 14px;
+  }
+  .detail header {
+    display: flex;
+    gap: 10px;
+    align-items: flex-start;
+  }
+  .detail h2 {
+    font-size: 1.15em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .detail dl {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 6px 12px;
+    margin: 14px 0;
+  }
+  .detail dt {
+    color: var(--sm-muted);
+  }
+  .detail dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .services {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .services li {
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+    padding: 2px 8px 2px 4px;
+    border-radius: 999px;
+    background: var(--sm-surface);
+    font-size: 0.9em;
+  }
+  .services svg {
+    width: 18px;
+    height: 18px;
+    fill: currentColor;
+  }
+  .honors {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .honors li {
+    padding: 2px 8px;
+    border-radius: 6px;
+    background: #fff8c5;
+    color: #4d2d00;
+    font-size: 0.85em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin-top: 12px;
+  }
+  button,
+  .button {
+    font: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 8px 14px;
+    border-radius: 8px;
+    border: 1px solid var(--sm-border);
+    background: var(--sm-bg);
+    color: var(--sm-fg);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+  }
+  button.primary {
+    background: var(--sm-accent);
+    border-color: var(--sm-accent);
+    color: #fff;
+    font-weight: 600;
+  }
+  button.icon {
+    padding: 0;
+    width: 44px;
+  }
+  button.close {
+    margin-left: auto;
+    flex: none;
+  }
+  :focus-visible {
+    outline: 3px solid #0969da;
+    outline-offset: 2px;
+  }
+  a {
+    color: #0550ae;
+  }
+  .nav-links {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
+    gap: 6px;
+    margin: 10px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .nav-links a {
+    display: flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 6px 10px;
+    border: 1px solid var(--sm-border);
+    border-radius: 8px;
+    text-decoration: none;
+  }
+  .route-summary {
+    margin-top: 12px;
+    padding: 10px 12px;
+    border-radius: 8px;
+    background: var(--sm-surface);
+  }
+  .route-summary strong {
+    font-size: 1.1em;
+  }
+  .route-summary .note {
+    color: var(--sm-muted);
+    font-size: 0.85em;
+    display: block;
+  }
+  .map-tools {
+    position: absolute;
+    z-index: 1000;
+    top: 10px;
+    right: 10px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .map-tools button {
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+  }
+  .map-notice {
+    position: absolute;
+    z-index: 1000;
+    left: 10px;
+    bottom: 24px;
+    max-width: calc(100% - 20px);
+    padding: 6px 10px;
+    border-radius: 8px;
+    background: rgb(255 255 255 / 0.94);
+    color: var(--sm-fg);
+    font-size: 0.85em;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
+  }
+  .sheet-toggle {
+    display: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+
+  /* Map pieces drawn by Leaflet inside the shadow root. */
+  .sm-pin {
+    background: none;
+    border: 0;
+  }
+  .sm-pin svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    filter: drop-shadow(0 1px 1px rgb(0 0 0 / 0.35));
+  }
+  .sm-pin.sm-highlighted svg {
+    transform: scale(1.2);
+    transform-origin: 50% 100%;
+  }
+  .sm-cluster {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    background: rgb(200 16 46 / 0.9);
+    color: #fff;
+    font-weight: 700;
+    font-size: 13px;
+    box-shadow: 0 0 0 5px rgb(200 16 46 / 0.25);
+  }
+  .sm-position span {
+    display: block;
+    width: 22px;
+    height: 22px;
+    border-radius: 50%;
+    background: #0969da;
+    border: 3px solid #fff;
+    box-shadow: 0 0 0 2px rgb(9 105 218 / 0.4);
+  }
+  .sm-accuracy {
+    fill: #0969da;
+    fill-opacity: 0.12;
+    stroke: #0969da;
+    stroke-opacity: 0.5;
+    stroke-width: 1;
+  }
+  .sm-route {
+    stroke: #0969da;
+    stroke-width: 6;
+    stroke-opacity: 0.85;
+    fill: none;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .sm-route-straight {
+    stroke: #6e7781;
+    stroke-width: 4;
+  }
+  .leaflet-container {
+    font: inherit;
+    background: #e8eef2;
+  }
+
+  /* Narrow: the map fills the element; list and detail open as a bottom sheet. */
+  @container (max-width: 719px) {
+    .layout {
+      display: block;
+      position: relative;
+    }
+    .map-wrap {
+      position: absolute;
+      inset: 0;
+    }
+    .panel {
+      position: absolute;
+      z-index: 1100;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      max-height: 44px;
+      border-right: 0;
+      border-top: 1px solid var(--sm-border);
+      border-radius: 14px 14px 0 0;
+      box-shadow: 0 -2px 10px rgb(0 0 0 / 0.18);
+      transition: max-height 0.2s ease;
+    }
+    .panel.open {
+      max-height: 70%;
+    }
+    .sheet-toggle {
+      display: flex;
+      width: 100%;
+      border: 0;
+      border-radius: 14px 14px 0 0;
+      min-height: 44px;
+      justify-content: space-between;
+      color: var(--sm-muted);
+      font-size: 0.9em;
+    }
+    .panel .status {
+      display: none;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .panel {
+      transition: none;
+    }
+  }
+`;

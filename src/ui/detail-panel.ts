@@ -1,0 +1,113 @@
+/**
+ * The detail panel of a selected station. Every value from the data goes through Lit text
+ * bindings (never markup), and links from the data only if `safeUrl` accepts them.
+ */
+import { html, nothing, svg } from 'lit';
+import type { OpenStatus } from '../hours/is-open.js';
+import { formatDistance, formatDuration, serviceLabel, stationName, typeLabel } from '../i18n/format.js';
+import type { UiLang } from '../i18n/resolve-lang.js';
+import type { UiStrings } from '../i18n/strings.js';
+import type { NavigationLink, Route, Station } from '../types.js';
+import { serviceGlyph } from './icons.js';
+import { renderOpenBadge } from './open-badge.js';
+import { safeUrl, telUrl } from './safe-url.js';
+import { renderTypeIcon } from './station-list.js';
+
+/** What the detail panel needs from the element. */
+export interface DetailOptions {
+  station: Station;
+  strings: UiStrings;
+  lang: UiLang;
+  status: OpenStatus;
+  distanceMeters: number | null;
+  links: NavigationLink[];
+  route: Route | null;
+  copied: boolean;
+  onClose(): void;
+  onRoute(): void;
+  onClearRoute(): void;
+  onCopy(): void;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+
+/** Renders the detail panel. */
+export function renderDetail(options: DetailOptions) {
+  const { station, strings: s, lang } = options;
+  const p = station.properties;
+  const phone = text(p.phone);
+  const tel = telUrl(phone);
+  const website = safeUrl(p.website);
+  const rating = safeUrl(p.rating_url);
+  const services = strings(p.services);
+  const honors = strings(p.honors);
+  const row = (label: string, value: unknown) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
+  return html`
+    <article class="detail" part="detail" aria-labelledby="detail-title">
+      <header>
+        ${renderTypeIcon(p.type)}
+        <div>
+          <h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2>
+          <div class="meta">${typeLabel(p.type, s)}</div>
+        </div>
+        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>✕</button>
+      </header>
+      <dl>
+        ${row(s.labels.code, station.id)}
+        ${options.distanceMeters == null ? nothing : row(s.labels.distance, formatDistance(options.distanceMeters, lang))}
+        <dt>${s.labels.hours}</dt>
+        <dd>${renderOpenBadge(options.status, s)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
+        ${row(s.labels.address, text(p.address))}
+        ${phone ? row(s.labels.phone, tel ? html`<a href=${tel}>${phone}</a>` : phone) : nothing}
+        ${row(s.labels.manager, text(p.manager))}
+        ${website ? row(s.labels.website, html`<a href=${website} target="_blank" rel="noopener noreferrer">${website}</a>`) : nothing}
+      </dl>
+      ${services.length
+        ? html`<h3 class="list-heading">${s.labels.services}</h3>
+            <ul class="services">
+              ${services.map((service) => {
+                const glyph = serviceGlyph(service);
+                return html`<li>
+                  ${glyph ? svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${glyph}></path></svg>` : nothing}${serviceLabel(service, s)}
+                </li>`;
+              })}
+            </ul>`
+        : nothing}
+      ${honors.length
+        ? html`<h3 class="list-heading">${s.labels.honors}</h3>
+            <ul class="honors">
+              ${honors.map((h) => html`<li>${h}</li>`)}
+            </ul>`
+        : nothing}
+      ${rating
+        ? html`<p><a href=${rating} target="_blank" rel="noopener noreferrer">${s.labels.rating}</a></p>`
+        : nothing}
+      <div class="actions">
+        <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>
+        <button part="button" @click=${options.onCopy}>${options.copied ? s.actions.copied : s.actions.copyCode}</button>
+      </div>
+      ${options.route ? renderRouteSummary(options.route, options) : nothing}
+      <h3 class="list-heading">${s.actions.navigate}</h3>
+      <ul class="nav-links">
+        ${options.links.map(
+          (link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}>${s.navigationApps[link.app]}</a></li>`,
+        )}
+      </ul>
+    </article>
+  `;
+}
+
+function renderRouteSummary(route: Route, options: DetailOptions) {
+  const { strings: s, lang } = options;
+  return html`<div class="route-summary" role="status">
+    <strong>${formatDistance(route.distanceMeters, lang)} · ${formatDuration(route.durationSeconds, lang)}</strong>
+    <span class="note">${s.routeKinds[route.kind]} · ${s.travelModes[route.mode]}</span>
+    ${route.kind === 'straight' ? html`<span class="note">${s.straightLineDistance}</span>` : nothing}
+    ${route.fallbackReason ? html`<span class="note">${route.fallbackReason}</span>` : nothing}
+    <button part="button" @click=${options.onClearRoute}>${s.actions.clearRoute}</button>
+  </div>`;
+}

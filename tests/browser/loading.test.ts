@@ -1,0 +1,122 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
+
+const INLINE = JSON.stringify(stationsAround(3, 'IN'));
+
+describe('loading station data', () => {
+  let consoleErrors: unknown[][];
+  const originalError = console.error;
+  beforeEach(() => {
+    consoleErrors = [];
+    console.error = (...args: unknown[]) => {
+      consoleErrors.push(args);
+      originalError(...args);
+    };
+  });
+  afterEach(() => {
+    console.error = originalError;
+    cleanup();
+  });
+
+  it('loads from src, fires stations-load and shows the count', async () => {
+    const loaded = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('stations-load', (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    const el = await fixture('<station-map basemap="none" lang="en" src="/test-api/small.geojson?tag=src"></station-map>');
+    const event = await loaded;
+    expect(event.detail.count).to.equal(3);
+    expect(event.detail.skipped).to.deep.equal([]);
+    expect(event.detail.bbox[0]).to.be.closeTo(117.1, 1e-9);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/3 stations/);
+    await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'markers');
+    expect(consoleErrors).to.deep.equal([]);
+  });
+
+  it('reads inline <script type="application/geo+json"> with no page JavaScript', async () => {
+    const container = document.createElement('div');
+    container.className = 'fixture';
+    // As a CMS would write it: markup only.
+    container.innerHTML = `<station-map basemap="none" lang="en"><script type="application/geo+json">${INLINE}</script></station-map>`;
+    const loaded = nextEvent(container, 'stations-load');
+    document.body.append(container);
+    const event = await loaded;
+    expect(event.detail.count).to.equal(3);
+    const el = container.querySelector('station-map')!;
+    await waitFor(() => markers(el).pins.length === 3, 8000, 'three pins');
+  });
+
+  it('prefers the .stations property over src', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+    const loaded = nextEvent(el, 'stations-load');
+    el.stations = stationsAround(40, 'PROP');
+    el.src = '/test-api/small.geojson?tag=ignored';
+    const event = await loaded;
+    expect(event.detail.count).to.equal(40);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.nearestStations(117.0, 36.15, 1)[0]!.station.id).to.equal('PROP-0000');
+  });
+
+  it('changing src at run time replaces the stations, and the last src wins', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en" src="/test-api/slow.geojson?ms=1500&tag=old"></station-map>');
+    el.src = '/test-api/small.geojson?tag=new';
+    const event = await nextEvent(el, 'stations-load');
+    expect(event.detail.count).to.equal(3);
+    // The slow, older response must never overwrite newer data.
+    await new Promise((r) => setTimeout(r, 1800));
+    expect(el.nearestStations(117.1, 36.2, 1)[0]!.station.id).to.equal('new-0');
+  });
+
+  it('reports skipped features and keeps the good ones', async () => {
+    const data = stationsAround(4, 'OK');
+    data.features.push(
+      { type: 'Feature', id: 'BAD-1', geometry: { type: 'Point', coordinates: [200, 10] }, properties: { name: 'far' } },
+      { type: 'Feature', id: 'BAD-2', geometry: null as never, properties: { name: 'nowhere' } },
+    );
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+    const loaded = nextEvent(el, 'stations-load');
+    const error = nextEvent(el, 'station-map-error');
+    el.stations = data;
+    expect((await loaded).detail.count).to.equal(4);
+    const e = await error;
+    expect(e.detail.code).to.equal('invalid-features');
+    expect(e.detail.skipped!.map((s) => s.reason)).to.deep.equal(['bad-coordinates', 'missing-geometry']);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/4 stations.*2 skipped/);
+  });
+
+  it('shows a readable message for a 404', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+    const error = nextEvent(el, 'station-map-error');
+    el.src = '/test-api/not-found.geojson';
+    const e = await error;
+    expect(e.detail.code).to.equal('fetch-failed');
+    expect(e.detail.message).to.contain('/test-api/not-found.geojson');
+    expect(e.detail.message).to.contain('404');
+    await el.updateComplete;
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('404');
+    expect(alert.querySelector('button')!.textContent).to.match(/retry/i);
+  });
+
+  it('shows a readable message for a document that is not JSON', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+    const error = nextEvent(el, 'station-map-error');
+    el.src = '/test-api/html.geojson';
+    const e = await error;
+    expect(e.detail.code).to.equal('invalid-geojson');
+    expect(e.detail.message).to.contain('/test-api/html.geojson');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent!.trim().length).to.be.greaterThan(10);
+  });
+
+  it('shows a message, not a blank map, for JSON that is not GeoJSON', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+    const error = nextEvent(el, 'station-map-error');
+    el.stations = { type: 'Topology', objects: {} } as never;
+    expect((await error).detail.code).to.equal('invalid-geojson');
+    await el.updateComplete;
+    expect(has(shadow(el), '[role="alert"]'), '[role="alert"]').to.equal(true);
+  });
+});

@@ -1,0 +1,117 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import type { StationMap } from '../../src/station-map.js';
+import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
+
+/** `n` stations spread over a few cities, seeded, so clusters form. */
+function manyStations(n: number): GeoJSON.FeatureCollection {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const cities = [
+    [117.09, 36.2],
+    [116.99, 36.1],
+    [117.3, 35.95],
+  ];
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: n }, (_, i) => {
+      const [x, y] = cities[i % cities.length]!;
+      return {
+        type: 'Feature',
+        id: `M-${i}`,
+        geometry: { type: 'Point', coordinates: [x! + (random() - 0.5) * 0.2, y! + (random() - 0.5) * 0.2] },
+        properties: { name: `驿站 ${i}`, type: 'union-station' },
+      };
+    }),
+  };
+}
+
+async function withStations(data: GeoJSON.FeatureCollection, attrs = ''): Promise<StationMap> {
+  const el = await fixture(`<station-map basemap="none" lang="en" ${attrs}></station-map>`, { height: 600 });
+  const done = nextEvent(el, 'stations-load');
+  el.stations = data;
+  await done;
+  await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'markers');
+  return el;
+}
+
+function leafletMap(el: StationMap) {
+  return (el as unknown as { mapController: { map: import('leaflet').Map } }).mapController.map;
+}
+
+describe('the map', () => {
+  afterEach(cleanup);
+
+  it('groups many stations into clusters with counts, and a click on a cluster zooms in', async () => {
+    const el = await withStations(manyStations(3000));
+    const { clusters } = markers(el);
+    expect(clusters.length).to.be.greaterThan(0);
+    const counts = clusters.map((c) => Number(c.textContent!.trim()));
+    expect(counts.every((c) => c > 1)).to.equal(true);
+    // The whole data set is in view after the initial fit: every station counted once.
+    const total = counts.reduce((a, b) => a + b, 0) + markers(el).pins.length;
+    expect(total).to.equal(3000);
+    const map = leafletMap(el);
+    const before = map.getZoom();
+    clusters[0]!.click();
+    await waitFor(() => map.getZoom() > before, 5000, 'zoom in');
+  });
+
+  it('draws 100,000 stations as a bounded number of markers', async () => {
+    const el = await withStations(manyStations(100000));
+    const drawn = markers(el).pins.length + markers(el).clusters.length;
+    expect(drawn).to.be.greaterThan(0);
+    expect(drawn).to.be.lessThan(600);
+  });
+
+  it('center and zoom are live', async () => {
+    const el = await withStations(stationsAround(20), 'center="117.05,36.16" zoom="13"');
+    const map = leafletMap(el);
+    expect(map.getZoom()).to.equal(13);
+    expect(map.getCenter().lng).to.be.closeTo(117.05, 1e-6);
+    el.setAttribute('center', '117.1,36.2');
+    el.setAttribute('zoom', '15');
+    await el.updateComplete;
+    await waitFor(() => map.getZoom() === 15, 3000, 'zoom 15');
+    expect(map.getCenter().lat).to.be.closeTo(36.2, 1e-6);
+  });
+
+  it('lang is live: strings re-render in the new language', async () => {
+    const el = await withStations(stationsAround(5));
+    const status = () => shadow(el).querySelector('[part="status"]')!.textContent!;
+    expect(status()).to.match(/5 stations/);
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(status()).to.contain('5 个站点');
+    el.setAttribute('lang', 'zh-TW');
+    await el.updateComplete;
+    expect(status()).to.match(/5 個站點/);
+  });
+
+  it('stays usable when every tile fails: one tiles-failed event and a notice', async () => {
+    const el = await fixture(`<station-map lang="en" basemap="/test-api/tile.png?z={z}&x={x}&y={y}"></station-map>`);
+    // A relative template is not a valid tile URL: the element says so instead of a grey map.
+    await waitFor(() => has(shadow(el), '.map-notice'), 5000, 'bad template notice');
+    const errors: string[] = [];
+    el.addEventListener('station-map-error', (e) => errors.push(e.detail.code));
+    const failed = nextEvent(el, 'station-map-error');
+    el.basemap = `${location.origin}/test-api/tile.png?z={z}&x={x}&y={y}`;
+    el.stations = stationsAround(10);
+    expect((await failed).detail.code).to.equal('tiles-failed');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(errors.filter((c) => c === 'tiles-failed')).to.have.length(1);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.map-notice')!.textContent).to.match(/tile|map/i);
+    await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 5000, 'markers');
+  });
+
+  it('basemap="tianditu" without a key says so in the element instead of a grey map', async () => {
+    const el = await fixture(`<station-map lang="en" basemap="tianditu"></station-map>`);
+    await waitFor(() => shadow(el).querySelector('.map-notice'), 5000, 'notice');
+    expect(shadow(el).querySelector('.map-notice')!.textContent).to.match(/key/i);
+    // With a key the tiles would come from tianditu.gov.cn, which tests must not reach:
+    // resolveBasemap's unit tests check the URLs; here switching to "none" clears the notice.
+    el.basemap = 'none';
+    await waitFor(() => !has(shadow(el), '.map-notice'), 5000, 'notice gone');
+  });
+});
