@@ -1,0 +1,154 @@
+/**
+ * The in-browser part: <station-map> from the script-tag bundle against plain
+ * Leaflet + Leaflet.markercluster, both in headless Chromium on a page served
+ * from 127.0.0.1, with every other request refused.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+];
+
+/** Serves the repository root (read only) on a random local port. */
+function startServer() {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const file = join(ROOT, path);
+    if (!file.startsWith(ROOT) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Runs `runBench(n, seed)` of `page` in a fresh browser context, so no run inherits another's heap. */
+async function measurePage(browser, origin, page, n, log) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await tab.goto(`${origin}/bench/browser/${page}`);
+    await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    tab.setDefaultTimeout(180_000);
+    return await tab.evaluate(([count, seed]) => window.runBench(count, seed), [n, 51]);
+  } catch (error) {
+    log(`${page} ${n}: ${error.message.split('\n')[0]}${errors.length ? ` (${errors[0]})` : ''}`);
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median run (by render time) of `runs` runs, or null when any failed. */
+async function measureMedian(browser, origin, page, n, runs, log) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await measurePage(browser, origin, page, n, log);
+    if (!result) return null;
+    results.push(result);
+  }
+  const mid = median(results.map((r) => r.renderMs));
+  const chosen = results.reduce((best, r) => (Math.abs(r.renderMs - mid) < Math.abs(best.renderMs - mid) ? r : best));
+  return { ...chosen, renderMs: mid, heapMB: median(results.map((r) => r.heapMB)) };
+}
+
+/**
+ * Measures first render and heap in Chromium and returns bench rows.
+ *
+ * @param {{ quick: boolean, log: (message: string) => void }} options
+ * @returns {Promise<{ rows: object[], chromium: string }>}
+ */
+export async function runBrowserBench({ quick, log }) {
+  const bundle = join(ROOT, 'dist/station-map.iife.js');
+  const server = await startServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const rows = [];
+  try {
+    const n = 100_000;
+    let ours = null;
+    if (existsSync(bundle)) {
+      log(`chromium: <station-map> ${n}`);
+      ours = await measureMedian(browser, origin, 'ours.html', n, 3, log);
+    } else {
+      log('dist/station-map.iife.js is missing: run `npm run build` first');
+    }
+    let peer = null;
+    if (!quick) {
+      log(`chromium: Leaflet.markercluster ${n} (slow)`);
+      peer = await measureMedian(browser, origin, 'markercluster.html', n, 1, log);
+    }
+    const note = existsSync(bundle) ? (ours ? undefined : 'the page failed; see the log above') : 'dist/station-map.iife.js not built';
+    rows.push({
+      id: `browser-render-${n}`,
+      operation: 'first clustered render (Chromium)',
+      data: 'cities',
+      n,
+      ours: ours?.renderMs ?? null,
+      peer: quick ? undefined : 'Leaflet.markercluster',
+      peerMs: peer?.renderMs ?? null,
+      extra: {
+        ...(ours && { stationsLoadMs: ours.loadMs, markers: ours.markers, longestTaskMs: ours.longestTaskMs }),
+        ...(peer && { peerLongestTaskMs: peer.longestTaskMs, peerMarkers: peer.markers }),
+      },
+      note: ours ? `stations-load after ${ours.loadMs.toFixed(0)} ms; longest long task ${ours.longestTaskMs.toFixed(0)} ms` : note,
+    });
+    rows.push({
+      id: `browser-heap-${n}`,
+      operation: 'JS heap after render (Chromium)',
+      unit: 'MB',
+      data: 'cities',
+      n,
+      ours: ours?.heapMB ?? null,
+      peer: quick ? undefined : 'Leaflet.markercluster',
+      peerMs: peer?.heapMB ?? null,
+      extra: {
+        ...(ours && { heapBeforeAssignMB: ours.heapBeforeMB }),
+        ...(peer && { peerHeapBeforeMB: peer.heapBeforeMB }),
+      },
+      note: ours ? `heap with the ${n} input Features alone: ${ours.heapBeforeMB.toFixed(1)} MB` : note,
+    });
+    if (!quick && ours) {
+      const big = 1_000_000;
+      log(`chromium: <station-map> ${big}`);
+      const result = await measurePage(browser, origin, 'ours.html', big, log);
+      rows.push({
+        id: `browser-render-${big}`,
+        operation: 'first clustered render (Chromium)',
+        data: 'cities',
+        n: big,
+        ours: result?.renderMs ?? null,
+        extra: result ? { longestTaskMs: result.longestTaskMs, longTasks: result.longTasks, heapMB: result.heapMB } : {},
+        note: result ? `longest long task ${result.longestTaskMs.toFixed(0)} ms, heap ${result.heapMB.toFixed(0)} MB` : 'the page failed',
+      });
+    }
+    return { rows, chromium: browser.version() };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
