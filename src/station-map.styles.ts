@@ -1,5 +1,16 @@
 /** Styles of `<station-map>`; Leaflet's own CSS is adopted beside them (see station-map.ts). */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { TYPE_COLORS } from './ui/icons.js';
+
+/**
+ * One class per station type, coloured from `--station-map-color-<type>` (default: the pin colour).
+ * Classes, not style attributes: a strict CSP blocks inline styles.
+ */
+export const typeColorStyles = unsafeCSS(
+  Object.entries(TYPE_COLORS)
+    .map(([type, color]) => `.type-${type}{background:var(--station-map-color-${type},${color})}`)
+    .join(''),
+);
 
 export const stationMapStyles = css`
   :host {
@@ -176,6 +187,10 @@ export const stationMapStyles = css`
     display: flex;
     gap: 10px;
     align-items: flex-start;
+  }
+  .detail h2:focus {
+    /* Focused for screen readers when the panel opens; it is not a control. */
+    outline: none;
   }
   .detail h2 {
     font-size: 1.15em;

@@ -21,7 +21,7 @@ import { resolveBasemap } from './map/basemaps.js';
 import { leafletCss } from './map/leaflet-css.generated.js';
 import { loadLeaflet } from './map/leaflet.js';
 import { MapController } from './map/map-controller.js';
-import { stationMapStyles } from './station-map.styles.js';
+import { stationMapStyles, typeColorStyles } from './station-map.styles.js';
 import type {
   AlongResult,
   Crs,
@@ -74,9 +74,10 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @cssproperty --station-map-radius - Corner radius of the element.
  * @cssproperty --station-map-background - Background colour of the panels.
  * @cssproperty --station-map-color - Text colour.
+ * @cssproperty --station-map-color-union-station - Colour of 工会驿站 icons in the list and panel (likewise `-outdoor-worker-station`, `-service-center`, `-mommy-room`, `-driver-home`, `-reading-room`, `-other`).
  */
 export class StationMap extends LitElement {
-  static override styles = [unsafeCSS(leafletCss), stationMapStyles];
+  static override styles = [unsafeCSS(leafletCss), stationMapStyles, typeColorStyles];
 
   /** URL of a station GeoJSON file; changing it aborts the previous load. */
   @property() src: string | null = null;
@@ -598,7 +599,11 @@ export class StationMap extends LitElement {
     const event = this.dispatch('station-select', { id: station.id, station, distanceMeters, source }, { cancelable: true });
     const map = this.mapController;
     map?.stations.setSelected(index);
-    if (map && source !== 'marker') map.setView(store.lng[index]!, store.lat[index]!, Math.max(map.map.getZoom(), 15));
+    if (map && source !== 'marker') {
+      // On phones the bottom sheet (70 % high) covers the map's lower part.
+      const covered = this.offsetWidth < 720 && !event.defaultPrevented ? this.offsetHeight * 0.7 : 0;
+      map.showPoint(store.lng[index]!, store.lat[index]!, Math.max(map.map.getZoom(), 15), covered);
+    }
     if (this.route) this.clearRoute();
     if (event.defaultPrevented) {
       this.detailOpen = false;
@@ -606,7 +611,7 @@ export class StationMap extends LitElement {
       if (!this.detailOpen) this.focusBeforeDetail = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.detailOpen = true;
       this.sheetOpen = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus());
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
     }
     const name = stationName(station, this.uiLang);
     this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));

@@ -100,20 +100,43 @@ export class MapController {
   /** Centres the map on a WGS-84 position. */
   setView(lng: number, lat: number, zoom?: number): void {
     const [x, y] = this.toDisplay(lng, lat);
-    this.map.setView([y, x], zoom ?? this.map.getZoom());
+    this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom()));
+  }
+
+  /**
+   * Centres a WGS-84 point in the part of the map not covered by a bottom sheet of
+   * `coveredBottomPx` (on phones the detail panel covers the lower part of the map).
+   */
+  showPoint(lng: number, lat: number, zoom: number, coveredBottomPx = 0): void {
+    const [x, y] = this.toDisplay(lng, lat);
+    this.whenIdle(() => {
+      const point = this.map.project([y, x], zoom).add([0, coveredBottomPx / 2]);
+      this.map.setView(this.map.unproject(point, zoom), zoom);
+    });
   }
 
   /** Fits a WGS-84 bbox `[west, south, east, north]`. */
   fitBBox(bbox: [number, number, number, number], options: { maxZoom?: number } = {}): void {
     const [w, s] = this.toDisplay(bbox[0], bbox[1]);
     const [e, n] = this.toDisplay(bbox[2], bbox[3]);
-    this.map.fitBounds(
-      [
-        [s, w],
-        [n, e],
-      ],
-      { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
+    this.whenIdle(() =>
+      this.map.fitBounds(
+        [
+          [s, w],
+          [n, e],
+        ],
+        { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
+      ),
     );
+  }
+
+  /**
+   * Runs a programmatic view change once a running zoom animation has ended: Leaflet silently
+   * ignores setView() while it animates (e.g. a station selected during the initial fit).
+   */
+  private whenIdle(change: () => void): void {
+    if ((this.map as unknown as { _animatingZoom?: boolean })._animatingZoom) this.map.once('zoomend', change);
+    else change();
   }
 
   /** The current view as a WGS-84 bbox. */
