@@ -288,6 +288,9 @@ export class StationMap extends LitElement {
       start = toWgs84(pair, this.crs);
     } else if (this.position) {
       start = [this.position.lng, this.position.lat];
+    } else if (parseLngLat(this.origin)) {
+      // Set by the page in this same task, before the element has applied it.
+      start = toWgs84(parseLngLat(this.origin)!, this.crs);
     } else {
       await this.locate();
       start = [this.position!.lng, this.position!.lat];

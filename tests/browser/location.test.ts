@@ -73,3 +73,42 @@ describe('the user position', () => {
     await waitFor(() => shadow(el).querySelector('path.sm-route'), 3000, 'route line');
   });
 });
+
+describe('routes', () => {
+  afterEach(cleanup);
+
+  it('routes along the page network (the Mount Tai trail) and labels it as a network route', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en" network="/demo/data/taishan-trail.geojson" src="/demo/data/stations.geojson"></station-map>');
+    await nextEvent(el, 'stations-load');
+    // Let the network load.
+    await new Promise((r) => setTimeout(r, 500));
+    el.setAttribute('origin', '117.1268,36.1937'); // 岱庙
+    el.select('TA-0008');
+    const routed = nextEvent(el, 'route-change');
+    const route = await el.routeTo('TA-0008'); // 中天门
+    expect(route.kind).to.equal('network');
+    expect((await routed).detail.route!.kind).to.equal('network');
+    // The climb zig-zags: clearly longer than the straight line (about 5 km).
+    const straight = el.nearestStations(117.1268, 36.1937, 400).find((r) => r.station.id === 'TA-0008')!.distanceMeters;
+    expect(route.distanceMeters).to.be.greaterThan(straight * 1.1);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.route-summary')!.textContent).to.match(/km/);
+  });
+
+  it('falls back to a straight line, clearly labelled, when the route service fails', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en" router-url="/test-api/osrm-500"></station-map>');
+    const loaded = nextEvent(el, 'stations-load');
+    el.stations = stationsAround(4);
+    await loaded;
+    el.setAttribute('origin', '117.0,36.15');
+    const errors: string[] = [];
+    el.addEventListener('station-map-error', (e) => errors.push(e.detail.code));
+    el.select('TA-0003');
+    const route = await el.routeTo('TA-0003');
+    expect(route.kind).to.equal('straight');
+    expect(route.fallbackReason).to.be.a('string');
+    expect(errors).to.include('route-failed');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.route-summary')!.textContent).to.match(/straight/i);
+  });
+});
