@@ -25,7 +25,7 @@ export default [
       dir: 'dist',
       format: 'es',
       sourcemap: true,
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: 'chunks/shared-[hash].js',
     },
     plugins: [
       nodeResolve(),
