@@ -12,6 +12,7 @@ export { parseStations } from './data/parse-stations.js';
 export { loadStations } from './data/load-stations.js';
 export { createStationFilter, normalizeText } from './data/filter-stations.js';
 export { nearestStations } from './geo/nearest.js';
+export { nearestByRoute } from './geo/nearest-by-route.js';
 export { buildRoute, routeOnNetwork } from './geo/build-route.js';
 export { straightRoute } from './geo/straight-route.js';
 export { fetchServiceRoute } from './geo/route-service.js';

@@ -10,6 +10,7 @@ import { routeOnNetwork } from './geo/build-route.js';
 import { fromWgs84, isCrs, toWgs84 } from './geo/crs.js';
 import { haversineMeters } from './geo/haversine.js';
 import { navigationLinks } from './geo/navigation-links.js';
+import { nearestByRoute } from './geo/nearest-by-route.js';
 import { fetchServiceRoute } from './geo/route-service.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { straightRoute } from './geo/straight-route.js';
@@ -29,6 +30,7 @@ import type {
   Network,
   NearestResult,
   Route,
+  Station,
   StationFilter,
   StationInput,
   TravelMode,
@@ -442,6 +444,7 @@ export class StationMap extends LitElement {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const json = (await response.json()) as Network;
       this.networkData = this.crs === 'wgs84' ? json : networkToWgs84(json, this.crs);
+      this.requestUpdate();
     } catch (error) {
       if (abort.signal.aborted) return;
       this.fireError('fetch-failed', `Could not load the path network from ${this.network}: ${(error as Error).message ?? error}`);
@@ -711,6 +714,37 @@ export class StationMap extends LitElement {
 
   // ——— render ———
 
+  private listCache: { key: unknown[]; items: Array<{ index: number; station: Station; distanceMeters: number }> } | null = null;
+
+  /**
+   * The stations of the list: nearest to the user (by path when a network is loaded) or to the
+   * map centre. Cached, because routing a few dozen candidates is too much for every render.
+   */
+  private listItems(): Array<{ index: number; station: Station; distanceMeters: number }> {
+    const store = this.store;
+    const center = this.listCenter;
+    if (!store || !center) return [];
+    const byRoute = this.position && this.networkData ? this.networkData : null;
+    const k = Math.max(1, Math.min(this.position ? this.nearest : 50, 200));
+    const key = [store, center[0], center[1], k, this.accept, byRoute, this.travelMode];
+    if (this.listCache && this.listCache.key.every((v, i) => v === key[i])) return this.listCache.items;
+    const accept = this.accept;
+    let items;
+    if (byRoute) {
+      const filter = accept ? (station: Station) => accept(store.indexById.get(station.id)!) : undefined;
+      items = nearestByRoute(store.wgsStations(), byRoute, center[0], center[1], k, { filter, mode: this.travelMode }).map((r) => {
+        const index = store.indexById.get(r.station.id)!;
+        return { index, station: store.stations[index]!, distanceMeters: r.routeMeters ?? r.distanceMeters };
+      });
+    } else {
+      items = store.spatial
+        .nearest(center[0], center[1], k, { accept: accept ?? undefined })
+        .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }));
+    }
+    this.listCache = { key, items };
+    return items;
+  }
+
   private renderStatus(s: UiStrings) {
     if (this.loading) return s.loading;
     if (!this.store) return '';
@@ -723,14 +757,7 @@ export class StationMap extends LitElement {
     const store = this.store;
     const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
     const status = this.renderStatus(s);
-    const listItems =
-      store && this.listCenter
-        ? store.spatial
-            .nearest(this.listCenter[0], this.listCenter[1], Math.max(1, Math.min(this.position ? this.nearest : 50, 200)), {
-              accept: this.accept ?? undefined,
-            })
-            .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }))
-        : [];
+    const listItems = this.listItems();
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
         <section class="panel ${this.sheetOpen ? 'open' : ''}" part="panel" aria-label=${s.listLabel}>
@@ -775,7 +802,11 @@ export class StationMap extends LitElement {
                   items: listItems,
                   strings: s,
                   lang,
-                  heading: this.position ? s.nearestHeading : s.nearbyHeading,
+                  heading: !this.position
+                    ? s.nearbyHeading
+                    : this.networkData
+                      ? `${s.nearestHeading} · ${s.routeKinds.network}`
+                      : s.nearestHeading,
                   selectedIndex: this.selectedIndex,
                   now: this.now(),
                   timezone: this.timezone,

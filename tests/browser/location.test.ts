@@ -83,6 +83,9 @@ describe('routes', () => {
     // Let the network load.
     await new Promise((r) => setTimeout(r, 500));
     el.setAttribute('origin', '117.1268,36.1937'); // 岱庙
+    // With a network the nearest list ranks by distance along the paths.
+    await waitFor(() => /Along paths/.test(shadow(el).querySelector('.list-heading')?.textContent ?? ''), 5000, 'route-ranked list');
+    expect(shadow(el).querySelectorAll('[part="list-item"]').length).to.be.greaterThan(0);
     el.select('TA-0008');
     const routed = nextEvent(el, 'route-change');
     const route = await el.routeTo('TA-0008'); // 中天门
