@@ -158,6 +158,10 @@ describe('loadStations', () => {
 
   it('says the default timeout in seconds', async () => {
     const never: typeof fetch = () => new Promise(() => {});
+    // Close the slow tests' connections first: Node's fetch (undici) keeps timers on open
+    // sockets, and an instant setTimeout would fire them on parsers already torn down.
+    server.closeAllConnections();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const realSetTimeout = globalThis.setTimeout;
     // Fire timers at once so the 15 s default does not slow the suite.
     globalThis.setTimeout = ((fn: () => void) => realSetTimeout(fn, 0)) as typeof setTimeout;
