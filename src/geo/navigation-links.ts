@@ -4,6 +4,7 @@
  */
 import type { Crs, LngLat, NavigationApp, NavigationLink, Station, TravelMode } from '../types.js';
 import { fromWgs84, toWgs84 } from './crs.js';
+import { isLngLat } from './position.js';
 
 /** Options of {@link navigationLinks}. */
 export interface NavigationLinkOptions {
@@ -48,7 +49,7 @@ const APPLE_MODES: Record<TravelMode, string | undefined> = {
  */
 export function navigationLinks(station: Station, options: NavigationLinkOptions = {}): NavigationLink[] {
   const position = station?.geometry?.coordinates;
-  if (!isUsable(position)) return [];
+  if (!isLngLat(position)) return [];
   const crs = options.crs ?? 'wgs84';
   const mode = options.mode ?? 'walking';
   const app = options.appName ?? 'station-map';
@@ -107,14 +108,4 @@ function encodeLabel(text: string): string {
 /** Six decimals: about 0.1 m, and never exponent notation. */
 function formatDegrees(value: number): string {
   return value.toFixed(6);
-}
-
-function isUsable(position: unknown): position is [number, number] {
-  return (
-    Array.isArray(position) &&
-    typeof position[0] === 'number' &&
-    typeof position[1] === 'number' &&
-    Math.abs(position[0]) <= 180 &&
-    Math.abs(position[1]) <= 90
-  );
 }

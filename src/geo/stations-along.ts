@@ -6,6 +6,7 @@ import type { AlongResult, Station } from '../types.js';
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { haversineMeters } from './haversine.js';
 import { buildSegmentIndex, findNearestSegment } from './segment-index.js';
+import { isLngLat } from './position.js';
 
 const RAD = Math.PI / 180;
 
@@ -30,7 +31,7 @@ export function stationsAlong(
   const coords: number[] = [];
   for (const position of positions) {
     if (
-      isUsable(position) &&
+      isLngLat(position) &&
       (coords.length === 0 ||
         position[0] !== coords[coords.length - 2] ||
         position[1] !== coords[coords.length - 1])
@@ -68,7 +69,7 @@ export function stationsAlong(
   const results: AlongResult[] = [];
   for (const station of stations) {
     const position = station?.geometry?.coordinates;
-    if (!isUsable(position)) continue;
+    if (!isLngLat(position)) continue;
     const [lng, lat] = position;
     if (lng < minLng - padLng || lng > maxLng + padLng || lat < minLat - padLat || lat > maxLat + padLat)
       continue;
@@ -85,14 +86,4 @@ export function stationsAlong(
 function segmentMeters(flat: Float64Array, vertex: number): number {
   const i = vertex * 2;
   return haversineMeters(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]);
-}
-
-function isUsable(position: unknown): position is [number, number] {
-  return (
-    Array.isArray(position) &&
-    typeof position[0] === 'number' &&
-    typeof position[1] === 'number' &&
-    Math.abs(position[0]) <= 180 &&
-    Math.abs(position[1]) <= 90
-  );
 }
