@@ -142,7 +142,7 @@ export class StationMap extends LitElement {
   @state() private route: Route | null = null;
   @state() private loading = false;
   @state() private errorMessage: string | null = null;
-  @state() private mapNotice: string | null = null;
+  @state() private tilesFailed = false;
   @state() private pickOnMap = false;
   @state() private sheetOpen = false;
   @state() private listCenter: LngLat | null = null;
@@ -196,8 +196,15 @@ export class StationMap extends LitElement {
     if (this.locateOnStart) this.locate().catch(() => undefined);
   }
 
+  // State derived from properties is set here, before rendering, so no update schedules another.
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('filter') || changed.has('timezone') || changed.has('store')) this.applyFilter();
+    if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
+    if (changed.has('origin')) this.applyOrigin();
+    if (changed.has('selected') && this.selected !== this.selectedId) {
+      if (this.selected) this.selectById(this.selected, 'api');
+      else this.clearSelection();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -205,11 +212,6 @@ export class StationMap extends LitElement {
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.loadNetwork();
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
-    if (changed.has('origin')) this.applyOrigin();
-    if (changed.has('selected') && this.selected !== this.selectedId) {
-      if (this.selected) this.selectById(this.selected, 'api');
-      else this.clearSelection();
-    }
     if (changed.has('lang') || changed.has('store')) this.refreshMapLabels();
   }
 
@@ -519,13 +521,15 @@ export class StationMap extends LitElement {
     if (!map) return;
     const spec = resolveBasemap(this.basemap, { key: this.basemapKey, lang: this.uiLang });
     map.setBasemap(spec);
+  }
+
+  /** The small notice over the map: a basemap that cannot be shown, or tiles that failed. */
+  private get mapNotice(): string | null {
     const s = this.strings;
-    this.mapNotice =
-      spec.problem === 'missing-key'
-        ? s.errors['basemap-key-missing']({ provider: this.basemap })
-        : spec.problem === 'bad-template'
-          ? s.errors['tiles-failed']({ provider: this.basemap })
-          : null;
+    const problem = resolveBasemap(this.basemap, { key: this.basemapKey }).problem;
+    if (problem === 'missing-key') return s.errors['basemap-key-missing']({ provider: this.basemap });
+    if (problem === 'bad-template' || this.tilesFailed) return s.errors['tiles-failed']({ provider: this.basemap });
+    return null;
   }
 
   private applyView(): void {
@@ -578,7 +582,7 @@ export class StationMap extends LitElement {
   }
 
   private handleTilesFailed(): void {
-    this.mapNotice = this.strings.errors['tiles-failed']({ provider: this.basemap });
+    this.tilesFailed = true;
     this.fireError('tiles-failed', 'Map tiles could not be loaded; stations are still shown.');
   }
 
