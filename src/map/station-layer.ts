@@ -46,6 +46,8 @@ export class StationLayer {
 
   /** Shows the stations of `index` (already filtered), or none. */
   setIndex(index: ClusterIndex | null): void {
+    // The element hands the same index again after a load (filter pass, then fit): nothing to redo.
+    if (index === this.index) return;
     this.index = index;
     this.refresh();
   }
