@@ -2,7 +2,7 @@
  * Event names and detail types of `<station-map>`. Every event is a `CustomEvent` that bubbles
  * and is composed, so a page can listen on the element or on `document`.
  */
-import type { Route, SkippedFeature, Station, StationMapErrorCode } from './types.js';
+import type { Route, SkippedFeature, Station, StationFilter, StationMapErrorCode } from './types.js';
 
 /** Detail of `station-select`. The event is cancelable: `preventDefault()` keeps the built-in detail panel closed. */
 export interface StationSelectDetail {
@@ -35,6 +35,11 @@ export interface RouteChangeDetail {
   route: Route | null;
 }
 
+/** Detail of `filter-change`: the filter the user chose in the filter bar (`null` when cleared). */
+export interface FilterChangeDetail {
+  filter: StationFilter | null;
+}
+
 /** Detail of `coverage-change`. */
 export interface CoverageChangeDetail {
   minutes: number;
@@ -57,6 +62,7 @@ export interface StationMapEventMap {
   'stations-load': CustomEvent<StationsLoadDetail>;
   'location-change': CustomEvent<LocationChangeDetail>;
   'route-change': CustomEvent<RouteChangeDetail>;
+  'filter-change': CustomEvent<FilterChangeDetail>;
   'coverage-change': CustomEvent<CoverageChangeDetail>;
   'station-map-error': CustomEvent<StationMapErrorDetail>;
 }

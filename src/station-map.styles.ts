@@ -359,6 +359,101 @@ export const stationMapStyles = css`
     white-space: nowrap;
   }
 
+  /* Filter bar: search box, then rows of chips that scroll sideways instead of wrapping. */
+  .filter-bar {
+    display: grid;
+    gap: 6px;
+    padding: 10px 10px 4px;
+    border-bottom: 1px solid var(--sm-border);
+  }
+  .search-row {
+    display: flex;
+    gap: 6px;
+  }
+  input.search {
+    flex: 1 1 auto;
+    min-width: 0;
+    min-height: 44px;
+    padding: 8px 12px;
+    font: inherit;
+    color: var(--sm-fg);
+    background: var(--sm-bg);
+    border: 1px solid var(--sm-muted);
+    border-radius: 8px;
+  }
+  input.search::placeholder {
+    color: var(--sm-muted);
+    opacity: 1;
+  }
+  .chips {
+    display: flex;
+    gap: 6px;
+    overflow-x: auto;
+    padding-bottom: 4px;
+    scrollbar-width: thin;
+  }
+  button.chip {
+    flex: none;
+    min-height: 44px;
+    padding: 6px 12px;
+    border-radius: 999px;
+    font-size: 0.9em;
+    white-space: nowrap;
+  }
+  button.chip svg {
+    width: 18px;
+    height: 18px;
+    fill: currentColor;
+  }
+  button.chip[aria-pressed='true'] {
+    background: var(--sm-accent);
+    border-color: var(--sm-accent);
+    color: #fff;
+  }
+  .empty {
+    margin: 16px 14px;
+    color: var(--sm-muted);
+  }
+  .more {
+    padding: 0 14px 14px;
+  }
+  .more button {
+    width: 100%;
+  }
+  .item .text {
+    min-width: 0;
+  }
+  .service-icons {
+    display: flex;
+    gap: 2px;
+    margin-top: 2px;
+    color: var(--sm-muted);
+  }
+  .service-icons svg {
+    width: 16px;
+    height: 16px;
+    fill: currentColor;
+  }
+  .rating {
+    margin-top: 12px;
+  }
+  figure.qr {
+    margin: 8px 0 0;
+    display: inline-grid;
+    justify-items: center;
+    gap: 4px;
+    color: var(--sm-muted);
+    font-size: 0.85em;
+  }
+  figure.qr svg {
+    width: 148px;
+    height: 148px;
+    border-radius: 6px;
+  }
+  .grip {
+    display: none;
+  }
+
   /* Map pieces drawn by Leaflet inside the shadow root. */
   .sm-pin {
     background: none;
@@ -456,10 +551,60 @@ export const stationMapStyles = css`
     .panel .status {
       display: none;
     }
+    .sheet-toggle {
+      touch-action: none;
+      position: relative;
+    }
+    .grip {
+      display: block;
+      position: absolute;
+      top: 5px;
+      left: calc(50% - 18px);
+      width: 36px;
+      height: 4px;
+      border-radius: 2px;
+      background: var(--sm-border);
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .panel {
       transition: none;
+    }
+  }
+  /* Dark pages: the same custom properties still win, only the defaults change. */
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --sm-bg: var(--station-map-background, #0d1117);
+      --sm-fg: var(--station-map-color, #e6edf3);
+      --sm-muted: var(--station-map-muted-color, #9da7b3);
+      --sm-border: var(--station-map-border-color, #3d444d);
+      --sm-surface: var(--station-map-surface, #161b22);
+      --sm-open: var(--station-map-open-color, #56d364);
+      --sm-closed: var(--station-map-closed-color, #ff7b72);
+      --sm-accent: var(--station-map-accent, #b3001b);
+    }
+    a {
+      color: #79c0ff;
+    }
+    .message {
+      background: #2e2300;
+      color: #f2cc60;
+      border-color: #6e5500;
+    }
+    .message.error {
+      background: #3c0c10;
+      color: #ffa198;
+      border-color: #8e1519;
+    }
+    .honors li {
+      background: #3b2e00;
+      color: #f2cc60;
+    }
+    .map-notice {
+      background: rgb(13 17 23 / 0.94);
+    }
+    :focus-visible {
+      outline-color: #58a6ff;
     }
   }
 `;

@@ -36,7 +36,8 @@ import type {
   TravelMode,
 } from './types.js';
 import { renderDetail } from './ui/detail-panel.js';
-import { renderStationList } from './ui/station-list.js';
+import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
+import { renderStationList, renderTypeIcon } from './ui/station-list.js';
 import { parseLngLat } from './ui/parse-attributes.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
@@ -55,11 +56,14 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  *
  * @summary Nearest union service station map: clustered markers, detail panel, nearest list, routes.
  *
- * @fires station-select - A station was picked (marker, list, nearest list or API). Cancelable: `preventDefault()` keeps the built-in detail panel closed.
- * @fires stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`.
- * @fires location-change - The user's position changed: `{ lng, lat, accuracy, source }`.
- * @fires route-change - A route was drawn or cleared: `{ route }`.
- * @fires station-map-error - Something failed: `{ code, message }`.
+ * @fires {CustomEvent<StationSelectDetail>} station-select - A station was picked (marker, list, nearest list or API). Cancelable: `preventDefault()` keeps the built-in detail panel closed.
+ * @fires {CustomEvent<StationsLoadDetail>} stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`.
+ * @fires {CustomEvent<LocationChangeDetail>} location-change - The user's position changed: `{ lng, lat, accuracy, source }`.
+ * @fires {CustomEvent<RouteChangeDetail>} route-change - A route was drawn or cleared: `{ route }`.
+ * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`.
+ * @fires {CustomEvent<FilterChangeDetail>} filter-change - The user changed the filter in the filter bar: `{ filter }` (the new `.filter`, `null` when cleared).
+ *
+ * @slot detail - Replaces the body of the detail panel (under the station's name and close button); fill it from a `station-select` listener.
  *
  * @csspart panel - The side panel (a bottom sheet on narrow screens).
  * @csspart status - The status line ("396 stations · 4 skipped").
@@ -67,6 +71,11 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @csspart list-item - One station in the list.
  * @csspart detail - The station detail panel.
  * @csspart button - Every button.
+ * @csspart filter-bar - The search box and filter chips above the list.
+ * @csspart search - The search box.
+ * @csspart chip - A type, service or "open now" filter chip (`aria-pressed` tells its state).
+ * @csspart qr - The satisfaction-survey QR code (评价本站) in the detail panel.
+ * @csspart honor - One honour badge in the detail panel.
  * @csspart map - The map region.
  *
  * @cssproperty --station-map-height - Height of the element when the page gives none (default 520px).
@@ -76,6 +85,11 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @cssproperty --station-map-radius - Corner radius of the element.
  * @cssproperty --station-map-background - Background colour of the panels.
  * @cssproperty --station-map-color - Text colour.
+ * @cssproperty --station-map-muted-color - Secondary text: addresses, distances, hints (default #57606a).
+ * @cssproperty --station-map-border-color - Borders and dividers (default #d0d7de).
+ * @cssproperty --station-map-surface - Background of the hovered and current list row, service badges and the route summary (default #f6f8fa).
+ * @cssproperty --station-map-open-color - "Open now" text (default #116329).
+ * @cssproperty --station-map-closed-color - "Closed" text and error messages (default #a40e26).
  * @cssproperty --station-map-color-union-station - Colour of 工会驿站 icons in the list and panel (likewise `-outdoor-worker-station`, `-service-center`, `-mommy-room`, `-driver-home`, `-reading-room`, `-other`).
  */
 export class StationMap extends LitElement {
@@ -135,6 +149,15 @@ export class StationMap extends LitElement {
   /** IANA time zone in which "open now" is evaluated, whatever the viewer's clock. */
   @property() timezone = 'Asia/Shanghai';
 
+  /**
+   * Replaces the body of the built-in detail panel: called with the selected station, returns a
+   * DOM node or plain text (shown as text) to put under the station's name, or `null` to keep
+   * the built-in body. A child with `slot="detail"` does the same without a function.
+   *
+   * @example map.detailRenderer = (station) => Object.assign(document.createElement('p'), { textContent: station.properties.name });
+   */
+  @property({ attribute: false }) detailRenderer: ((station: Station) => Node | string | null | undefined) | null = null;
+
   @state() private store: StationStore | null = null;
   @state() private selectedIndex = -1;
   @state() private detailOpen = false;
@@ -148,6 +171,15 @@ export class StationMap extends LitElement {
   @state() private listCenter: LngLat | null = null;
   @state() private announcement = '';
   @state() private copied = false;
+  /** Text in the search box; the filter follows it after a short pause. */
+  @state() private query = '';
+  /** Rows added to the list by "show more". */
+  @state() private listExtra = 0;
+  /** The list row that takes Tab focus. */
+  @state() private activeListIndex = -1;
+  private queryTimer: ReturnType<typeof setTimeout> | undefined;
+  private filterFromUser = false;
+  private sheetDrag: { y: number; moved: boolean } | null = null;
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -199,6 +231,12 @@ export class StationMap extends LitElement {
   // State derived from properties is set here, before rendering, so no update schedules another.
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('filter') || changed.has('timezone') || changed.has('store')) this.applyFilter();
+    if (changed.has('filter')) {
+      // A filter set by the page shows in the search box; one the user is typing is left alone.
+      if (!this.filterFromUser) this.query = this.filter?.text ?? '';
+      this.filterFromUser = false;
+      this.listExtra = 0;
+    }
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
     if (changed.has('selected') && this.selected !== this.selectedId) {
@@ -213,6 +251,7 @@ export class StationMap extends LitElement {
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
     if (changed.has('lang') || changed.has('store')) this.refreshMapLabels();
+    if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
   }
 
   // ——— public API ———
@@ -262,6 +301,7 @@ export class StationMap extends LitElement {
    * The `k` nearest stations to a position (in the element's `crs`), nearest first, by
    * great-circle distance, honouring the element's `filter` and an optional extra one.
    *
+   * @param {number} k - How many stations (default: the `nearest` attribute).
    * @example map.nearestStations(117.13, 36.21, 3)
    */
   nearestStations(lng: number, lat: number, k = this.nearest, filter?: StationFilter): NearestResult[] {
@@ -342,7 +382,12 @@ export class StationMap extends LitElement {
     this.dispatch('route-change', { route: null });
   }
 
-  /** Stations within `bufferMeters` of a LineString (in the element's `crs`), in order along it. */
+  /**
+   * Stations within `bufferMeters` of a LineString (in the element's `crs`), in order along it.
+   *
+   * @param {LineString | Feature<LineString>} line - The path, e.g. a worker's delivery round.
+   * @param {number} bufferMeters - How far from the line a station may be (default 500).
+   */
   stationsAlong(line: Parameters<typeof findStationsAlong>[1], bufferMeters = 500): AlongResult[] {
     const store = this.store;
     if (!store) return [];
@@ -716,6 +761,78 @@ export class StationMap extends LitElement {
     this.routeTo(id).catch(() => undefined);
   }
 
+  // ——— filter bar and list ———
+
+  private handleFilterChange(filter: StationFilter | null, options: { fromChip?: boolean } = {}): void {
+    clearTimeout(this.queryTimer);
+    // Chips keep what is typed; "clear" empties the box too.
+    if (options.fromChip && filter === null) this.query = '';
+    else if (options.fromChip && this.query.trim()) filter = withFilter(filter, 'text', this.query.trim());
+    this.filterFromUser = true;
+    this.filter = filter;
+    this.dispatch('filter-change', { filter });
+    void this.updateComplete.then(() => this.announce(this.strings.filters.resultCount(this.listItems().length)));
+  }
+
+  private handleQueryInput(query: string): void {
+    this.query = query;
+    clearTimeout(this.queryTimer);
+    // A pause in typing, not every keystroke, re-filters 100,000 stations.
+    this.queryTimer = setTimeout(() => this.applyQuery(), 250);
+  }
+
+  private handleQuerySubmit(query: string): void {
+    this.query = query;
+    this.applyQuery();
+  }
+
+  private applyQuery(): void {
+    clearTimeout(this.queryTimer);
+    const text = this.query.trim();
+    if ((this.filter?.text ?? '') === text) return;
+    this.handleFilterChange(withFilter(this.filter, 'text', text || undefined));
+  }
+
+  /** Scrolls the list (not the page) so the row of station `index` is in view. */
+  private scrollListTo(index: number): void {
+    const row = this.renderRoot.querySelector<HTMLElement>(`.list-view button.item[data-index="${index}"]`);
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!row || !box || !row.offsetParent) return;
+    const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop || top + row.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - (box.clientHeight - row.offsetHeight) / 2);
+    }
+  }
+
+  private focusListRow(position: number): void {
+    const rows = this.renderRoot.querySelectorAll<HTMLButtonElement>('.list-view button.item');
+    rows[Math.min(position, rows.length - 1)]?.focus();
+  }
+
+  private handleSheetPointerDown = (event: PointerEvent): void => {
+    this.sheetDrag = { y: event.clientY, moved: false };
+    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+  };
+
+  private handleSheetPointerMove = (event: PointerEvent): void => {
+    const drag = this.sheetDrag;
+    if (!drag || Math.abs(event.clientY - drag.y) < 24) return;
+    // Up opens, down closes, like the sheets of the phone's own map apps.
+    drag.moved = true;
+    this.sheetOpen = event.clientY < drag.y;
+  };
+
+  private handleSheetPointerUp = (): void => {
+    // The click that follows a drag must not toggle the sheet back.
+    if (this.sheetDrag?.moved) setTimeout(() => (this.sheetDrag = null));
+    else this.sheetDrag = null;
+  };
+
+  private handleSheetClick = (): void => {
+    if (this.sheetDrag?.moved) return;
+    this.sheetOpen = !this.sheetOpen;
+  };
+
   // ——— render ———
 
   private listCache: { key: unknown[]; items: Array<{ index: number; station: Station; distanceMeters: number }> } | null = null;
@@ -729,7 +846,7 @@ export class StationMap extends LitElement {
     const center = this.listCenter;
     if (!store || !center) return [];
     const byRoute = this.position && this.networkData ? this.networkData : null;
-    const k = Math.max(1, Math.min(this.position ? this.nearest : 50, 200));
+    const k = this.listSize();
     const key = [store, center[0], center[1], k, this.accept, byRoute, this.travelMode];
     if (this.listCache && this.listCache.key.every((v, i) => v === key[i])) return this.listCache.items;
     const accept = this.accept;
@@ -749,10 +866,52 @@ export class StationMap extends LitElement {
     return items;
   }
 
+  /** Rows the list asks the index for: `nearest` (or 50 around the map centre), plus "show more" pages. */
+  private listSize(): number {
+    return Math.max(1, Math.min((this.position ? this.nearest : 50) + this.listExtra, 500));
+  }
+
   private renderStatus(s: UiStrings) {
     if (this.loading) return s.loading;
     if (!this.store) return '';
     return s.stationsLoaded(this.store.stations.length, this.store.skippedCount);
+  }
+
+  /** The page's own detail body (slot or `detailRenderer`), or `null` for the built-in one. */
+  private customDetail(station: Station): unknown {
+    if (this.querySelector(':scope > [slot="detail"]')) return html`<slot name="detail"></slot>`;
+    const custom = this.detailRenderer?.(station);
+    return custom == null ? null : html`<div class="custom-body">${custom}</div>`;
+  }
+
+  private renderDetailPanel(station: Station, s: UiStrings, lang: UiLang) {
+    const store = this.store!;
+    const i = this.selectedIndex;
+    const custom = this.customDetail(station);
+    if (custom !== null) {
+      return html`<article class="detail" part="detail" aria-labelledby="detail-title">
+        <header>
+          ${renderTypeIcon(station.properties.type)}
+          <div><h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2></div>
+          <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>✕</button>
+        </header>
+        ${custom}
+      </article>`;
+    }
+    return html`${renderDetail({
+      station,
+      strings: s,
+      lang,
+      status: getOpenStatus(station.properties.hours, this.now(), this.timezone),
+      distanceMeters: this.position ? haversineMeters(this.position.lng, this.position.lat, store.lng[i]!, store.lat[i]!) : null,
+      links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store.lng[i]!, store.lat[i]!] } }, { mode: this.travelMode }),
+      route: this.route,
+      copied: this.copied,
+      onClose: () => this.closeDetail(),
+      onRoute: () => this.handleRouteHere(station.id),
+      onClearRoute: () => this.clearRoute(),
+      onCopy: () => this.handleCopyCode(station.id),
+    })}<slot name="detail" @slotchange=${() => this.requestUpdate()}></slot>`;
   }
 
   protected override render() {
@@ -762,6 +921,7 @@ export class StationMap extends LitElement {
     const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
     const status = this.renderStatus(s);
     const listItems = this.listItems();
+    const showDetail = !!station && this.detailOpen;
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
         <section class="panel ${this.sheetOpen ? 'open' : ''}" part="panel" aria-label=${s.listLabel}>
@@ -769,9 +929,13 @@ export class StationMap extends LitElement {
             class="sheet-toggle"
             part="button"
             aria-expanded=${this.sheetOpen ? 'true' : 'false'}
-            @click=${() => (this.sheetOpen = !this.sheetOpen)}
+            @pointerdown=${this.handleSheetPointerDown}
+            @pointermove=${this.handleSheetPointerMove}
+            @pointerup=${this.handleSheetPointerUp}
+            @pointercancel=${() => (this.sheetDrag = null)}
+            @click=${this.handleSheetClick}
           >
-            <span>${status}</span><span aria-hidden="true">${this.sheetOpen ? '▾' : '▴'}</span>
+            <span class="grip" aria-hidden="true"></span><span>${status}</span><span aria-hidden="true">${this.sheetOpen ? '▾' : '▴'}</span>
           </button>
           <div class="status ${this.errorMessage ? 'error' : ''}" part="status" role="status">${status}</div>
           ${this.errorMessage
@@ -783,40 +947,44 @@ export class StationMap extends LitElement {
               </div>`
             : nothing}
           <div class="scroll">
-            ${station && this.detailOpen
-              ? renderDetail({
-                  station,
-                  strings: s,
-                  lang,
-                  status: getOpenStatus(station.properties.hours, this.now(), this.timezone),
-                  distanceMeters: this.position
-                    ? haversineMeters(this.position.lng, this.position.lat, store!.lng[this.selectedIndex]!, store!.lat[this.selectedIndex]!)
-                    : null,
-                  links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store!.lng[this.selectedIndex]!, store!.lat[this.selectedIndex]!] } }, {
-                    mode: this.travelMode,
-                  }),
-                  route: this.route,
-                  copied: this.copied,
-                  onClose: () => this.closeDetail(),
-                  onRoute: () => this.handleRouteHere(station.id),
-                  onClearRoute: () => this.clearRoute(),
-                  onCopy: () => this.handleCopyCode(station.id),
-                })
-              : renderStationList({
-                  items: listItems,
-                  strings: s,
-                  lang,
-                  heading: !this.position
-                    ? s.nearbyHeading
-                    : this.networkData
-                      ? `${s.nearestHeading} · ${s.routeKinds.network}`
-                      : s.nearestHeading,
-                  selectedIndex: this.selectedIndex,
-                  now: this.now(),
-                  timezone: this.timezone,
-                  onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
-                  onHover: (index) => this.mapController?.stations.setHighlighted(index),
-                })}
+            ${showDetail ? this.renderDetailPanel(station, s, lang) : nothing}
+            <div class="list-view" ?hidden=${showDetail}>
+              ${store
+                ? renderFilterBar({
+                    filter: this.filter,
+                    strings: s,
+                    query: this.query,
+                    onChange: (filter) => this.handleFilterChange(filter, { fromChip: true }),
+                    onInput: (query) => this.handleQueryInput(query),
+                    onSubmit: (query) => this.handleQuerySubmit(query),
+                    onArrowDown: () => this.focusListRow(0),
+                  })
+                : nothing}
+              ${renderStationList({
+                items: listItems,
+                strings: s,
+                lang,
+                heading: !this.position
+                  ? s.nearbyHeading
+                  : this.networkData
+                    ? `${s.nearestHeading} · ${s.routeKinds.network}`
+                    : s.nearestHeading,
+                selectedIndex: this.selectedIndex,
+                activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
+                now: this.now(),
+                timezone: this.timezone,
+                filtering: !!store && isFiltering(this.filter),
+                hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
+                onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
+                onHover: (index) => this.mapController?.stations.setHighlighted(index),
+                onFocusItem: (index) => {
+                  this.activeListIndex = index;
+                  this.mapController?.stations.setHighlighted(index);
+                },
+                onShowMore: () => (this.listExtra += 50),
+                onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
+              })}
+            </div>
           </div>
         </section>
         <div class="map-wrap">

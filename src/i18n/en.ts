@@ -89,6 +89,7 @@ export const en: UiStrings = {
     zoomOut: 'Zoom out',
     fitStations: 'Show all stations',
     showDetails: 'Details',
+    showMore: 'Show more',
     call: (phone) => `Call ${phone}`,
   },
 
@@ -99,6 +100,7 @@ export const en: UiStrings = {
     openNow: 'Open now',
     searchPlaceholder: 'Search name, address or code',
     clear: 'Clear filters',
+    resultCount: (count) => (count ? `${count} station${count === 1 ? '' : 's'} in the list` : 'No stations match'),
   },
 
   placeSearch: {

@@ -122,6 +122,8 @@ export interface UiStrings {
     zoomOut: string;
     fitStations: string;
     showDetails: string;
+    /** Button under the list that loads the next page of stations. */
+    showMore: string;
     call: (phone: string) => string;
   }>;
 
@@ -133,6 +135,8 @@ export interface UiStrings {
     openNow: string;
     searchPlaceholder: string;
     clear: string;
+    /** Announced after the filter changed: how many stations the list now shows. */
+    resultCount: (count: number) => string;
   }>;
 
   /** Place search (geocoder). */

@@ -89,6 +89,7 @@ export const zhCN: UiStrings = {
     zoomOut: '缩小',
     fitStations: '显示全部站点',
     showDetails: '查看详情',
+    showMore: '显示更多',
     call: (phone) => `拨打 ${phone}`,
   },
 
@@ -99,6 +100,7 @@ export const zhCN: UiStrings = {
     openNow: '正在开放',
     searchPlaceholder: '搜索站名、地址或编号',
     clear: '清除筛选',
+    resultCount: (count) => (count ? `列表中有 ${count} 个服务站` : '没有符合条件的服务站'),
   },
 
   placeSearch: {

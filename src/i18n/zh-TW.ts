@@ -89,6 +89,7 @@ export const zhTW: UiStrings = {
     zoomOut: '縮小',
     fitStations: '顯示全部站點',
     showDetails: '查看詳情',
+    showMore: '顯示更多',
     call: (phone) => `撥打 ${phone}`,
   },
 
@@ -99,6 +100,7 @@ export const zhTW: UiStrings = {
     openNow: '目前開放',
     searchPlaceholder: '搜尋站名、地址或編號',
     clear: '清除篩選',
+    resultCount: (count) => (count ? `列表中有 ${count} 個服務站` : '沒有符合條件的服務站'),
   },
 
   placeSearch: {

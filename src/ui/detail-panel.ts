@@ -10,6 +10,7 @@ import type { UiStrings } from '../i18n/strings.js';
 import type { NavigationLink, Route, Station } from '../types.js';
 import { serviceGlyph } from './icons.js';
 import { renderOpenBadge } from './open-badge.js';
+import { renderRatingQr } from './rating-qr.js';
 import { safeUrl, telUrl } from './safe-url.js';
 import { renderTypeIcon } from './station-list.js';
 
@@ -80,11 +81,14 @@ export function renderDetail(options: DetailOptions) {
       ${honors.length
         ? html`<h3 class="list-heading">${s.labels.honors}</h3>
             <ul class="honors">
-              ${honors.map((h) => html`<li>${h}</li>`)}
+              ${honors.map((h) => html`<li class="honor" part="honor">${h}</li>`)}
             </ul>`
         : nothing}
       ${rating
-        ? html`<p><a href=${rating} target="_blank" rel="noopener noreferrer">${s.labels.rating}</a></p>`
+        ? html`<div class="rating">
+            <a href=${rating} target="_blank" rel="noopener noreferrer">${s.labels.rating}</a>
+            ${renderRatingQr(rating, s.labels.ratingQr)}
+          </div>`
         : nothing}
       <div class="actions">
         <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>

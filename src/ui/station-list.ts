@@ -4,12 +4,13 @@
  */
 import { html, nothing, svg } from 'lit';
 import { getOpenStatus } from '../hours/is-open.js';
-import { formatDistance, stationName, typeLabel } from '../i18n/format.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatDistance, serviceLabel, stationName, typeLabel } from '../i18n/format.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
 import { renderOpenBadge } from './open-badge.js';
-import { TYPE_COLORS, typeGlyph } from './icons.js';
+import { TYPE_COLORS, serviceGlyph, typeGlyph } from './icons.js';
 
 /** One row of the list. */
 export interface StationListItem {
@@ -25,10 +26,20 @@ export interface StationListOptions {
   lang: UiLang;
   heading: string;
   selectedIndex: number;
+  /** The row that takes Tab focus (roving tabindex): the selected one, else the first. */
+  activeIndex: number;
   now: Date;
   timezone: string;
+  /** True when a filter is on, so an empty list says why. */
+  filtering: boolean;
+  /** Offer "show more" under the list. */
+  hasMore: boolean;
   onPick(index: number): void;
   onHover(index: number): void;
+  onFocusItem(index: number): void;
+  onShowMore(): void;
+  /** Arrow up from the first row: back to the search box. */
+  onExitTop(): void;
 }
 
 /** The known type a station's `type` maps to, for class names ('other' when unknown). */
@@ -43,31 +54,65 @@ export function renderTypeIcon(type: string | undefined) {
   >`;
 }
 
-/** Renders the station list. */
+/**
+ * Arrow keys move between rows (Home/End to the ends), so the list is one Tab stop, not fifty.
+ * Enter and Space are the buttons' own.
+ */
+function handleListKeydown(event: KeyboardEvent, onExitTop: () => void): void {
+  const list = event.currentTarget as HTMLElement;
+  const rows = Array.from(list.querySelectorAll<HTMLButtonElement>('button.item'));
+  const at = rows.indexOf(event.target as HTMLButtonElement);
+  if (at < 0) return;
+  let next = -1;
+  if (event.key === 'ArrowDown') next = Math.min(at + 1, rows.length - 1);
+  else if (event.key === 'ArrowUp') {
+    if (at === 0) {
+      event.preventDefault();
+      onExitTop();
+      return;
+    }
+    next = at - 1;
+  } else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = rows.length - 1;
+  else return;
+  event.preventDefault();
+  rows[next]!.focus();
+  rows[next]!.scrollIntoView({ block: 'nearest' });
+}
+
+/** Renders the station list, or why it is empty. */
 export function renderStationList(options: StationListOptions) {
   const { items, strings: s, lang } = options;
-  if (!items.length) return nothing;
+  if (!items.length) {
+    return options.filtering ? html`<p class="empty" role="status">${s.noStationsMatch}</p>` : nothing;
+  }
+  const active = items.some((item) => item.index === options.activeIndex) ? options.activeIndex : items[0]!.index;
   return html`
     <h3 class="list-heading" id="list-heading">${options.heading}</h3>
-    <ol class="list" part="list" aria-labelledby="list-heading">
-      ${items.map(
+    <ol class="list" part="list" aria-labelledby="list-heading" @keydown=${(e: KeyboardEvent) => handleListKeydown(e, options.onExitTop)}>
+      ${repeat(
+        items,
+        (item) => item.index,
         ({ index, station, distanceMeters }) => html`
           <li>
             <button
               class="item"
               part="list-item"
+              data-index=${index}
+              tabindex=${index === active ? '0' : '-1'}
               aria-current=${index === options.selectedIndex ? 'true' : 'false'}
               @click=${() => options.onPick(index)}
               @mouseenter=${() => options.onHover(index)}
               @mouseleave=${() => options.onHover(-1)}
-              @focus=${() => options.onHover(index)}
+              @focus=${() => options.onFocusItem(index)}
               @blur=${() => options.onHover(-1)}
             >
               ${renderTypeIcon(station.properties.type)}
-              <span>
+              <span class="text">
                 <span class="name">${stationName(station, lang)}</span>
                 <span class="meta">${typeLabel(station.properties.type, s)}</span>
                 ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, options.timezone), s)}
+                ${renderServiceIcons(station.properties.services, s)}
               </span>
               <span class="distance">${formatDistance(distanceMeters, lang)}</span>
             </button>
@@ -75,5 +120,18 @@ export function renderStationList(options: StationListOptions) {
         `,
       )}
     </ol>
+    ${options.hasMore
+      ? html`<div class="more"><button type="button" part="button" @click=${options.onShowMore}>${s.actions.showMore}</button></div>`
+      : nothing}
   `;
+}
+
+/** Up to six service icons of a row, named for screen readers in one label. */
+function renderServiceIcons(services: unknown, s: UiStrings) {
+  if (!Array.isArray(services)) return nothing;
+  const known = services.filter((v): v is string => typeof v === 'string' && serviceGlyph(v) != null).slice(0, 6);
+  if (!known.length) return nothing;
+  return html`<span class="service-icons" role="img" aria-label=${known.map((v) => serviceLabel(v, s)).join('、')}
+    >${known.map((v) => svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${serviceGlyph(v)!}></path></svg>`)}</span
+  >`;
 }
