@@ -1,5 +1,6 @@
-// Takes screenshots of the demo in headless Chromium (desktop 1280×800 and phone 360×740) into
-// docs/screenshots/. Needs a built dist/ (npm run build) and /usr/bin/chromium.
+// Takes screenshots of the demo in each main state, on a desktop (1280×800) and a phone
+// (360×740), into docs/screenshots/. Needs a built dist/ (npm run build) and /usr/bin/chromium.
+// Tiles cannot load offline, so the pictures show the widget's own "tiles failed" notice.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -11,10 +12,14 @@ await new Promise((r) => setTimeout(r, 600));
 mkdirSync('docs/screenshots', { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-async function shoot(name, viewport, steps) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+async function shoot(name, viewport, steps, options = {}) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? 'light' });
   await page.goto(`http://127.0.0.1:${port}/demo/`);
   await page.waitForFunction(() => document.querySelector('station-map')?.shadowRoot?.querySelectorAll('.leaflet-marker-icon').length > 0);
+  if (viewport === PHONE) await page.evaluate(() => document.querySelector('station-map').scrollIntoView());
   await steps?.(page);
   await page.waitForTimeout(700);
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
@@ -22,16 +27,46 @@ async function shoot(name, viewport, steps) {
   console.log(`docs/screenshots/${name}.png`);
 }
 
-const openDetail = async (page) => {
-  await page.evaluate(() => {
+const inElement = (page, fn, arg) => page.evaluate(fn, arg);
+const openSheet = (page) => inElement(page, () => document.querySelector('station-map').shadowRoot.querySelector('.sheet-toggle').click());
+const openDetail = (page) =>
+  inElement(page, () => {
     const map = document.querySelector('station-map');
     map.setAttribute('origin', '117.1268,36.1937');
     map.select('TA-0003');
   });
-};
-await shoot('desktop', { width: 1280, height: 800 });
-await shoot('desktop-detail', { width: 1280, height: 800 }, openDetail);
-await shoot('mobile', { width: 360, height: 740 });
-await shoot('mobile-detail', { width: 360, height: 740 }, openDetail);
+const filter = (page) =>
+  inElement(page, () => {
+    const map = document.querySelector('station-map');
+    map.setAttribute('origin', '117.1268,36.1937');
+    map.filter = { types: ['union-station'], services: ['water'], openNow: true };
+  });
+const route = (page) =>
+  inElement(page, async () => {
+    const map = document.querySelector('station-map');
+    map.setAttribute('origin', '117.1268,36.1937');
+    map.select('TA-0008');
+    await map.routeTo('TA-0008');
+  });
+const error = (page) => inElement(page, () => document.querySelector('station-map').setAttribute('src', 'data/missing.geojson'));
+
+for (const [suffix, viewport, before] of [
+  ['desktop', DESKTOP, null],
+  ['mobile', PHONE, openSheet],
+]) {
+  await shoot(`${suffix}`, viewport, viewport === PHONE ? null : undefined);
+  if (viewport === PHONE) await shoot(`${suffix}-list`, viewport, before);
+  await shoot(`${suffix}-filter`, viewport, async (page) => {
+    await before?.(page);
+    await filter(page);
+  });
+  await shoot(`${suffix}-detail`, viewport, openDetail);
+  await shoot(`${suffix}-route`, viewport, route);
+  await shoot(`${suffix}-error`, viewport, async (page) => {
+    await before?.(page);
+    await error(page);
+  });
+}
+await shoot('desktop-dark', DESKTOP, openDetail, { colorScheme: 'dark' });
 await browser.close();
 server.kill();

@@ -26,8 +26,9 @@ export const stationMapStyles = css`
     --sm-panel-width: var(--station-map-panel-width, 340px);
     display: block;
     position: relative;
-    height: var(--station-map-height, 520px);
-    min-height: 320px;
+    /* Fills a container that has a height; in normal flow the minimum gives a usable map. */
+    height: var(--station-map-height, 100%);
+    min-height: var(--station-map-min-height, 480px);
     container-type: inline-size;
     color: var(--sm-fg);
     background: var(--sm-bg);
@@ -45,10 +46,12 @@ export const stationMapStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Absolute, so a long list never stretches a host whose height is only a minimum. */
   .layout {
+    position: absolute;
+    inset: 0;
     display: grid;
     grid-template-columns: var(--sm-panel-width) minmax(0, 1fr);
-    height: 100%;
   }
   .panel {
     display: flex;
@@ -516,7 +519,6 @@ export const stationMapStyles = css`
   @container (max-width: 719px) {
     .layout {
       display: block;
-      position: relative;
     }
     .map-wrap {
       position: absolute;

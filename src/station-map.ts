@@ -78,7 +78,8 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @csspart honor - One honour badge in the detail panel.
  * @csspart map - The map region.
  *
- * @cssproperty --station-map-height - Height of the element when the page gives none (default 520px).
+ * @cssproperty --station-map-height - Height of the element (default 100%: it fills a container that has a height).
+ * @cssproperty --station-map-min-height - Smallest height, used when the container gives none (default 480px).
  * @cssproperty --station-map-panel-width - Width of the side panel on wide screens (default 340px).
  * @cssproperty --station-map-accent - Accent colour of primary buttons and clusters.
  * @cssproperty --station-map-font - Font shorthand of the widget.

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { StationMap } from '../../src/station-map.js';
-import { cleanup, fixture, markers, nextEvent, shadow, waitFor } from './helpers.js';
+import { cleanup, fixture, has, markers, nextEvent, shadow, waitFor } from './helpers.js';
 
 declare global {
   interface Window {
@@ -70,7 +70,38 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   afterEach(async () => {
     cleanup();
     await setViewport({ width: 800, height: 600 });
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+
+  it('prefers-reduced-motion turns off animated zoom and pan', async () => {
+    const animated = await loaded();
+    expect(has(shadow(animated), '.leaflet-proxy')).to.equal(true);
+    cleanup();
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const still = await loaded();
+    expect(has(shadow(still), '.leaflet-map-pane')).to.equal(true);
+    expect(has(shadow(still), '.leaflet-proxy')).to.equal(false);
+  });
+
+  it('the bottom sheet opens when dragged up and closes when dragged down', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const el = await loaded({ width: 360, height: 740 });
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('.sheet-toggle')!;
+    const drag = (from: number, to: number) => {
+      const at = (type: string, y: number) => toggle.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, clientY: y, pointerId: 1 }));
+      at('pointerdown', from);
+      at('pointermove', (from + to) / 2);
+      at('pointermove', to);
+      at('pointerup', to);
+      toggle.click();
+    };
+    drag(700, 450);
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await new Promise((r) => setTimeout(r, 10));
+    drag(300, 650);
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
   });
 
   it('the check itself catches a nameless button', async () => {

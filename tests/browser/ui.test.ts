@@ -199,3 +199,22 @@ describe('detail panel', () => {
     expect(has(shadow(el), '.detail dl')).to.equal(true);
   });
 });
+
+describe('size', () => {
+  afterEach(cleanup);
+
+  it('fills a container that has a height, and has a usable height in normal flow', async () => {
+    const el = await loaded(stationsAround(200), '<station-map basemap="none"></station-map>');
+    // 50 list rows must scroll inside the panel, not stretch the element.
+    expect(shadow(el).querySelectorAll('button.item').length).to.equal(50);
+    expect(el.offsetHeight).to.equal(480);
+    const box = el.parentElement!;
+    box.style.height = '640px';
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.offsetHeight).to.equal(640);
+    el.style.setProperty('--station-map-height', '300px');
+    el.style.setProperty('--station-map-min-height', '200px');
+    expect(el.offsetHeight).to.equal(300);
+    expect(shadow(el).querySelector<HTMLElement>('.map')!.offsetHeight).to.equal(298);
+  });
+});
