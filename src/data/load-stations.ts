@@ -20,7 +20,22 @@ export interface LoadStationsOptions {
   fetch?: typeof fetch;
   /** Coordinate system of the data, passed to {@link parseStations}. */
   crs?: Crs;
+  /**
+   * Largest body accepted, in bytes as sent (default 100 MiB, {@link DEFAULT_MAX_BYTES}).
+   * A larger file is refused with a `too-large` error before it can exhaust a
+   * phone's memory: at once from `Content-Length` when the server sends it,
+   * otherwise as soon as the bytes read pass the limit, and the download is
+   * cancelled. `Infinity` turns the limit off.
+   */
+  maxBytes?: number;
+  /** Most features accepted (default 2,000,000), passed to {@link parseStations}. */
+  maxFeatures?: number;
 }
+
+/** Default {@link LoadStationsOptions.maxBytes}: 100 MiB, about a million stations with rich properties. */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
 
 // Accept is a CORS-safelisted header: any other header would trigger a preflight,
 // which many government file servers do not answer.
@@ -46,9 +61,12 @@ const STATUS_TEXT: Record<number, string> = {
  *
  * Rejects with a `StationMapError`: `fetch-failed` for an HTTP error status, a
  * network error or a timeout; `invalid-geojson` when the body is not JSON or
- * not GeoJSON. When `signal` aborts it rejects with the signal's reason
- * instead (a `DOMException` named `AbortError` unless the caller gave another),
- * so a caller that aborts a stale load can simply ignore it.
+ * not GeoJSON; `too-large` when the body is over `maxBytes` (default 100 MiB,
+ * checked while downloading, so a 2 GB file is never held in memory) or has
+ * more than `maxFeatures` features (default 2,000,000). When `signal` aborts
+ * it rejects with the signal's reason instead (a `DOMException` named
+ * `AbortError` unless the caller gave another), so a caller that aborts a
+ * stale load can simply ignore it.
  *
  * @example
  * const controller = new AbortController();
@@ -61,6 +79,7 @@ const STATUS_TEXT: Record<number, string> = {
 export async function loadStations(url: string, options: LoadStationsOptions = {}): Promise<ParseResult> {
   const { signal, crs } = options;
   const timeoutMs = options.timeoutMs ?? 15000;
+  const maxBytes = typeof options.maxBytes === 'number' && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   if (signal?.aborted) throw abortReason(signal);
 
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -94,7 +113,7 @@ export async function loadStations(url: string, options: LoadStationsOptions = {
             `Could not load stations from ${url}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`,
           );
         }
-        return response.text();
+        return readText(response, url, maxBytes, controller.signal);
       })(),
       controller.signal,
     );
@@ -119,11 +138,69 @@ export async function loadStations(url: string, options: LoadStationsOptions = {
     signal?.removeEventListener('abort', handleAbort);
   }
 
-  const result = parseStations(text, { crs });
+  const result = parseStations(text, { crs, maxFeatures: options.maxFeatures });
   if (result.error) {
-    throw new StationMapError('invalid-geojson', `Stations from ${url} are not usable: ${result.error.message}`);
+    throw new StationMapError(result.error.code, `Stations from ${url} are not usable: ${result.error.message}`);
   }
   return result;
+}
+
+/**
+ * The body as text, refusing it once it passes `maxBytes`. Counting while
+ * streaming (instead of `response.text()`) is what keeps a 2 GB file or an
+ * endless body from being buffered whole before we can say no.
+ */
+async function readText(response: Response, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    // Tell the server we are not coming for the body; a rejection here changes nothing.
+    response.body?.cancel().catch(() => {});
+    throw new StationMapError(
+      'too-large',
+      `Could not load stations from ${url}: the file is ${formatMegabytes(declared)}, more than the ${formatMegabytes(maxBytes)} limit (maxBytes)`,
+    );
+  }
+  const body = response.body;
+  // A hand-made Response (custom fetch) may have no stream; its text is already in memory.
+  if (!body || typeof body.getReader !== 'function') {
+    const text = await response.text();
+    if (text.length > maxBytes) throw tooLarge(url, maxBytes);
+    return text;
+  }
+  const reader = body.getReader();
+  // TextDecoder, like response.text(), drops a leading BOM and decodes as UTF-8.
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  try {
+    for (;;) {
+      // A fetch that ignores its signal would otherwise keep the download going after an abort.
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) throw tooLarge(url, maxBytes);
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (error) {
+    reader.cancel().catch(() => {});
+    throw error;
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+function tooLarge(url: string, maxBytes: number): StationMapError {
+  return new StationMapError(
+    'too-large',
+    `Could not load stations from ${url}: the file is larger than the ${formatMegabytes(maxBytes)} limit (maxBytes); stopped downloading it`,
+  );
+}
+
+function formatMegabytes(bytes: number): string {
+  if (bytes === Number.POSITIVE_INFINITY) return 'unlimited';
+  const mb = bytes / MIB;
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
 
 function abortReason(signal: AbortSignal): unknown {

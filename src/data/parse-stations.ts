@@ -14,7 +14,18 @@ export interface ParseStationsOptions {
    * `toStationColumns(stations, crs)`.
    */
   crs?: Crs;
+  /**
+   * Most features accepted in one document (default 2,000,000, {@link DEFAULT_MAX_FEATURES}).
+   * A larger document is refused as a whole with a `too-large` error rather than
+   * cut short: a silently truncated map would hide stations without telling
+   * anyone, and the page would freeze long before showing millions of them.
+   * `Infinity` turns the limit off.
+   */
+  maxFeatures?: number;
 }
+
+/** Default {@link ParseStationsOptions.maxFeatures}: far above any real station list, below what freezes a phone. */
+export const DEFAULT_MAX_FEATURES = 2_000_000;
 
 const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' };
 
@@ -33,7 +44,9 @@ const MAX_ECHO = 40;
  * `crs` the caller says they are in.
  *
  * A document that is not JSON or not GeoJSON yields no stations and an
- * `error` with code `invalid-geojson` and a readable message.
+ * `error` with code `invalid-geojson` and a readable message. A document with
+ * more than `maxFeatures` features (default 2,000,000) yields no stations and
+ * an `error` with code `too-large`: it is refused whole, never truncated.
  *
  * @example
  * const { stations, skipped } = parseStations(await response.text());
@@ -48,12 +61,32 @@ export function parseStations(input: unknown, options: ParseStationsOptions = {}
   try {
     const features = readFeatureList(input);
     if (typeof features === 'string') return invalid(features);
+    const maxFeatures = readLimit(options?.maxFeatures, DEFAULT_MAX_FEATURES);
+    if (features.length > maxFeatures) {
+      return {
+        stations: [],
+        skipped: [],
+        error: {
+          code: 'too-large',
+          message: `Too many features: the document has ${formatCount(features.length)}, more than the limit of ${formatCount(maxFeatures)} (maxFeatures)`,
+        },
+      };
+    }
     const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
     return parseFeatures(features, crs);
   } catch (error) {
     // Only reachable with hostile objects (throwing getters, proxies); JSON cannot get here.
     return invalid(`Could not read the stations: ${describeError(error)}`);
   }
+}
+
+/** A positive limit, or the default for anything else (`undefined`, `NaN`, `0`, negatives); `Infinity` is allowed. */
+function readLimit(value: unknown, fallback: number): number {
+  return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function invalid(message: string): ParseResult {
@@ -92,6 +125,10 @@ function explainNotJson(text: string, error: unknown): string {
   if (start[0] === '<') {
     // A wrong URL or a server error page answers with HTML.
     return `Not JSON: the text starts with "${echo(start.slice(0, 15))}", which looks like an HTML page, not station data`;
+  }
+  // UTF-16 read as UTF-8 (Windows "Unicode" text, some Excel exports): a garbled BOM or a NUL after each ASCII letter.
+  if (/^\uFFFD\uFFFD|\u0000/.test(start.slice(0, 64))) {
+    return 'Not JSON: the text looks UTF-16 encoded; save the file as UTF-8';
   }
   return `Not JSON: ${describeError(error)}`;
 }

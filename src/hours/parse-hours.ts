@@ -71,6 +71,13 @@ const OFF = /off|closed|休息|休|闭馆|閉館|关闭|關閉|不开放|不開�
 const LIST = /、|以及|及|和|与|與/y;
 const SEP = /。/y;
 
+/**
+ * Longest text read as hours. Real notices are well under 200 characters; a
+ * longer one is a data error or an attack, and would cost a re-parse on every
+ * render because it is too long to cache (a 400 KB string took ~0.5 s).
+ */
+export const MAX_HOURS_TEXT = 1000;
+
 const CACHE_LIMIT = 10_000;
 const CACHE_TEXT_LIMIT = 500;
 const cache = new Map<string, WeeklyHours | null>();
@@ -82,7 +89,8 @@ const cache = new Map<string, WeeklyHours | null>();
  * returned object is frozen and shared, so do not mutate it.
  *
  * A later rule for the same day replaces the earlier one (OSM semantics), so
- * `每天 8:00-20:00，周日休息` is closed on Sunday.
+ * `每天 8:00-20:00，周日休息` is closed on Sunday. Text longer than
+ * {@link MAX_HOURS_TEXT} (1000 characters) is not read and gives `null`.
  *
  * @example
  * parseHours('周一至周五 08:00-18:00；周六、周日 09:00-12:00');
@@ -91,7 +99,7 @@ const cache = new Map<string, WeeklyHours | null>();
  * parseHours('请电话咨询'); // → null
  */
 export function parseHours(text: string | null | undefined): WeeklyHours | null {
-  if (typeof text !== 'string') return null;
+  if (typeof text !== 'string' || text.length > MAX_HOURS_TEXT) return null;
   const cached = cache.get(text);
   if (cached !== undefined || cache.has(text)) return cached ?? null;
   const result = parseUncached(text);

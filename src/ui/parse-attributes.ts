@@ -4,6 +4,10 @@
  */
 import type { LngLat } from '../types.js';
 
+// A decimal number. Each digit can be matched one way only: the earlier `\d+\.?\d*` let a long
+// run of digits split between two groups in n ways, so `center="111…1x"` took seconds (ReDoS).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /**
  * Reads `"lng,lat"` (also with spaces, a full-width comma or `;`), as `center` and `origin` take it.
  *
@@ -12,7 +16,7 @@ import type { LngLat } from '../types.js';
 export function parseLngLat(value: string | null | undefined): LngLat | null {
   if (typeof value !== 'string') return null;
   const parts = value.trim().split(/\s*[,，;；]\s*|\s+/);
-  if (parts.length !== 2 || parts.some((p) => !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(p))) return null;
+  if (parts.length !== 2 || parts.some((p) => !NUMBER.test(p))) return null;
   const lng = Number(parts[0]);
   const lat = Number(parts[1]);
   if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) return null;

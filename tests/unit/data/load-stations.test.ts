@@ -1,8 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStations } from '../../../src/data/load-stations.js';
+import { DEFAULT_MAX_BYTES, loadStations } from '../../../src/data/load-stations.js';
 import { StationMapError } from '../../../src/errors.js';
+import { en } from '../../../src/i18n/en.js';
+import { zhCN } from '../../../src/i18n/zh-CN.js';
+import { zhTW } from '../../../src/i18n/zh-TW.js';
 
 const STATIONS = {
   type: 'FeatureCollection',
@@ -203,5 +206,129 @@ describe('loadStations', () => {
     const deaf: typeof fetch = () => new Promise(() => {});
     const error = await catchError(loadStations('https://example.org/x.geojson', { fetch: deaf, timeoutMs: 50 }));
     expect(error).toMatchObject({ code: 'fetch-failed', message: expect.stringContaining('timed out') });
+  });
+});
+
+describe('loadStations size limits', () => {
+  const MB = 1024 * 1024;
+  const FEATURE = `{"type":"Feature","id":"TA-1","geometry":{"type":"Point","coordinates":[117.13,36.21]},"properties":{"name":"红门"}}`;
+
+  /**
+   * A body that would be `totalBytes` long, made 1 MB at a time only when pulled,
+   * so a test can tell how much a reader asked for and whether it cancelled.
+   */
+  function lazyBody(totalBytes: number): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
+    const chunk = new TextEncoder().encode(`${' '.repeat(MB - 1)}\n`);
+    let pulled = 0;
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"type":"FeatureCollection","features":['));
+        },
+        pull(controller) {
+          if (pulled >= totalBytes) {
+            controller.enqueue(new TextEncoder().encode(']}'));
+            controller.close();
+            return;
+          }
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          cancelled = true;
+        },
+      },
+      // Pull one chunk at a time: nothing is produced before the reader asks.
+      { highWaterMark: 0 },
+    );
+    return { stream, pulled: () => pulled, cancelled: () => cancelled };
+  }
+
+  it('stops downloading a 200 MB body without Content-Length soon after 100 MB, and cancels it', async () => {
+    const body = lazyBody(200 * MB);
+    const fetchLazy: typeof fetch = async () => new Response(body.stream, { status: 200 });
+    const error = await catchError(loadStations('https://example.org/huge.geojson', { fetch: fetchLazy }));
+    expect(error).toBeInstanceOf(StationMapError);
+    expect(error).toMatchObject({
+      code: 'too-large',
+      message: 'Could not load stations from https://example.org/huge.geojson: the file is larger than the 100 MB limit (maxBytes); stopped downloading it',
+    });
+    expect(body.pulled()).toBeGreaterThan(100 * MB - 2 * MB);
+    expect(body.pulled()).toBeLessThan(110 * MB);
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('refuses at once from Content-Length: 209715200, reading no body at all', async () => {
+    const body = lazyBody(200 * MB);
+    const fetchDeclared: typeof fetch = async () =>
+      new Response(body.stream, { status: 200, headers: { 'Content-Length': '209715200' } });
+    const error = await catchError(loadStations('https://example.org/huge.geojson', { fetch: fetchDeclared }));
+    expect(error).toMatchObject({
+      code: 'too-large',
+      message: 'Could not load stations from https://example.org/huge.geojson: the file is 200 MB, more than the 100 MB limit (maxBytes)',
+    });
+    expect(body.pulled()).toBe(0);
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('takes a lower maxBytes, and loads a file just under it', async () => {
+    const text = `{"type":"FeatureCollection","features":[${FEATURE}]}`;
+    const serve: typeof fetch = async () => new Response(text);
+    const ok = await loadStations('https://example.org/s.geojson', { fetch: serve, maxBytes: new TextEncoder().encode(text).byteLength });
+    expect(ok.stations.map((s) => s.id)).toEqual(['TA-1']);
+    // One byte less: refused. Counted in bytes as sent, not characters (红门 is 6 bytes, 2 characters).
+    const error = await catchError(
+      loadStations('https://example.org/s.geojson', { fetch: serve, maxBytes: new TextEncoder().encode(text).byteLength - 1 }),
+    );
+    expect(error).toMatchObject({ code: 'too-large' });
+  });
+
+  it('keeps the limit over a real HTTP stream (no Content-Length, chunked)', async () => {
+    const big = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/geo+json' });
+      // 3 MB in 64 kB chunks, written only as the client drains them.
+      let sent = 0;
+      const chunk = ' '.repeat(64 * 1024);
+      const write = (): void => {
+        while (sent < 3 * MB) {
+          sent += chunk.length;
+          if (!response.write(chunk)) {
+            response.once('drain', write);
+            return;
+          }
+        }
+        response.end();
+      };
+      write();
+    });
+    await new Promise<void>((resolve) => big.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(big.address() as AddressInfo).port}/big.geojson`;
+      const error = await catchError(loadStations(url, { maxBytes: MB }));
+      expect(error).toMatchObject({ code: 'too-large', message: expect.stringContaining('1 MB limit') });
+    } finally {
+      big.closeAllConnections();
+      await new Promise((resolve) => big.close(resolve));
+    }
+  });
+
+  it('refuses more features than maxFeatures as a whole, with a too-large error', async () => {
+    const features = Array.from({ length: 3 }, (_, i) => FEATURE.replace('TA-1', `TA-${i}`));
+    const serve: typeof fetch = async () => new Response(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+    const error = await catchError(loadStations('https://example.org/s.geojson', { fetch: serve, maxFeatures: 2 }));
+    expect(error).toMatchObject({
+      code: 'too-large',
+      message: 'Stations from https://example.org/s.geojson are not usable: Too many features: the document has 3, more than the limit of 2 (maxFeatures)',
+    });
+    expect((await loadStations('https://example.org/s.geojson', { fetch: serve, maxFeatures: 3 })).stations).toHaveLength(3);
+  });
+
+  it('has a too-large message in every UI language that shows the limit', () => {
+    for (const table of [en, zhCN, zhTW]) {
+      expect(table.errors['too-large']({ maxBytes: DEFAULT_MAX_BYTES })).toContain('100 MB');
+      expect(table.errors['too-large']({ maxFeatures: 2_000_000 })).toContain('2,000,000');
+      expect(table.errors['too-large']().trim()).not.toBe('');
+    }
   });
 });

@@ -270,6 +270,28 @@ describe('parseStations', () => {
     );
   });
 
+  it('refuses a collection over maxFeatures as a whole instead of cutting it short', () => {
+    const features = Array.from({ length: 11 }, (_, i) => makeStation(i));
+    expect(parseStations({ type: 'FeatureCollection', features }, { maxFeatures: 10 })).toEqual({
+      stations: [],
+      skipped: [],
+      error: {
+        code: 'too-large',
+        message: 'Too many features: the document has 11, more than the limit of 10 (maxFeatures)',
+      },
+    });
+    expect(parseStations(features, { maxFeatures: 11 }).stations).toHaveLength(11);
+    // The default, 2,000,000, is checked before any feature is looked at.
+    const huge = parseStations({ type: 'FeatureCollection', features: new Array(2_000_001) });
+    expect(huge.error).toEqual({
+      code: 'too-large',
+      message: 'Too many features: the document has 2,000,001, more than the limit of 2,000,000 (maxFeatures)',
+    });
+    // Nonsense limits fall back to the default rather than refusing everything.
+    for (const maxFeatures of [0, -1, NaN]) expect(parseStations(features, { maxFeatures }).stations).toHaveLength(11);
+    expect(parseStations(features, { maxFeatures: Infinity }).stations).toHaveLength(11);
+  });
+
   it('parses 100,000 features, keeping every one (speed is measured by npm run bench)', () => {
     const features = Array.from({ length: 100_000 }, (_, i) => makeStation(i));
     const result = parseStations({ type: 'FeatureCollection', features });
