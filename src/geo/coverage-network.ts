@@ -1,0 +1,109 @@
+/**
+ * Coverage along a path network: one multi-source shortest-path search from
+ * every station at once gives each network node its distance to the nearest
+ * station, and a cell takes the walk to its nearest path plus that distance.
+ * So a river crossed only by a far bridge separates what a circle would join.
+ */
+import type { Network } from '../types.js';
+import type { CoverageStations, GridGeometry } from './coverage-grid.js';
+import { FlatQueue } from './flat-queue.js';
+import { buildRouteGraph } from './route-graph.js';
+import { findNearestSegment } from './segment-index.js';
+import { positionOnSegment } from './shortest-path.js';
+
+/** What {@link fillNetworkMinutes} needs besides the grid. */
+export interface NetworkFillOptions {
+  network: Network;
+  /** Distances beyond this are not searched. */
+  maxMeters: number;
+  /** A station farther than this from every path covers by straight line instead. */
+  maxSnapMeters: number;
+  /** Straight-line fill for the stations left off the network. */
+  fillStraight(candidates: Int32Array): void;
+}
+
+/**
+ * Lowers `meters[cell]` to the distance from each cell centre to the nearest
+ * of `candidates` along `options.network` (off-network legs at each end are
+ * straight lines at the same speed).
+ *
+ * The graph is built once per network object and cached (see `buildRouteGraph`).
+ */
+export function fillNetworkMinutes(
+  meters: Float64Array,
+  geometry: GridGeometry,
+  stations: CoverageStations,
+  candidates: Int32Array,
+  options: NetworkFillOptions,
+): void {
+  const graph = buildRouteGraph(options.network);
+  if (graph.edgeCount === 0) {
+    options.fillStraight(candidates);
+    return;
+  }
+  const { maxMeters, maxSnapMeters } = options;
+  const { edgeNodes, edgeLength, adjacencyStart, adjacencyEdges, segments } = graph;
+  const cost = new Float64Array(graph.nodeCount).fill(Infinity);
+  const queue = new FlatQueue();
+  // Stations on an edge, as [offset along it, metres to reach it, …]: a cell on the
+  // same edge reaches them without passing a node.
+  const onEdge = new Map<number, number[]>();
+  const offNetwork: number[] = [];
+  const seed = (node: number, distance: number) => {
+    if (distance < cost[node] && distance <= maxMeters) {
+      cost[node] = distance;
+      queue.push(node, distance);
+    }
+  };
+  for (let k = 0; k < candidates.length; k++) {
+    const station = candidates[k];
+    const hit = findNearestSegment(segments, stations.lng[station], stations.lat[station], maxSnapMeters);
+    if (!hit) {
+      offNetwork.push(station);
+      continue;
+    }
+    const position = positionOnSegment(graph, hit.vertex, hit.t, hit.lng, hit.lat);
+    const edge = position.edge;
+    seed(edgeNodes[edge * 2], hit.distanceMeters + position.offsetMeters);
+    seed(edgeNodes[edge * 2 + 1], hit.distanceMeters + edgeLength[edge] - position.offsetMeters);
+    const list = onEdge.get(edge);
+    if (list) list.push(position.offsetMeters, hit.distanceMeters);
+    else onEdge.set(edge, [position.offsetMeters, hit.distanceMeters]);
+  }
+  while (queue.length > 0) {
+    const distance = queue.peekKey();
+    const node = queue.pop() as number;
+    if (distance > cost[node]) continue;
+    for (let i = adjacencyStart[node]; i < adjacencyStart[node + 1]; i++) {
+      const edge = adjacencyEdges[i];
+      const next = edgeNodes[edge * 2] === node ? edgeNodes[edge * 2 + 1] : edgeNodes[edge * 2];
+      const nextDistance = distance + edgeLength[edge];
+      if (nextDistance < cost[next] && nextDistance <= maxMeters) {
+        cost[next] = nextDistance;
+        queue.push(next, nextDistance);
+      }
+    }
+  }
+  if (offNetwork.length > 0) options.fillStraight(Int32Array.from(offNetwork));
+
+  const { columns, rows } = geometry;
+  const [west, south, east, north] = geometry.bbox;
+  const cellLng = (east - west) / columns;
+  const cellLat = (north - south) / rows;
+  for (let row = 0; row < rows; row++) {
+    const lat = south + (row + 0.5) * cellLat;
+    for (let column = 0; column < columns; column++) {
+      const cell = row * columns + column;
+      const hit = findNearestSegment(segments, west + (column + 0.5) * cellLng, lat, Math.min(maxMeters, meters[cell]));
+      if (!hit) continue;
+      const position = positionOnSegment(graph, hit.vertex, hit.t, hit.lng, hit.lat);
+      const edge = position.edge;
+      const offset = position.offsetMeters;
+      let along = Math.min(cost[edgeNodes[edge * 2]] + offset, cost[edgeNodes[edge * 2 + 1]] + edgeLength[edge] - offset);
+      const list = onEdge.get(edge);
+      if (list) for (let i = 0; i < list.length; i += 2) along = Math.min(along, list[i + 1] + Math.abs(offset - list[i]));
+      const total = hit.distanceMeters + along;
+      if (total < meters[cell]) meters[cell] = total;
+    }
+  }
+}
