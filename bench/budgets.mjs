@@ -16,6 +16,10 @@ export const BUDGETS = [
   { id: /^cluster-view-z\d+-1000000$/, field: 'ours', max: 16, quick: false },
   { id: 'browser-render-100000', field: 'ratio', min: 20, quick: false },
   { id: 'browser-heap-100000', field: 'ours', max: 60, quick: false },
+  // National scale: a million stations load in time slices (300k in --quick).
+  { id: /^browser-render-(300000|1000000)$/, field: 'ours', max: 3000, quick: true },
+  { id: /^browser-longtask-(300000|1000000)$/, field: 'ours', max: 50, quick: true },
+  { id: /^browser-pan-(300000|1000000)$/, field: 'ours', max: 16, quick: true },
 ];
 
 function describe(row) {

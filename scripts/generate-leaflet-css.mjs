@@ -1,7 +1,9 @@
 // Turns leaflet/dist/leaflet.css into a TypeScript module so the element can adopt it as a
 // constructable stylesheet inside its shadow root (CSP-safe: no <style> or <link> injected).
 // Leaflet's CSS references marker PNGs we never use (we draw SVG icons); those rules are dropped
-// so no image is ever requested.
+// so no image is ever requested. Every byte here ships in the script-tag bundle (80 KB gzip
+// budget), so rules for parts of Leaflet the element never uses (popups, tooltips, the layers and
+// scale controls, VML, old IE) and -moz-/-ms- prefixed duplicates are dropped too.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -10,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = readFileSync(require.resolve('leaflet/dist/leaflet.css'), 'utf8');
-const css = source
+const minified = source
   .replace(/\/\*[\s\S]*?\*\//g, '')
   // Rules whose declarations load an image (layers control icons, default marker): we ship our own.
   .replace(/[^{}]*\{[^{}]*url\([^)]*\)[^{}]*\}/g, '')
   .replace(/\s+/g, ' ')
   .replace(/\s*([{};:,>])\s*/g, '$1')
   .trim();
+const css = trimUnused(minified);
 const out = resolve(root, 'src/map/leaflet-css.generated.ts');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
@@ -25,3 +28,30 @@ writeFileSync(
     `export const leafletCss = ${JSON.stringify(css)};\n`,
 );
 console.log(`leaflet css: ${css.length} bytes → ${out}`);
+
+/** Selectors of Leaflet parts the element never creates. */
+function isUnusedSelector(selector) {
+  return /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml)/.test(selector);
+}
+
+/** Declarations for browsers that need a -moz- or -ms- prefix (long gone) or IE filters. */
+function isObsoleteDeclaration(declaration) {
+  return /^-(moz|ms)-|progid:|:-(moz|ms)-/.test(declaration);
+}
+
+/** Drops unused selectors, then rules left without selectors or declarations. */
+function trimUnused(text) {
+  let out = '';
+  // Flat rules only, plus Leaflet's one `@media print { … }` block, kept as it is.
+  const rule = /(@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\})|([^{}]+)\{([^{}]*)\}/g;
+  for (const [, media, selectors, body] of text.matchAll(rule)) {
+    if (media) {
+      out += media;
+      continue;
+    }
+    const kept = selectors.split(',').filter((selector) => !isUnusedSelector(selector));
+    const declarations = body.split(';').filter((d) => d && !isObsoleteDeclaration(d));
+    if (kept.length && declarations.length) out += `${kept.join(',')}{${declarations.join(';')}}`;
+  }
+  return out;
+}

@@ -40,7 +40,8 @@ async function measurePage(browser, origin, page, n, log) {
   const errors = [];
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
-    await tab.goto(`${origin}/bench/browser/${page}`);
+    const bundle = process.env.BENCH_BUNDLE ? `?bundle=${encodeURIComponent(process.env.BENCH_BUNDLE)}` : '';
+    await tab.goto(`${origin}/bench/browser/${page}${bundle}`);
     await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
     tab.setDefaultTimeout(180_000);
     return await tab.evaluate(([count, seed]) => window.runBench(count, seed), [n, 51]);
@@ -68,7 +69,14 @@ async function measureMedian(browser, origin, page, n, runs, log) {
   }
   const mid = median(results.map((r) => r.renderMs));
   const chosen = results.reduce((best, r) => (Math.abs(r.renderMs - mid) < Math.abs(best.renderMs - mid) ? r : best));
-  return { ...chosen, renderMs: mid, heapMB: median(results.map((r) => r.heapMB)) };
+  return {
+    ...chosen,
+    renderMs: mid,
+    heapMB: median(results.map((r) => r.heapMB)),
+    // The worst run's long task: the budget is "never", not "usually".
+    longestTaskMs: Math.max(...results.map((r) => r.longestTaskMs)),
+    longTasks: Math.max(...results.map((r) => r.longTasks)),
+  };
 }
 
 /**
@@ -127,18 +135,39 @@ export async function runBrowserBench({ quick, log }) {
       },
       note: ours ? `heap with the ${n} input Features alone: ${ours.heapBeforeMB.toFixed(1)} MB` : note,
     });
-    if (!quick && ours) {
-      const big = 1_000_000;
+    if (ours) {
+      // National scale: the load runs in time slices, so the page must never block for long.
+      // --quick checks the same budgets on a smaller load.
+      const big = quick ? 300_000 : 1_000_000;
       log(`chromium: <station-map> ${big}`);
-      const result = await measurePage(browser, origin, 'ours.html', big, log);
+      const result = quick ? await measurePage(browser, origin, 'ours.html', big, log) : await measureMedian(browser, origin, 'ours.html', big, 2, log);
+      const failed = result ? undefined : 'the page failed';
       rows.push({
         id: `browser-render-${big}`,
         operation: 'first clustered render (Chromium)',
         data: 'cities',
         n: big,
         ours: result?.renderMs ?? null,
-        extra: result ? { longestTaskMs: result.longestTaskMs, longTasks: result.longTasks, heapMB: result.heapMB } : {},
-        note: result ? `longest long task ${result.longestTaskMs.toFixed(0)} ms, heap ${result.heapMB.toFixed(0)} MB` : 'the page failed',
+        extra: result ? { stationsLoadMs: result.loadMs, longestTaskMs: result.longestTaskMs, longTasks: result.longTasks, heapMB: result.heapMB } : {},
+        note: result ? `stations-load after ${result.loadMs.toFixed(0)} ms, heap ${result.heapMB.toFixed(0)} MB` : failed,
+      });
+      rows.push({
+        id: `browser-longtask-${big}`,
+        operation: 'longest long task while loading (Chromium)',
+        data: 'cities',
+        n: big,
+        ours: result?.longestTaskMs ?? null,
+        extra: result ? { longTasks: result.longTasks } : {},
+        note: result ? `${result.longTasks} long task(s) over 50 ms from \`el.stations = …\` to the painted clusters` : failed,
+      });
+      rows.push({
+        id: `browser-pan-${big}`,
+        operation: 'pan/zoom: re-cluster + redraw (Chromium)',
+        data: 'cities',
+        n: big,
+        ours: result?.panRedrawMs ?? null,
+        extra: result ? { panRedrawMaxMs: result.panRedrawMaxMs, getClustersMs: result.getClustersMs } : {},
+        note: result ? `median of 30 setView jumps (zoom 5–13); slowest ${result.panRedrawMaxMs.toFixed(1)} ms; getClusters alone ${result.getClustersMs.toFixed(2)} ms` : failed,
       });
     }
     return { rows, chromium: browser.version() };

@@ -12,7 +12,8 @@
  */
 import { MAX_MERCATOR_LAT, projectX, projectY, unprojectX, unprojectY } from './mercator.js';
 import { MORTON_BITS, MORTON_HIGH, MORTON_SIDE, countSharedMortonBits, mortonHigh, mortonLow } from './morton.js';
-import { sortKeys } from './radix-sort.js';
+import { sortKeysSteps } from './radix-sort.js';
+import { STEP_ITEMS, runSteps, runStepsWithin, type Steps } from './steps.js';
 
 /** Bounding box `[west, south, east, north]` in degrees. */
 export type ClusterBBox = [west: number, south: number, east: number, north: number];
@@ -105,6 +106,16 @@ export class ClusterIndex {
    * @example const clusters = ClusterIndex.build(lng, lat, { radiusPx: 80 });
    */
   static build(lng: Float64Array, lat: Float64Array, options: ClusterOptions = {}): ClusterIndex {
+    return runSteps(ClusterIndex.buildSteps(lng, lat, options));
+  }
+
+  /**
+   * {@link ClusterIndex.build} in steps, yielding its progress (0…1) every few
+   * thousand points, so a page can index a million points between frames.
+   *
+   * @example const clusters = runSteps(ClusterIndex.buildSteps(lng, lat));
+   */
+  static *buildSteps(lng: Float64Array, lat: Float64Array, options: ClusterOptions = {}): Steps<ClusterIndex> {
     const n = Math.min(lng.length, lat.length);
     const radiusPx = options.radiusPx ?? 60;
     const tileSize = options.tileSize ?? 256;
@@ -117,35 +128,48 @@ export class ClusterIndex {
     const xs = new Float64Array(usable);
     const ys = new Float64Array(usable);
     const unsortedKeys = new Float64Array(usable);
-    for (let i = 0, j = 0; i < n; i++) {
-      if (!isUsable(lng[i], lat[i])) continue;
-      const x = projectX(lng[i]);
-      const y = projectY(lat[i]);
-      const qx = toCell(x);
-      const qy = toCell(y);
-      xs[j] = x;
-      ys[j] = y;
-      unsortedKeys[j] = mortonHigh(qx, qy) * MORTON_HIGH + mortonLow(qx, qy);
-      if (source) source[j] = i;
-      j++;
+    // Progress: projecting ≈ 30 %, sorting ≈ 50 %, prefix sums ≈ 20 % (measured at 1M).
+    for (let start = 0, j = 0; start < n; start += STEP_ITEMS) {
+      const end = Math.min(n, start + STEP_ITEMS);
+      for (let i = start; i < end; i++) {
+        if (!isUsable(lng[i], lat[i])) continue;
+        const x = projectX(lng[i]);
+        const y = projectY(lat[i]);
+        const qx = toCell(x);
+        const qy = toCell(y);
+        xs[j] = x;
+        ys[j] = y;
+        unsortedKeys[j] = mortonHigh(qx, qy) * MORTON_HIGH + mortonLow(qx, qy);
+        if (source) source[j] = i;
+        j++;
+      }
+      yield (0.3 * end) / n;
     }
 
     // Cells finer than the deepest level ever drawn need no order among their
     // points, so the sort looks only at the bits of the levels in use.
     const deepestLevel = maxZoom + levelOffset;
-    const sorted = sortKeys(unsortedKeys, { fromBit: 2 * (MORTON_BITS - deepestLevel), toBit: 2 * MORTON_BITS });
+    const sorted = yield* runStepsWithin(
+      sortKeysSteps(unsortedKeys, { fromBit: 2 * (MORTON_BITS - deepestLevel), toBit: 2 * MORTON_BITS }),
+      0.3,
+      0.8,
+    );
     const order = source ? new Uint32Array(usable) : sorted.order;
     const sumX = new Float64Array(usable + 1);
     const sumY = new Float64Array(usable + 1);
     let sx = 0;
     let sy = 0;
-    for (let i = 0; i < usable; i++) {
-      const j = sorted.order[i];
-      if (source) order[i] = source[j];
-      sx += xs[j];
-      sy += ys[j];
-      sumX[i + 1] = sx;
-      sumY[i + 1] = sy;
+    for (let start = 0; start < usable; start += STEP_ITEMS) {
+      const end = Math.min(usable, start + STEP_ITEMS);
+      for (let i = start; i < end; i++) {
+        const j = sorted.order[i];
+        if (source) order[i] = source[j];
+        sx += xs[j];
+        sy += ys[j];
+        sumX[i + 1] = sx;
+        sumY[i + 1] = sy;
+      }
+      yield 0.8 + (0.2 * end) / usable;
     }
     const keys = sorted.keys;
     return new ClusterIndex({ lng, lat, order, keys, sumX, sumY, levelOffset, maxZoom });

@@ -1,8 +1,10 @@
 /**
  * LSD radix sort of integer keys held in a Float64Array. Sorting a million
  * Morton keys this way takes tens of milliseconds; a comparator sort of an
- * index array takes ten times that and allocates.
+ * index array takes ten times that and allocates. It runs in steps
+ * ({@link sortKeysSteps}) so a page can sort a million keys between frames.
  */
+import { STEP_ITEMS, runSteps, type Steps } from './steps.js';
 
 /** Keys in ascending order and, for each, its position in the input. */
 export interface SortedKeys {
@@ -32,6 +34,15 @@ const MAX_DIGIT_BITS = 11;
  * @example sortKeys(Float64Array.of(5, 1, 3)).order // Uint32Array [1, 2, 0]
  */
 export function sortKeys(input: Float64Array, options: SortKeysOptions = {}): SortedKeys {
+  return runSteps(sortKeysSteps(input, options));
+}
+
+/**
+ * {@link sortKeys} in steps: yields its progress (0…1) every few thousand keys.
+ *
+ * @example const { order } = runSteps(sortKeysSteps(keys, { toBit: 52 }));
+ */
+export function* sortKeysSteps(input: Float64Array, options: SortKeysOptions = {}): Steps<SortedKeys> {
   const n = input.length;
   const fromBit = Math.max(0, options.fromBit ?? 0);
   const toBit = Math.min(53, options.toBit ?? 53);
@@ -45,10 +56,16 @@ export function sortKeys(input: Float64Array, options: SortKeysOptions = {}): So
   const counts = new Uint32Array(passes * buckets);
   const scales = new Float64Array(passes);
   for (let p = 0; p < passes; p++) scales[p] = 2 ** -(fromBit + p * digitBits);
-  for (let i = 0; i < n; i++) {
-    const key = input[i];
-    // `& mask` takes the integer modulo 2^32 first, which keeps the low digit exact.
-    for (let p = 0; p < passes; p++) counts[p * buckets + (Math.floor(key * scales[p]) & mask)]++;
+  // Work units for progress: one read for the histograms, one per pass.
+  const units = (passes + 1) * n || 1;
+  for (let start = 0; start < n; start += STEP_ITEMS) {
+    const end = Math.min(n, start + STEP_ITEMS);
+    for (let i = start; i < end; i++) {
+      const key = input[i];
+      // `& mask` takes the integer modulo 2^32 first, which keeps the low digit exact.
+      for (let p = 0; p < passes; p++) counts[p * buckets + (Math.floor(key * scales[p]) & mask)]++;
+    }
+    yield end / units;
   }
 
   let order = new Uint32Array(n);
@@ -68,11 +85,15 @@ export function sortKeys(input: Float64Array, options: SortKeysOptions = {}): So
     }
     if (trivial) continue;
     const scale = scales[p];
-    for (let i = 0; i < n; i++) {
-      const key = keys[i];
-      const slot = counts[base + (Math.floor(key * scale) & mask)]++;
-      nextOrder[slot] = order[i];
-      nextKeys[slot] = key;
+    for (let start = 0; start < n; start += STEP_ITEMS) {
+      const end = Math.min(n, start + STEP_ITEMS);
+      for (let i = start; i < end; i++) {
+        const key = keys[i];
+        const slot = counts[base + (Math.floor(key * scale) & mask)]++;
+        nextOrder[slot] = order[i];
+        nextKeys[slot] = key;
+      }
+      yield ((p + 1) * n + end) / units;
     }
     [order, nextOrder] = [nextOrder, order];
     [keys, nextKeys] = [nextKeys, keys];

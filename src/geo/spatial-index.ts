@@ -1,15 +1,24 @@
 /**
- * Exact k-nearest-neighbour search on the sphere over a kdbush tree.
+ * Exact k-nearest-neighbour search on the sphere over a kd-tree.
  *
- * kdbush (≈1.5 KB) gives the flat kd-sorted arrays; the search on them is our
- * own rather than geokdbush's `around`: `around` orders by its own haversine
- * (kilometres, unstable ties) and allocates an object per visited node, while
- * users compare our list with the distance we print. This depth-first search
- * ranks by {@link haversineMeters} itself, breaks ties by the lower index and
- * allocates nothing per node, so it matches a brute-force scan exactly.
+ * The tree is kdbush's layout and build (flat kd-sorted id and coordinate
+ * arrays, Floyd–Rivest selection), written out here rather than imported so
+ * the build can run in steps: kdbush's `finish()` sorts a million points in one
+ * call, which would freeze the page for a few hundred milliseconds. The search
+ * is our own rather than geokdbush's `around`: `around` orders by its own
+ * haversine (kilometres, unstable ties) and allocates an object per visited
+ * node, while users compare our list with the distance we print. This
+ * depth-first search ranks by {@link haversineMeters} itself, breaks ties by
+ * the lower index and allocates nothing per node, so it matches a brute-force
+ * scan exactly.
+ *
+ * The kd-sort and range search follow kdbush by Vladimir Agafonkin (ISC licence:
+ * "Permission to use, copy, modify, and/or distribute this software for any purpose
+ * with or without fee is hereby granted, provided that the above copyright notice
+ * and this permission notice appear in all copies." Copyright (c) 2018, Vladimir Agafonkin).
  */
-import KDBush from 'kdbush';
 import { haversineTerm, haversineTermToMeters } from './haversine.js';
+import { STEP_ITEMS, runSteps, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
 
@@ -43,13 +52,14 @@ export type BBox = [west: number, south: number, east: number, north: number];
 export class SpatialIndex {
   /** Number of points the index was built from (including unusable ones). */
   readonly size: number;
-  private readonly tree: KDBush;
   private readonly lng: Float64Array;
   private readonly lat: Float64Array;
   /** kdbush id (order of adding) → position in the columns; null when every point was usable. */
   private readonly idToIndex: Uint32Array | null;
+  /** `[lng, lat]` pairs in kd order. */
   private readonly coords: Float64Array;
-  private readonly ids: Uint16Array | Uint32Array;
+  /** kdbush id (order of adding) of each point in kd order. */
+  private readonly ids: Uint32Array;
   private readonly nodeSize: number;
   /** Tree coordinates differ from the columns (wrapped longitudes), so distances read the columns. */
   private readonly wrapped: boolean;
@@ -72,35 +82,32 @@ export class SpatialIndex {
    * read, never changed; do not change them while the index is in use.
    */
   constructor(lng: Float64Array, lat: Float64Array, options: { nodeSize?: number } = {}) {
-    const n = Math.min(lng.length, lat.length);
-    this.size = n;
+    const tree = takeBuiltTree() ?? runSteps(buildTreeSteps(lng, lat, options.nodeSize ?? 32));
+    this.size = Math.min(lng.length, lat.length);
     this.lng = lng;
     this.lat = lat;
-    let usable = 0;
-    let wrapped = false;
-    for (let i = 0; i < n; i++) {
-      const x = lng[i];
-      const y = lat[i];
-      if (Number.isFinite(x) && y >= -90 && y <= 90) {
-        usable++;
-        if (x < -180 || x > 180) wrapped = true;
-      }
-    }
-    this.wrapped = wrapped;
-    this.idToIndex = usable === n ? null : new Uint32Array(usable);
-    const tree = new KDBush(usable, options.nodeSize ?? 32, Float64Array);
-    for (let i = 0; i < n; i++) {
-      const x = lng[i];
-      const y = lat[i];
-      if (!(Number.isFinite(x) && y >= -90 && y <= 90)) continue;
-      const id = tree.add(wrapped ? wrapLng(x) : x, y);
-      if (this.idToIndex) this.idToIndex[id] = i;
-    }
-    tree.finish();
-    this.tree = tree;
-    this.coords = tree.coords as Float64Array;
+    this.wrapped = tree.wrapped;
+    this.idToIndex = tree.idToIndex;
+    this.coords = tree.coords;
     this.ids = tree.ids;
     this.nodeSize = tree.nodeSize;
+  }
+
+  /**
+   * `new SpatialIndex(lng, lat, options)` in steps, yielding its progress
+   * (0…1) every few thousand points, so a page can index a million points
+   * between frames.
+   *
+   * @example const index = runSteps(SpatialIndex.buildSteps(lng, lat));
+   */
+  static *buildSteps(lng: Float64Array, lat: Float64Array, options: { nodeSize?: number } = {}): Steps<SpatialIndex> {
+    const tree = yield* buildTreeSteps(lng, lat, options.nodeSize ?? 32);
+    builtTree = tree;
+    try {
+      return new SpatialIndex(lng, lat, options);
+    } finally {
+      builtTree = null;
+    }
   }
 
   /**
@@ -148,7 +155,7 @@ export class SpatialIndex {
     if (![west, south, east, north].every(Number.isFinite) || south > north) return [];
     const found: number[] = [];
     const collect = (w: number, e: number) => {
-      for (const id of this.tree.range(w, south, e, north)) found.push(this.idToIndex ? this.idToIndex[id] : id);
+      this.collectRange(0, this.ids.length - 1, 0, w, south, e, north, found);
     };
     let span = east - west;
     if (span < 0) span += 360;
@@ -168,6 +175,40 @@ export class SpatialIndex {
     const unique: number[] = [];
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
     return unique;
+  }
+
+  /** Pushes the column positions of the points of slots `[left, right]` inside the box (kdbush's range search). */
+  private collectRange(
+    left: number,
+    right: number,
+    axis: number,
+    minX: number,
+    minY: number,
+    maxX: number,
+    maxY: number,
+    found: number[],
+  ): void {
+    const coords = this.coords;
+    if (right - left <= this.nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i];
+        const y = coords[2 * i + 1];
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) found.push(this.indexOfSlot(i));
+      }
+      return;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m];
+    const y = coords[2 * m + 1];
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) found.push(this.indexOfSlot(m));
+    const value = axis === 0 ? x : y;
+    if ((axis === 0 ? minX : minY) <= value) this.collectRange(left, m - 1, 1 - axis, minX, minY, maxX, maxY, found);
+    if ((axis === 0 ? maxX : maxY) >= value) this.collectRange(m + 1, right, 1 - axis, minX, minY, maxX, maxY, found);
+  }
+
+  private indexOfSlot(slot: number): number {
+    const id = this.ids[slot];
+    return this.idToIndex ? this.idToIndex[id] : id;
   }
 
   /**
@@ -274,6 +315,129 @@ export class SpatialIndex {
     this.heapSize = 0;
     return result;
   }
+}
+
+/** The arrays of a built kd-tree. */
+interface KdTree {
+  coords: Float64Array;
+  ids: Uint32Array;
+  idToIndex: Uint32Array | null;
+  nodeSize: number;
+  wrapped: boolean;
+}
+
+// Hands a tree built in steps to the constructor, which keeps the public `new SpatialIndex(lng, lat)`.
+let builtTree: KdTree | null = null;
+
+function takeBuiltTree(): KdTree | null {
+  const tree = builtTree;
+  builtTree = null;
+  return tree;
+}
+
+function* buildTreeSteps(lng: Float64Array, lat: Float64Array, nodeSizeOption: number): Steps<KdTree> {
+  const n = Math.min(lng.length, lat.length);
+  const nodeSize = Math.min(Math.max(Math.floor(nodeSizeOption) || 32, 2), 65535);
+  let usable = 0;
+  let wrapped = false;
+  for (let i = 0; i < n; i++) {
+    const x = lng[i];
+    const y = lat[i];
+    if (Number.isFinite(x) && y >= -90 && y <= 90) {
+      usable++;
+      if (x < -180 || x > 180) wrapped = true;
+    }
+  }
+  const idToIndex = usable === n ? null : new Uint32Array(usable);
+  const ids = new Uint32Array(usable);
+  const coords = new Float64Array(2 * usable);
+  for (let start = 0, id = 0; start < n; start += STEP_ITEMS) {
+    const end = Math.min(n, start + STEP_ITEMS);
+    for (let i = start; i < end; i++) {
+      const x = lng[i];
+      const y = lat[i];
+      if (!(Number.isFinite(x) && y >= -90 && y <= 90)) continue;
+      ids[id] = id;
+      coords[2 * id] = wrapped ? wrapLng(x) : x;
+      coords[2 * id + 1] = y;
+      if (idToIndex) idToIndex[id] = i;
+      id++;
+    }
+    yield 0;
+  }
+
+  // kdbush's recursive kd-sort with an explicit stack, so it can pause between ranges.
+  // Each level of the tree reads every point once: that is the unit of progress.
+  const totalWork = usable * Math.max(1, Math.ceil(Math.log2(usable / nodeSize + 1))) || 1;
+  let done = 0;
+  let sinceYield = 0;
+  const stack: number[] = usable > 0 ? [0, usable - 1, 0] : [];
+  while (stack.length) {
+    const axis = stack.pop()!;
+    const right = stack.pop()!;
+    const left = stack.pop()!;
+    if (right - left <= nodeSize) continue;
+    const m = (left + right) >> 1;
+    selectKd(ids, coords, m, left, right, axis);
+    stack.push(m + 1, right, 1 - axis, left, m - 1, 1 - axis);
+    done += right - left + 1;
+    sinceYield += right - left + 1;
+    if (sinceYield >= 4 * STEP_ITEMS) {
+      sinceYield = 0;
+      yield Math.min(1, done / totalWork);
+    }
+  }
+  return { coords, ids, idToIndex, nodeSize, wrapped };
+}
+
+/**
+ * kdbush's Floyd–Rivest selection: reorders slots `[left, right]` so those
+ * before `k` are not greater than slot `k` on `axis`, and those after not less.
+ */
+function selectKd(ids: Uint32Array, coords: Float64Array, k: number, left: number, right: number, axis: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      selectKd(ids, coords, k, newLeft, newRight, axis);
+    }
+    const t = coords[2 * k + axis];
+    let i = left;
+    let j = right;
+    swapItem(ids, coords, left, k);
+    if (coords[2 * right + axis] > t) swapItem(ids, coords, left, right);
+    while (i < j) {
+      swapItem(ids, coords, i, j);
+      i++;
+      j--;
+      while (coords[2 * i + axis] < t) i++;
+      while (coords[2 * j + axis] > t) j--;
+    }
+    if (coords[2 * left + axis] === t) swapItem(ids, coords, left, j);
+    else {
+      j++;
+      swapItem(ids, coords, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swapItem(ids: Uint32Array, coords: Float64Array, i: number, j: number): void {
+  const id = ids[i];
+  ids[i] = ids[j];
+  ids[j] = id;
+  const x = coords[2 * i];
+  coords[2 * i] = coords[2 * j];
+  coords[2 * j] = x;
+  const y = coords[2 * i + 1];
+  coords[2 * i + 1] = coords[2 * j + 1];
+  coords[2 * j + 1] = y;
 }
 
 function wrapLng(lng: number): number {

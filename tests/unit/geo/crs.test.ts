@@ -1,3 +1,4 @@
+import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { fromWgs84, isCrs, toWgs84 } from '../../../src/geo/crs.js';
 import { haversineMeters } from '../../../src/geo/haversine.js';
@@ -41,5 +42,25 @@ describe('coordinate systems', () => {
   it('wgs84 is the identity and isCrs knows the three names', () => {
     expect(toWgs84([117, 36], 'wgs84')).toEqual([117, 36]);
     expect(['wgs84', 'gcj02', 'bd09', 'WGS84', 'epsg:4326', null].map(isCrs)).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('gives the same numbers as gcoord, the library it replaces to keep the bundle small', () => {
+    const random = createRandom(7);
+    const system = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
+    for (let i = 0; i < 1000; i++) {
+      // China and a margin around its box, where the transforms switch on and off.
+      const p: [number, number] = [60 + random() * 90, -5 + random() * 70];
+      for (const crs of ['gcj02', 'bd09'] as const) {
+        expect(fromWgs84(p, crs)).toEqual(gcoord.transform([...p], gcoord.WGS84, system[crs]));
+        expect(toWgs84(p, crs)).toEqual(gcoord.transform([...p], system[crs], gcoord.WGS84));
+      }
+    }
+  });
+
+  it('returns a copy and never throws on NaN or infinite input', () => {
+    const p: [number, number] = [117, 36];
+    expect(toWgs84(p, 'gcj02')).not.toBe(p);
+    expect(toWgs84([Number.NaN, 36], 'bd09')).toEqual([Number.NaN, 36]);
+    expect(fromWgs84([117, Infinity], 'gcj02')).toEqual([117, Infinity]);
   });
 });

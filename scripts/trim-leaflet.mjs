@@ -1,0 +1,89 @@
+// Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
+// the canvas renderer, the layers and scale controls, WMS, video/SVG overlays) out of the
+// script-tag bundle: about 9 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be
+// tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
+// between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
+// build rather than cut the wrong code, and so does any use of a cut part in src/. Only the IIFE
+// is trimmed: the npm build leaves Leaflet external, whole.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Leaflet parts the element never uses, cut from the script-tag bundle: [what, first class, class after the cut]. */
+const LEAFLET_CUTS = [
+  ['the layers control', 'Control.Layers', 'Control.Zoom'],
+  ['the scale control', 'Control.Scale', 'Control.Attribution'],
+  ['polygons and GeoJSON', 'Polygon', 'ImageOverlay'],
+  ['video and SVG overlays', 'VideoOverlay', 'DivOverlay'],
+  ['popups and tooltips', 'DivOverlay', 'DivIcon'],
+  ['WMS tile layers', 'TileLayer.WMS', 'Renderer'],
+  ['the canvas renderer', 'Canvas', 'SVG'],
+  ['rectangles', 'Rectangle', '\nSVG.create = create;'],
+];
+// Any of these in src/ means a cut part is in use after all: the build stops and says which.
+const CUT_API =
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas/;
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else if (name.endsWith('.ts')) yield path;
+  }
+}
+
+/**
+ * Where a cut starts or ends: the comment block documenting `@class name`
+ * (Leaflet starts each class with one), or a line of code when `anchor` starts with a newline.
+ */
+function findAnchor(code, anchor, from) {
+  if (anchor.startsWith('\n')) {
+    const at = code.indexOf(anchor, from);
+    return at < 0 ? -1 : at + 1;
+  }
+  const match = new RegExp(`\\n \\* @class ${anchor.replace(/\./g, '\\.')}\\r?\\n`).exec(code.slice(from));
+  return match ? code.lastIndexOf('\n/*', from + match.index) + 1 : -1;
+}
+
+/**
+ * Leaflet's ESM source without the parts in LEAFLET_CUTS. Throws when an anchor is gone
+ * (a Leaflet update), so nothing is ever cut at the wrong place.
+ */
+export function trimLeafletSource(code) {
+  let out = code;
+  const stubs = [];
+  for (const [what, first, next] of LEAFLET_CUTS) {
+    const start = findAnchor(out, first, 0);
+    const end = start < 0 ? -1 : findAnchor(out, next, start + 1);
+    if (start < 0 || end < 0) throw new Error(`Leaflet changed: cannot find ${what} (${first} … ${next.trim()}) to cut`);
+    const cut = out.slice(start, end);
+    // The cut names stay declared (as undefined): Leaflet's export list and guarded uses still name them.
+    const names = [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+    stubs.push(...names);
+    out = `${out.slice(0, start)}${names.length ? `var ${names.join(', ')};\n` : ''}${out.slice(end)}`;
+  }
+  // Static aliases on a cut class (`GeoJSON.asFeature = asFeature;`) would throw on undefined.
+  const stubbed = new Set(stubs);
+  return out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+}
+
+/** Throws when a file under `srcDir` uses a part of Leaflet that LEAFLET_CUTS removes. */
+export function checkLeafletUse(srcDir) {
+  for (const file of walk(srcDir)) {
+    const match = CUT_API.exec(readFileSync(file, 'utf8'));
+    if (match) throw new Error(`${file} uses ${match[0]}, which scripts/trim-leaflet.mjs cuts from Leaflet for the script-tag bundle: take it out of LEAFLET_CUTS`);
+  }
+}
+
+/** Rollup plugin: checks src/ and cuts the unused parts out of Leaflet's ESM source. */
+export function trimLeaflet({ srcDir }) {
+  return {
+    name: 'trim-leaflet',
+    buildStart() {
+      checkLeafletUse(srcDir);
+    },
+    transform(code, id) {
+      if (!/leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/.test(id)) return null;
+      return { code: trimLeafletSource(code), map: null };
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { buildStoreSliced, buildStoreSteps, parseStationsSteps } from '../../../src/data/build-store-sliced.js';
+import { parseStations } from '../../../src/data/parse-stations.js';
+import { createStationStore, type StationStore } from '../../../src/data/station-store.js';
+import { runSteps } from '../../../src/geo/steps.js';
+import { createRandom } from '../geo/seeded-random.js';
+
+/**
+ * 20,000 features (five parse runs of 4,096) with every kind of trouble, some of it straddling
+ * the runs: ids repeated in a later run, a nameless feature whose id a later feature may take,
+ * bad coordinates, non-features, long ids that messages shorten.
+ */
+function makeCollection(count = 20_000, seed = 7): { type: 'FeatureCollection'; features: unknown[] } {
+  const random = createRandom(seed);
+  const features: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const lng = 100 + random() * 20;
+    const lat = 25 + random() * 15;
+    const roll = random();
+    let id: string | number = `S-${i}`;
+    if (roll < 0.01) id = `S-${Math.floor(random() * i)}`; // a repeat of an earlier id, often in an earlier run
+    else if (roll < 0.015) id = `${'长'.repeat(50)}-${i % 7}`; // long ids, repeated
+    else if (roll < 0.02) id = i; // numeric id
+    const feature: Record<string, unknown> = {
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [lng, lat] },
+      properties: { name: `驿站 ${i}`, type: i % 3 === 0 ? 'union' : 'partner' },
+    };
+    if (roll > 0.995) feature.geometry = { type: 'Point', coordinates: [lng + 400, lat] };
+    else if (roll > 0.99) (feature.properties as Record<string, unknown>).name = '';
+    else if (roll > 0.988) features.push('not a feature');
+    features.push(feature);
+  }
+  // A nameless feature does not claim its id: the usable one in the next run does.
+  features[4095] = { type: 'Feature', id: 'edge', geometry: { type: 'Point', coordinates: [110, 30] }, properties: {} };
+  features[4097] = { type: 'Feature', id: 'edge', geometry: { type: 'Point', coordinates: [110, 30] }, properties: { name: 'E' } };
+  features[9000] = { type: 'Feature', id: 'edge', geometry: { type: 'Point', coordinates: [111, 31] }, properties: { name: 'E2' } };
+  return { type: 'FeatureCollection', features };
+}
+
+function clusterSignature(store: StationStore): string {
+  const views: Array<[[number, number, number, number], number]> = [
+    [[73, 18, 135, 54], 4],
+    [[100, 25, 120, 40], 7],
+    [[108, 30, 110, 32], 11],
+    [[109.5, 30.5, 109.6, 30.6], 18],
+  ];
+  return JSON.stringify(views.map(([bbox, zoom]) => store.clustersFor(null).getClusters(bbox, zoom)));
+}
+
+describe('buildStoreSliced', () => {
+  it('gives the same stations, skipped features and messages as parseStations in one call', async () => {
+    const collection = makeCollection();
+    const expected = parseStations(collection);
+    expect(expected.skipped.some((s) => s.reason === 'duplicate-id' && s.index >= 4096)).toBe(true);
+    const { result, store } = await buildStoreSliced(collection);
+    expect(result.error).toBeUndefined();
+    expect(result.stations).toEqual(expected.stations);
+    expect(result.skipped).toEqual(expected.skipped);
+    expect(store!.stations.length).toBe(expected.stations.length);
+    expect(store!.skippedCount).toBe(expected.skipped.length);
+  });
+
+  it('builds the same index as createStationStore: clusters, nearest, ids, bbox', async () => {
+    const collection = makeCollection(15_000, 11);
+    const oneShot = parseStations(collection, { crs: 'gcj02' });
+    const expected = createStationStore(oneShot.stations, 'gcj02', oneShot.skipped.length);
+    const { store } = await buildStoreSliced(collection, { crs: 'gcj02' });
+    expect(Array.from(store!.lng)).toEqual(Array.from(expected.lng));
+    expect(Array.from(store!.lat)).toEqual(Array.from(expected.lat));
+    expect(clusterSignature(store!)).toBe(clusterSignature(expected));
+    expect(store!.spatial.nearest(110, 30, 10)).toEqual(expected.spatial.nearest(110, 30, 10));
+    expect(store!.spatial.within([108, 29, 112, 33])).toEqual(expected.spatial.within([108, 29, 112, 33]));
+    expect([...store!.indexById]).toEqual([...expected.indexById]);
+    expect(store!.bboxOf(null)).toEqual(expected.bboxOf(null));
+  });
+
+  it('reads JSON text and a plain array of features like parseStations', async () => {
+    const collection = makeCollection(9000, 3);
+    const text = `\uFEFF${JSON.stringify(collection)}`;
+    expect((await buildStoreSliced(text)).result).toEqual(parseStations(text));
+    expect((await buildStoreSliced(collection.features)).result).toEqual(parseStations(collection.features));
+  });
+
+  it('reports unusable documents as parseStations does, without a store', async () => {
+    const notJson = await buildStoreSliced('<html>');
+    expect(notJson.store).toBeNull();
+    expect(notJson.result).toEqual(parseStations('<html>'));
+    const tooLarge = await buildStoreSliced(makeCollection(6000), { maxFeatures: 5000 });
+    expect(tooLarge.store).toBeNull();
+    expect(tooLarge.result.error?.code).toBe('too-large');
+  });
+
+  it('reports progress that never goes down and ends at 1', async () => {
+    const seen: number[] = [];
+    await buildStoreSliced(makeCollection(30_000), { sliceMs: 1, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(3);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+    expect(seen[0]!).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('stops between slices when its signal aborts, and never finishes', async () => {
+    const abort = new AbortController();
+    let calls = 0;
+    const built = buildStoreSliced(makeCollection(30_000), {
+      sliceMs: 1,
+      signal: abort.signal,
+      onProgress: () => {
+        calls++;
+        if (calls === 2) abort.abort();
+      },
+    });
+    await expect(built).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toBe(2);
+  });
+
+  it('does nothing for an already aborted signal', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const progress: number[] = [];
+    await expect(buildStoreSliced(makeCollection(5000), { signal: abort.signal, onProgress: (p) => progress.push(p) })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(progress).toEqual([]);
+  });
+
+  it('runs to the same result in one go', () => {
+    const collection = makeCollection(10_000, 5);
+    const { result } = runSteps(buildStoreSteps(collection));
+    expect(result).toEqual(parseStations(collection));
+    expect(runSteps(parseStationsSteps(collection)).skipped).toEqual(parseStations(collection).skipped);
+  });
+});
