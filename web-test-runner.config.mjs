@@ -3,7 +3,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { cdpPlugin } from './tests/browser/server/cdp-plugin.mjs';
+import { geocoderRoutes } from './tests/browser/server/geocoder-routes.mjs';
 import { geolocationPlugin } from './tests/browser/server/geolocation-plugin.mjs';
+import { cspRoutesMiddleware } from './tests/browser/server/csp-routes.mjs';
+import { faultRoutesMiddleware } from './tests/browser/server/fault-routes.mjs';
 import { testServerMiddleware } from './tests/browser/server/test-server.mjs';
 
 export default {
@@ -13,8 +17,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [testServerMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin()],
+  middleware: [cspRoutesMiddleware, faultRoutesMiddleware, geocoderRoutes, testServerMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin(), cdpPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },

@@ -68,5 +68,25 @@ for (const [suffix, viewport, before] of [
   });
 }
 await shoot('desktop-dark', DESKTOP, openDetail, { colorScheme: 'dark' });
+const coverage = (page) =>
+  inElement(page, () => {
+    const map = document.querySelector('station-map');
+    map.setAttribute('center', '117.115,36.205');
+    map.setAttribute('zoom', '13');
+    map.coverage = 15;
+  });
+await shoot('desktop-coverage', DESKTOP, coverage);
+await shoot('mobile-coverage', PHONE, coverage);
+const place = async (page) => {
+  await openSheet(page);
+  await inElement(page, () => {
+    const input = document.querySelector('station-map').shadowRoot.querySelector('input.search');
+    input.value = '泰安站';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  });
+  await page.waitForTimeout(800);
+};
+await shoot('desktop-search', DESKTOP, place);
+await shoot('mobile-search', PHONE, place);
 await browser.close();
 server.kill();

@@ -27,7 +27,8 @@ export interface LocationChangeDetail {
   lat: number;
   /** Accuracy radius in metres, `null` when the position was not measured (set by the page or the map). */
   accuracy: number | null;
-  source: 'device' | 'page' | 'map';
+  /** `search`: a place the user picked from the search box's place results. */
+  source: 'device' | 'page' | 'map' | 'search';
 }
 
 /** Detail of `route-change`; `route` is `null` when the route was cleared. */

@@ -350,6 +350,45 @@ export const stationMapStyles = css`
     font-size: 0.85em;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
   }
+  .coverage-legend {
+    position: absolute;
+    z-index: 1000;
+    left: 10px;
+    top: 10px;
+    margin-left: 44px;
+    max-width: min(300px, calc(100% - 120px));
+    padding: 8px 10px;
+    border-radius: 8px;
+    background: var(--sm-bg);
+    color: var(--sm-fg);
+    font-size: 0.85em;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    display: grid;
+    gap: 4px;
+  }
+  .coverage-title {
+    font-weight: 600;
+  }
+  .coverage-gap {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+  }
+  .swatch {
+    display: inline-block;
+    width: 12px;
+    height: 12px;
+    margin-right: 6px;
+    border-radius: 3px;
+    vertical-align: -1px;
+  }
+  .swatch.covered {
+    background: rgb(46 125 50 / 0.6);
+  }
+  .swatch.uncovered {
+    background: rgb(198 40 40 / 0.45);
+  }
   .sheet-toggle {
     display: none;
   }
@@ -412,6 +451,35 @@ export const stationMapStyles = css`
     background: var(--sm-accent);
     border-color: var(--sm-accent);
     color: #fff;
+  }
+  ul.places {
+    list-style: none;
+    margin: 0;
+    padding: 0 6px 4px;
+  }
+  button.place {
+    width: 100%;
+    justify-content: flex-start;
+    border: 0;
+    background: none;
+    text-align: left;
+  }
+  button.place:hover {
+    background: var(--sm-surface);
+  }
+  button.place svg {
+    flex: none;
+    width: 20px;
+    height: 20px;
+    fill: var(--sm-muted);
+  }
+  .places-note {
+    margin: 8px 14px 0;
+    color: var(--sm-muted);
+    font-size: 0.9em;
+  }
+  .places-note.error {
+    color: var(--sm-closed);
   }
   .empty {
     margin: 16px 14px;

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createStationFilter } from './data/filter-stations.js';
 import { loadStations } from './data/load-stations.js';
-import { parseStations } from './data/parse-stations.js';
-import { createStationStore, type StationStore } from './data/station-store.js';
+import { buildStoreSteps, indexStationsSteps, runStepsSliced } from './data/build-store-sliced.js';
+import type { StationStore } from './data/station-store.js';
 import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap, StationSelectDetail } from './events.js';
 import { routeOnNetwork } from './geo/build-route.js';
@@ -23,6 +23,7 @@ import { leafletCss } from './map/leaflet-css.generated.js';
 import { loadLeaflet } from './map/leaflet.js';
 import { MapController } from './map/map-controller.js';
 import { stationMapStyles, typeColorStyles } from './station-map.styles.js';
+import { renderLoadProgress } from './ui/load-progress.js';
 import type {
   AlongResult,
   Crs,
@@ -34,9 +35,23 @@ import type {
   StationFilter,
   StationInput,
   TravelMode,
+  Geocoder,
+  CoverageStats,
 } from './types.js';
+import type { CoverageArea } from './geo/coverage-mask.js';
+import { createNominatimGeocoder } from './data/geocoders/nominatim.js';
+import { createPlaceSearch, type PlaceSearch } from './data/geocoders/place-search.js';
+import { createTiandituGeocoder } from './data/geocoders/tianditu.js';
+import { computeCoverageGrid } from './geo/coverage-grid.js';
+import { computeCoverageStats, coverageStats as computeAreaCoverage } from './geo/coverage-stats.js';
+import { DEFAULT_SPEEDS } from './geo/speeds.js';
+import { createCoverageLayer, type CoverageLayer } from './map/coverage-layer.js';
+import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { renderDetail } from './ui/detail-panel.js';
+import { renderPlaceResults, type PlaceResult, type PlaceSearchState } from './ui/place-results.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
+import { DEFAULT_MAX_BYTES } from './data/load-stations.js';
+import { DEFAULT_MAX_FEATURES } from './data/parse-stations.js';
 import { renderStationList, renderTypeIcon } from './ui/station-list.js';
 import { parseLngLat } from './ui/parse-attributes.js';
 
@@ -61,6 +76,7 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @fires {CustomEvent<LocationChangeDetail>} location-change - The user's position changed: `{ lng, lat, accuracy, source }`.
  * @fires {CustomEvent<RouteChangeDetail>} route-change - A route was drawn or cleared: `{ route }`.
  * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`.
+ * @fires {CustomEvent<CoverageChangeDetail>} coverage-change - The service-circle layer was redrawn (`coverage` on): `{ minutes, mode, coveredShare, gaps }` for the view.
  * @fires {CustomEvent<FilterChangeDetail>} filter-change - The user changed the filter in the filter bar: `{ filter }` (the new `.filter`, `null` when cleared).
  *
  * @slot detail - Replaces the body of the detail panel (under the station's name and close button); fill it from a `station-select` listener.
@@ -76,6 +92,10 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
  * @csspart chip - A type, service or "open now" filter chip (`aria-pressed` tells its state).
  * @csspart qr - The satisfaction-survey QR code (评价本站) in the detail panel.
  * @csspart honor - One honour badge in the detail panel.
+ * @csspart places - The place results of the search box (with a geocoder).
+ * @csspart place - One place result.
+ * @csspart coverage-legend - The service-circle legend over the map (with `coverage`).
+ * @csspart load-progress - The progress line while a large station list is being indexed.
  * @csspart map - The map region.
  *
  * @cssproperty --station-map-height - Height of the element (default 100%: it fills a container that has a height).
@@ -151,6 +171,27 @@ export class StationMap extends LitElement {
   @property() timezone = 'Asia/Shanghai';
 
   /**
+   * Place search for the search box: `(query, { signal }) => Promise<Array<{ name, lng, lat }>>`,
+   * positions in the element's `crs`. Without it, `geocoder-url` (Nominatim-compatible) or
+   * 天地图 (with `basemap="tianditu"` and `basemap-key`) is used; with none, the box searches stations only.
+   *
+   * @example map.geocoder = async (q, { signal }) => (await fetch(`/api/places?q=${encodeURIComponent(q)}`, { signal })).json();
+   */
+  @property({ attribute: false }) geocoder: Geocoder | null = null;
+
+  /**
+   * Shows the N-minute service circle (15分钟服务圈) of the visible stations for `travel-mode`:
+   * `coverage` alone means 15 minutes, `coverage="10"` ten. Off by default. Cells within the
+   * circle are tinted, the rest shaded, and the circle's edge drawn; straight-line distance, or
+   * along the `network` paths when one is loaded.
+   */
+  @property({ converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } })
+  coverage: number | null = null;
+
+  /** Root URL of a Nominatim-compatible geocoding service for place search, e.g. `https://nominatim.openstreetmap.org`. */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl: string | null = null;
+
+  /**
    * Replaces the body of the built-in detail panel: called with the selected station, returns a
    * DOM node or plain text (shown as text) to put under the station's name, or `null` to keep
    * the built-in body. A child with `slot="detail"` does the same without a function.
@@ -165,6 +206,8 @@ export class StationMap extends LitElement {
   @state() private position: Position | null = null;
   @state() private route: Route | null = null;
   @state() private loading = false;
+  /** Progress (0…1) of indexing the stations in time slices, or `null` when no load is running. */
+  @state() private loadProgress: number | null = null;
   @state() private errorMessage: string | null = null;
   @state() private tilesFailed = false;
   @state() private pickOnMap = false;
@@ -181,6 +224,15 @@ export class StationMap extends LitElement {
   private queryTimer: ReturnType<typeof setTimeout> | undefined;
   private filterFromUser = false;
   private sheetDrag: { y: number; moved: boolean } | null = null;
+  /** Geocoder results for the search box. */
+  @state() private placeSearch: PlaceSearchState = { state: 'idle' };
+  /** The place picked from the results, named in the list heading. */
+  @state() private pickedPlace: string | null = null;
+  private placeSearcher: { key: unknown[]; search: PlaceSearch; pageCrs: boolean } | null = null;
+  /** The coverage of the current view, shown in the legend; `null` while off or zoomed out too far. */
+  @state() private coverageView: { stats: CoverageStats | null; zoomedOut: boolean } | null = null;
+  private coverageLayer: CoverageLayer | null = null;
+  private coverageTimer: ReturnType<typeof setTimeout> | undefined;
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -206,7 +258,12 @@ export class StationMap extends LitElement {
       if (this.stations == null && !this.src) void this.reload();
     });
     this.inlineObserver.observe(this, { childList: true, characterData: true, subtree: true });
-    if (this.hasUpdated) void this.ensureMap();
+    if (this.hasUpdated) {
+      void this.ensureMap();
+      // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
+      if (this.loading) void this.reload();
+      if (this.network && !this.networkData && this.networkAbort?.signal.aborted) void this.loadNetwork();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -222,6 +279,10 @@ export class StationMap extends LitElement {
     this.mapController = null;
     this.mapPromise = null;
     this.viewFitted = false;
+    clearTimeout(this.coverageTimer);
+    clearTimeout(this.queryTimer);
+    this.placeSearcher?.search.cancel();
+    this.coverageLayer = null;
   }
 
   protected override firstUpdated(): void {
@@ -253,6 +314,7 @@ export class StationMap extends LitElement {
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
     if (changed.has('lang') || changed.has('store')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
+    if (['coverage', 'travelMode', 'store', 'filter', 'network', 'basemap'].some((key) => changed.has(key))) this.scheduleCoverage();
   }
 
   // ——— public API ———
@@ -398,6 +460,29 @@ export class StationMap extends LitElement {
     return results.map((r) => ({ ...r, station: store.stations[store.indexById.get(r.station.id)!]! }));
   }
 
+  /**
+   * How much of an area lies within the service circle (`coverage` minutes, 15 when off) of the
+   * visible stations by `travel-mode`: the view, or a GeoJSON Polygon/MultiPolygon (e.g. a
+   * district boundary) in the element's `crs`. `gaps` are the best spots for a new station.
+   *
+   * @example const { coveredShare, gaps } = map.coverageStats(districtPolygon);
+   */
+  coverageStats(polygon?: CoverageArea): CoverageStats {
+    const store = this.requireStore();
+    const minutes = this.coverage ?? 15;
+    const mode = this.safeTravelMode;
+    const common = { minutes, mode, network: this.networkData ?? undefined, accept: this.accept ?? undefined };
+    let stats: CoverageStats;
+    if (polygon) {
+      stats = computeAreaCoverage(store, { ...common, area: this.crs === 'wgs84' ? polygon : areaToWgs84(polygon, this.crs) });
+    } else {
+      const bbox = this.mapController?.getViewBBox() ?? store.bboxOf(this.accept);
+      if (!bbox) throw new StationMapError('invalid-features', 'No stations to measure coverage around');
+      stats = computeAreaCoverage(store, { ...common, bbox });
+    }
+    return this.coverageToPage(stats);
+  }
+
   /** Selects station `id` as if the page picked it (`source: 'api'`). */
   select(id: string): void {
     this.selectById(String(id), 'api');
@@ -434,8 +519,9 @@ export class StationMap extends LitElement {
     const crs = isCrs(this.crs) ? this.crs : 'wgs84';
     this.errorMessage = null;
     let result;
+    let steps;
     if (this.stations != null) {
-      result = parseStations(this.stations, { crs });
+      steps = buildStoreSteps(this.stations, { crs });
     } else if (this.src) {
       this.loading = true;
       try {
@@ -446,27 +532,56 @@ export class StationMap extends LitElement {
         const e = error instanceof StationMapError ? error : new StationMapError('fetch-failed', String(error));
         const status = /HTTP (\d{3})/.exec(e.message)?.[1];
         const headline =
-          e.code === 'invalid-geojson' ? this.strings.errors['invalid-geojson']() : this.strings.errors['fetch-failed']({ status: status ? Number(status) : undefined });
+          e.code === 'invalid-geojson'
+            ? this.strings.errors['invalid-geojson']()
+            : e.code === 'too-large'
+              ? this.strings.errors['too-large'](/maxFeatures/.test(e.message) ? { maxFeatures: DEFAULT_MAX_FEATURES } : { maxBytes: DEFAULT_MAX_BYTES })
+              : this.strings.errors['fetch-failed']({ status: status ? Number(status) : undefined });
         this.errorMessage = `${headline} ${e.message}`;
         this.fireError(e.code, e.message);
         return;
       }
       if (generation !== this.loadGeneration) return;
       this.loading = false;
+      steps = indexStationsSteps(result, { crs });
     } else {
       const script = this.querySelector('script[type="application/geo+json"], script[type="application/json"]');
       if (!script) return;
-      result = parseStations(script.textContent ?? '', { crs });
+      steps = buildStoreSteps(script.textContent ?? '', { crs });
     }
-    if (result.error) {
+    // Parsing and indexing run in ~15 ms slices so a million stations never freeze the page;
+    // a newer load (or disconnecting) aborts this one between two slices.
+    let built;
+    try {
+      built = await runStepsSliced(steps, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p < 1) this.loadProgress = Math.floor(p * 100) / 100;
+        },
+      });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      throw error;
+    } finally {
+      if (generation === this.loadGeneration) this.loadProgress = null;
+    }
+    result = built.result;
+    if (result.error || !built.store) {
       this.store = null;
-      this.errorMessage = `${this.strings.errors['invalid-geojson']()} ${result.error.message}`;
-      this.fireError('invalid-geojson', result.error.message);
+      const code = result.error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';
+      const headline = code === 'too-large' ? this.strings.errors['too-large']({ maxFeatures: DEFAULT_MAX_FEATURES }) : this.strings.errors['invalid-geojson']();
+      this.errorMessage = `${headline} ${result.error?.message ?? ''}`;
+      this.fireError(code, result.error?.message ?? '');
       return;
     }
-    this.store = createStationStore(result.stations, crs, result.skipped.length);
     this.viewFitted = false;
-    const bbox = this.store.bboxOf(null);
+    const bbox = built.store.bboxOf(null);
+    // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
+    if (this.mapController && bbox && !this.center) {
+      this.mapController.fitBBox(bbox);
+      this.viewFitted = true;
+    }
+    this.store = built.store;
     this.dispatch('stations-load', {
       count: result.stations.length,
       skipped: result.skipped,
@@ -493,6 +608,7 @@ export class StationMap extends LitElement {
       const json = (await response.json()) as Network;
       this.networkData = this.crs === 'wgs84' ? json : networkToWgs84(json, this.crs);
       this.requestUpdate();
+      this.scheduleCoverage();
     } catch (error) {
       if (abort.signal.aborted) return;
       this.fireError('fetch-failed', `Could not load the path network from ${this.network}: ${(error as Error).message ?? error}`);
@@ -535,6 +651,7 @@ export class StationMap extends LitElement {
       this.mapController = controller;
       controller.map.on('moveend', () => {
         if (!this.position) this.listCenter = this.mapCenter();
+        if (this.coverage) this.scheduleCoverage();
       });
       this.resizeObserver = new ResizeObserver(() => controller.invalidateSize());
       this.resizeObserver.observe(container);
@@ -762,6 +879,61 @@ export class StationMap extends LitElement {
     this.routeTo(id).catch(() => undefined);
   }
 
+  // ——— coverage ———
+
+  private get safeTravelMode(): TravelMode {
+    return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
+  }
+
+  private scheduleCoverage(): void {
+    clearTimeout(this.coverageTimer);
+    // After the map settles, not on every frame of a pan.
+    this.coverageTimer = setTimeout(() => void this.drawCoverage(), 60);
+  }
+
+  private async drawCoverage(): Promise<void> {
+    const map = this.mapController;
+    const store = this.store;
+    if (!this.coverage || !map || !store) {
+      this.coverageLayer?.remove();
+      this.coverageLayer = null;
+      if (this.coverageView) this.coverageView = null;
+      return;
+    }
+    // Below this zoom a cell is wider than a walking circle: the picture would say nothing.
+    const minZoom = this.safeTravelMode === 'driving' ? 8 : 10;
+    if (map.map.getZoom() < minZoom) {
+      this.coverageLayer?.remove();
+      this.coverageLayer = null;
+      this.coverageView = { stats: null, zoomedOut: true };
+      return;
+    }
+    const L = await loadLeaflet();
+    if (map !== this.mapController) return;
+    const minutes = this.coverage;
+    if (!this.coverageLayer) this.coverageLayer = createCoverageLayer(L, { map: map.map, minutes });
+    this.coverageLayer.setMinutes(minutes);
+    const mode = this.safeTravelMode;
+    const grid = computeCoverageGrid(store, {
+      bbox: map.getViewBBox(),
+      cellsAcross: 128,
+      speedMetersPerSecond: DEFAULT_SPEEDS[mode],
+      maxMinutes: minutes * 2,
+      accept: this.accept ?? undefined,
+      network: this.networkData ?? undefined,
+    });
+    this.coverageLayer.update(grid, (lng, lat) => map.toDisplay(lng, lat));
+    const stats = computeCoverageStats(grid, { minutes, mode });
+    this.coverageView = { stats, zoomedOut: false };
+    const page = this.coverageToPage(stats);
+    this.dispatch('coverage-change', { minutes: page.minutes, mode: page.mode, coveredShare: page.coveredShare, gaps: page.gaps });
+  }
+
+  private coverageToPage(stats: CoverageStats): CoverageStats {
+    if (this.crs === 'wgs84') return stats;
+    return { ...stats, gaps: stats.gaps.map((gap) => { const [lng, lat] = this.toPage([gap.lng, gap.lat]); return { ...gap, lng, lat }; }) };
+  }
+
   // ——— filter bar and list ———
 
   private handleFilterChange(filter: StationFilter | null, options: { fromChip?: boolean } = {}): void {
@@ -780,11 +952,63 @@ export class StationMap extends LitElement {
     clearTimeout(this.queryTimer);
     // A pause in typing, not every keystroke, re-filters 100,000 stations.
     this.queryTimer = setTimeout(() => this.applyQuery(), 250);
+    void this.searchPlaces(query);
   }
 
   private handleQuerySubmit(query: string): void {
     this.query = query;
     this.applyQuery();
+  }
+
+  /** The place search in use: the page's geocoder, else `geocoder-url`, else 天地图 with its key. */
+  private placeSearchFor(): { search: PlaceSearch; pageCrs: boolean } | null {
+    const key = [this.geocoder, this.geocoderUrl, this.basemap, this.basemapKey, this.uiLang];
+    if (this.placeSearcher && this.placeSearcher.key.every((v, i) => v === key[i])) return this.placeSearcher;
+    this.placeSearcher?.search.cancel();
+    let geocoder: Geocoder | null = this.geocoder;
+    if (!geocoder && this.geocoderUrl) geocoder = createNominatimGeocoder({ url: this.geocoderUrl, language: this.uiLang === 'en' ? 'en,zh' : 'zh-CN,zh,en' });
+    if (!geocoder && this.basemap === 'tianditu' && this.basemapKey) geocoder = createTiandituGeocoder({ key: this.basemapKey });
+    this.placeSearcher = geocoder ? { key, search: createPlaceSearch(geocoder), pageCrs: geocoder === this.geocoder } : null;
+    return this.placeSearcher;
+  }
+
+  private async searchPlaces(query: string): Promise<void> {
+    const searcher = this.placeSearchFor();
+    if (!searcher) return;
+    if (query.trim().length < 2) {
+      searcher.search.cancel();
+      this.placeSearch = { state: 'idle' };
+      return;
+    }
+    this.placeSearch = { state: 'searching' };
+    try {
+      const found = await searcher.search.search(query);
+      if (found === null) return;
+      const places: PlaceResult[] = [];
+      for (const place of found.slice(0, 8)) {
+        if (!place || !Number.isFinite(place.lng) || !Number.isFinite(place.lat)) continue;
+        // The page's geocoder speaks the element's crs; the built-in ones WGS-84.
+        const [lng, lat] = searcher.pageCrs ? toWgs84([place.lng, place.lat], this.crs) : [place.lng, place.lat];
+        places.push({ name: String(place.name ?? ''), lng, lat });
+      }
+      this.placeSearch = { state: 'done', places };
+    } catch (error) {
+      this.placeSearch = { state: 'failed' };
+      this.fireError('geocode-failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** A place was picked: it becomes the user's position, and the list the stations nearest to it. */
+  private handlePlacePick(place: PlaceResult): void {
+    this.placeSearcher?.search.cancel();
+    this.placeSearch = { state: 'idle' };
+    this.pickedPlace = place.name;
+    clearTimeout(this.queryTimer);
+    this.query = '';
+    if (this.filter?.text) this.handleFilterChange(withFilter(this.filter, 'text', undefined));
+    this.setPosition({ lng: place.lng, lat: place.lat, accuracy: null, source: 'search' });
+    this.announce(this.strings.placeSearch.nearPlace(place.name));
+    void this.updateComplete.then(() => this.focusListRow(0));
   }
 
   private applyQuery(): void {
@@ -803,6 +1027,12 @@ export class StationMap extends LitElement {
     if (top < box.scrollTop || top + row.offsetHeight > box.scrollTop + box.clientHeight) {
       box.scrollTop = Math.max(0, top - (box.clientHeight - row.offsetHeight) / 2);
     }
+  }
+
+  private focusPlaceOrRow(): void {
+    const place = this.renderRoot.querySelector<HTMLButtonElement>('.list-view button.place');
+    if (place) place.focus();
+    else this.focusListRow(0);
   }
 
   private focusListRow(position: number): void {
@@ -939,6 +1169,7 @@ export class StationMap extends LitElement {
             <span class="grip" aria-hidden="true"></span><span>${status}</span><span aria-hidden="true">${this.sheetOpen ? '▾' : '▴'}</span>
           </button>
           <div class="status ${this.errorMessage ? 'error' : ''}" part="status" role="status">${status}</div>
+          ${renderLoadProgress(this.loadProgress, s)}
           ${this.errorMessage
             ? html`<div class="message error" role="alert">
                 ${this.errorMessage}
@@ -958,15 +1189,24 @@ export class StationMap extends LitElement {
                     onChange: (filter) => this.handleFilterChange(filter, { fromChip: true }),
                     onInput: (query) => this.handleQueryInput(query),
                     onSubmit: (query) => this.handleQuerySubmit(query),
-                    onArrowDown: () => this.focusListRow(0),
+                    onArrowDown: () => this.focusPlaceOrRow(),
                   })
                 : nothing}
+              ${renderPlaceResults({
+                search: this.placeSearch,
+                strings: s,
+                onPick: (place) => this.handlePlacePick(place),
+                onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
+                onExitBottom: () => this.focusListRow(0),
+              })}
               ${renderStationList({
                 items: listItems,
                 strings: s,
                 lang,
                 heading: !this.position
                   ? s.nearbyHeading
+                  : this.position.source === 'search' && this.pickedPlace
+                    ? s.placeSearch.nearPlace(this.pickedPlace)
                   : this.networkData
                     ? `${s.nearestHeading} · ${s.routeKinds.network}`
                     : s.nearestHeading,
@@ -996,11 +1236,37 @@ export class StationMap extends LitElement {
             </button>
           </div>
           ${this.mapNotice ? html`<div class="map-notice" role="note">${this.mapNotice}</div>` : nothing}
+          ${this.coverage && this.coverageView
+            ? renderCoverageLegend({
+                minutes: this.coverage,
+                mode: this.safeTravelMode,
+                stats: this.coverageView.stats,
+                zoomedOut: this.coverageView.zoomedOut,
+                strings: s,
+                lang,
+                onShowGap: (gap) => this.mapController?.showPoint(gap.lng, gap.lat, Math.max(this.mapController.map.getZoom(), 14)),
+              })
+            : nothing}
         </div>
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
   }
+}
+
+/** `coverage` → 15 minutes, `coverage="10"` → 10; anything else that is not a positive number → 15. */
+function parseCoverageMinutes(value: string | null): number | null {
+  if (value === null) return null;
+  const minutes = Number(value);
+  return value.trim() !== '' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 120) : 15;
+}
+
+/** A Polygon/MultiPolygon (or a Feature of one) with every position converted to WGS-84. */
+function areaToWgs84(area: CoverageArea, crs: Crs): CoverageArea {
+  const geometry = area.type === 'Feature' ? area.geometry : area;
+  const ring = (r: number[][]) => r.map((p) => toWgs84([p[0]!, p[1]!], crs) as number[]);
+  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
+  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
 }
 
 /** Converts every coordinate of a path network from `crs` to WGS-84, once per load. */

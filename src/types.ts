@@ -99,8 +99,11 @@ export interface SkippedFeature {
 export interface ParseResult {
   stations: Station[];
   skipped: SkippedFeature[];
-  /** Set when the whole document is unusable (not JSON, not GeoJSON); `stations` is then empty. */
-  error?: { code: 'invalid-geojson'; message: string };
+  /**
+   * Set when the whole document is unusable; `stations` and `skipped` are then empty.
+   * `invalid-geojson`: not JSON or not GeoJSON; `too-large`: more features than `maxFeatures`.
+   */
+  error?: { code: 'invalid-geojson' | 'too-large'; message: string };
 }
 
 /** Filter applied to markers, clusters, lists and nearest queries. */
@@ -156,7 +159,10 @@ export type StationMapErrorCode =
   | 'geolocation-denied'
   | 'geolocation-unavailable'
   | 'route-failed'
-  | 'tiles-failed';
+  | 'tiles-failed'
+  | 'geocode-failed'
+  /** The station file is over `loadStations`' `maxBytes` or `parseStations`' `maxFeatures`. */
+  | 'too-large';
 
 /** Navigation apps that `navigationLinks` builds links for. */
 export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';
@@ -166,3 +172,41 @@ export interface NavigationLink {
   app: NavigationApp;
   url: string;
 }
+
+/** A point where one new station would cover the most area not covered yet. */
+export interface CoverageGap {
+  lng: number;
+  lat: number;
+  /** Uncovered area, in km², that a station here would newly cover (straight-line circle). */
+  gainKm2: number;
+}
+
+/** How much of an area lies within the N-minute service circle of some station. */
+export interface CoverageStats {
+  /** The circle's size in minutes of travel. */
+  minutes: number;
+  mode: TravelMode;
+  /** Covered share of the area, 0…1 (0 for an empty area). */
+  coveredShare: number;
+  /** The area measured, km². */
+  areaKm2: number;
+  /** The part of it within `minutes` of a station, km². */
+  coveredKm2: number;
+  /** Best places for new stations, best first, each counted after the ones before it are built. */
+  gaps: CoverageGap[];
+}
+
+/** One place a geocoder found, WGS-84. */
+export interface GeocodeResult {
+  name: string;
+  lng: number;
+  lat: number;
+  /** Longer description (address, district) when the service gives one. */
+  address?: string;
+}
+
+/**
+ * A place search: resolves with the places matching `query`, best first; rejects with the
+ * signal's reason when aborted and with a `StationMapError` (`geocode-failed`) when it fails.
+ */
+export type Geocoder = (query: string, options: { signal: AbortSignal }) => Promise<GeocodeResult[]>;

@@ -107,9 +107,13 @@ export const en: UiStrings = {
     placeholder: 'Search for a place',
     searching: 'Searching…',
     noResults: 'No place found',
+    heading: 'Places',
+    failed: 'Place search is unavailable right now; matching stations are listed below',
+    nearPlace: (place) => `Stations nearest to ${place}`,
   },
 
   loading: 'Loading…',
+  loadingProgress: (percent) => `Loading ${percent}%`,
   locating: 'Finding your position…',
   routing: 'Finding a route…',
   stationsLoaded: (count, skipped) => {
@@ -141,6 +145,10 @@ export const en: UiStrings = {
   coverage: {
     label: (minutes) => `${minutes}-minute service area`,
     coveredShare: (percent) => `${percent}% of the area covered`,
+    zoomIn: 'Zoom in to see the service area',
+    bestGap: (area) => `A new station here would cover ${area} more`,
+    showGap: 'Show on map',
+    legend: 'Service area legend',
   },
 
   navigationApps: {
@@ -156,6 +164,12 @@ export const en: UiStrings = {
     'fetch-failed': (details) =>
       `Could not load the stations${details?.status ? ` (HTTP ${details.status})` : ''}. Check your connection and retry.`,
     'invalid-geojson': () => 'The station data is not valid GeoJSON, so it cannot be shown.',
+    'too-large': (details) =>
+      details?.maxFeatures !== undefined
+        ? `The station data has more than ${details.maxFeatures.toLocaleString('en-US')} stations, too many to show, so it was not loaded.`
+        : details?.maxBytes !== undefined
+          ? `The station data is larger than ${Math.round(details.maxBytes / 1048576)} MB, so it was not loaded.`
+          : 'The station data is too large, so it was not loaded.',
     'invalid-features': ({ skipped, total }) =>
       total !== undefined
         ? `Skipped ${skipped} of ${total} stations because of bad data.`

@@ -22,6 +22,14 @@ export interface InvalidFeaturesDetails {
   total?: number;
 }
 
+/** Details for the `too-large` message: the limit that was passed (one of the two). */
+export interface TooLargeDetails {
+  /** The byte limit, `loadStations`' `maxBytes`; shown in MB. */
+  maxBytes?: number;
+  /** The feature limit, `parseStations`' `maxFeatures`. */
+  maxFeatures?: number;
+}
+
 /** Details for the `geolocation-unavailable` message. */
 export interface GeolocationUnavailableDetails {
   /** The page is not served over HTTPS, so browsers refuse geolocation. */
@@ -38,6 +46,8 @@ export interface BasemapDetails {
 export interface UiErrorStrings {
   'fetch-failed': (details?: FetchFailedDetails) => string;
   'invalid-geojson': () => string;
+  /** The station file is over the size or feature limit; not loaded at all. */
+  'too-large': (details?: TooLargeDetails) => string;
   'invalid-features': (details: InvalidFeaturesDetails) => string;
   'geolocation-denied': () => string;
   'geolocation-unavailable': (details?: GeolocationUnavailableDetails) => string;
@@ -144,9 +154,17 @@ export interface UiStrings {
     placeholder: string;
     searching: string;
     noResults: string;
+    /** Heading of the place results above the station list. */
+    heading: string;
+    /** The geocoder failed; station matches are still listed. */
+    failed: string;
+    /** Heading of the list after a place was picked: stations nearest to it. */
+    nearPlace: (place: string) => string;
   }>;
 
   loading: string;
+  /** "正在加载 45%": progress of indexing a large station list, 0–100. */
+  loadingProgress: (percent: number) => string;
   locating: string;
   routing: string;
   /** "396 个站点 · 4 个跳过"; the skipped part is left out when nothing was skipped. */
@@ -173,6 +191,14 @@ export interface UiStrings {
   coverage: Readonly<{
     label: (minutes: number) => string;
     coveredShare: (percent: number) => string;
+    /** Legend note below the zoom where an N-minute circle is visible at all. */
+    zoomIn: string;
+    /** Legend line for the best new-station spot; `area` is already formatted, e.g. "1.2 km²". */
+    bestGap: (area: string) => string;
+    /** Button that shows that spot on the map. */
+    showGap: string;
+    /** Accessible name of the legend. */
+    legend: string;
   }>;
 
   /** Names of the navigation apps offered under "navigate"; `geo` is the generic `geo:` link. */

@@ -107,9 +107,13 @@ export const zhCN: UiStrings = {
     placeholder: '搜索地点',
     searching: '正在搜索…',
     noResults: '未找到该地点',
+    heading: '地点',
+    failed: '地点搜索暂时不可用，以下为匹配的服务站',
+    nearPlace: (place) => `离“${place}”最近的服务站`,
   },
 
   loading: '正在加载…',
+  loadingProgress: (percent) => `正在加载 ${percent}%`,
   locating: '正在定位…',
   routing: '正在规划路线…',
   stationsLoaded: (count, skipped) =>
@@ -139,6 +143,10 @@ export const zhCN: UiStrings = {
   coverage: {
     label: (minutes) => `${minutes} 分钟服务圈`,
     coveredShare: (percent) => `覆盖 ${percent}% 的区域`,
+    zoomIn: '放大地图以查看服务圈覆盖',
+    bestGap: (area) => `在此新建站点可多覆盖 ${area}`,
+    showGap: '在地图上查看',
+    legend: '服务圈覆盖图例',
   },
 
   navigationApps: {
@@ -154,6 +162,12 @@ export const zhCN: UiStrings = {
     'fetch-failed': (details) =>
       `站点数据加载失败${details?.status ? `（HTTP ${details.status}）` : ''}，请检查网络后重试。`,
     'invalid-geojson': () => '站点数据格式不正确（不是有效的 GeoJSON），无法显示。',
+    'too-large': (details) =>
+      details?.maxFeatures !== undefined
+        ? `站点数据超过 ${details.maxFeatures.toLocaleString('en-US')} 个站点，数量过多，未加载。`
+        : details?.maxBytes !== undefined
+          ? `站点数据文件超过 ${Math.round(details.maxBytes / 1048576)} MB，未加载。`
+          : '站点数据过大，未加载。',
     'invalid-features': ({ skipped, total }) =>
       total !== undefined
         ? `${total} 个站点中有 ${skipped} 个数据有误，已跳过。`

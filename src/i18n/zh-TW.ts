@@ -107,9 +107,13 @@ export const zhTW: UiStrings = {
     placeholder: '搜尋地點',
     searching: '搜尋中…',
     noResults: '找不到這個地點',
+    heading: '地點',
+    failed: '地點搜尋暫時無法使用，以下為符合的服務站',
+    nearPlace: (place) => `離「${place}」最近的服務站`,
   },
 
   loading: '載入中…',
+  loadingProgress: (percent) => `載入中 ${percent}%`,
   locating: '定位中…',
   routing: '規劃路線中…',
   stationsLoaded: (count, skipped) =>
@@ -139,6 +143,10 @@ export const zhTW: UiStrings = {
   coverage: {
     label: (minutes) => `${minutes} 分鐘服務圈`,
     coveredShare: (percent) => `涵蓋 ${percent}% 的區域`,
+    zoomIn: '放大地圖以檢視服務圈涵蓋',
+    bestGap: (area) => `在此新設站點可多涵蓋 ${area}`,
+    showGap: '在地圖上檢視',
+    legend: '服務圈涵蓋圖例',
   },
 
   navigationApps: {
@@ -154,6 +162,12 @@ export const zhTW: UiStrings = {
     'fetch-failed': (details) =>
       `站點資料載入失敗${details?.status ? `（HTTP ${details.status}）` : ''}，請檢查網路後重試。`,
     'invalid-geojson': () => '站點資料格式不正確（不是有效的 GeoJSON），無法顯示。',
+    'too-large': (details) =>
+      details?.maxFeatures !== undefined
+        ? `站點資料超過 ${details.maxFeatures.toLocaleString('en-US')} 個站點，數量過多，未載入。`
+        : details?.maxBytes !== undefined
+          ? `站點資料檔案超過 ${Math.round(details.maxBytes / 1048576)} MB，未載入。`
+          : '站點資料過大，未載入。',
     'invalid-features': ({ skipped, total }) =>
       total !== undefined
         ? `${total} 個站點中有 ${skipped} 個資料有誤，已略過。`

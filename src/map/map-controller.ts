@@ -28,6 +28,8 @@ export class MapController {
   private tileLayers: Lf.TileLayer[] = [];
   private positionLayer: Lf.LayerGroup;
   private routeLayer: Lf.LayerGroup;
+  /** A fit asked for while the container had no size (hidden tab, `display: none`), run once it has one. */
+  private pendingFit: (() => void) | null = null;
 
   constructor(
     private readonly L: Leaflet,
@@ -100,6 +102,7 @@ export class MapController {
   /** Centres the map on a WGS-84 position. */
   setView(lng: number, lat: number, zoom?: number): void {
     const [x, y] = this.toDisplay(lng, lat);
+    this.pendingFit = null;
     this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom()));
   }
 
@@ -109,6 +112,7 @@ export class MapController {
    */
   showPoint(lng: number, lat: number, zoom: number, coveredBottomPx = 0): void {
     const [x, y] = this.toDisplay(lng, lat);
+    this.pendingFit = null;
     this.whenIdle(() => {
       const point = this.map.project([y, x], zoom).add([0, coveredBottomPx / 2]);
       this.map.setView(this.map.unproject(point, zoom), zoom);
@@ -119,15 +123,28 @@ export class MapController {
   fitBBox(bbox: [number, number, number, number], options: { maxZoom?: number } = {}): void {
     const [w, s] = this.toDisplay(bbox[0], bbox[1]);
     const [e, n] = this.toDisplay(bbox[2], bbox[3]);
-    this.whenIdle(() =>
-      this.map.fitBounds(
-        [
-          [s, w],
-          [n, e],
-        ],
-        { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
-      ),
+    this.fitWhenSized(
+      this.L.latLngBounds([
+        [s, w],
+        [n, e],
+      ]),
+      { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
     );
+  }
+
+  /**
+   * Fits bounds now, or, in a container without size, centres them and fits once the container
+   * is shown: Leaflet cannot choose a zoom for a 0×0 map and would leave the stations off screen.
+   */
+  private fitWhenSized(bounds: Lf.LatLngBounds, options: Lf.FitBoundsOptions): void {
+    const container = this.map.getContainer();
+    if (container.clientWidth > 0 && container.clientHeight > 0) {
+      this.pendingFit = null;
+      this.whenIdle(() => this.map.fitBounds(bounds, options));
+      return;
+    }
+    this.pendingFit = () => this.map.fitBounds(bounds, options);
+    this.map.setView(bounds.getCenter(), this.map.getZoom(), { animate: false });
   }
 
   /**
@@ -183,13 +200,19 @@ export class MapController {
       interactive: false,
     }).addTo(this.routeLayer);
     if (options.fit !== false && latLngs.length > 1) {
-      this.map.fitBounds(line.getBounds(), { padding: [40, 40], maxZoom: 17 });
+      this.fitWhenSized(line.getBounds(), { padding: [40, 40], maxZoom: 17 });
     }
   }
 
   /** Call when the container's size changed or it became visible. */
   invalidateSize(): void {
     this.map.invalidateSize({ animate: false });
+    const container = this.map.getContainer();
+    if (this.pendingFit && container.clientWidth > 0 && container.clientHeight > 0) {
+      const fit = this.pendingFit;
+      this.pendingFit = null;
+      fit();
+    }
   }
 
   /** Releases the map and every listener. */
@@ -202,7 +225,8 @@ export class MapController {
     this.map.remove();
   }
 
-  private toDisplay(lng: number, lat: number): [number, number] {
+  /** WGS-84 → the basemap's coordinate system, for layers drawn beside the stations. */
+  toDisplay(lng: number, lat: number): [number, number] {
     return this.displayCrs === 'wgs84' ? [lng, lat] : fromWgs84([lng, lat], this.displayCrs);
   }
 

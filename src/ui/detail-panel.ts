@@ -67,6 +67,17 @@ export function renderDetail(options: DetailOptions) {
         ${row(s.labels.manager, text(p.manager))}
         ${website ? row(s.labels.website, html`<a href=${website} target="_blank" rel="noopener noreferrer">${website}</a>`) : nothing}
       </dl>
+      <div class="actions">
+        <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>
+        <button part="button" @click=${options.onCopy}>${options.copied ? s.actions.copied : s.actions.copyCode}</button>
+      </div>
+      ${options.route ? renderRouteSummary(options.route, options) : nothing}
+      <h3 class="list-heading">${s.actions.navigate}</h3>
+      <ul class="nav-links">
+        ${options.links.map(
+          (link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}>${s.navigationApps[link.app]}</a></li>`,
+        )}
+      </ul>
       ${services.length
         ? html`<h3 class="list-heading">${s.labels.services}</h3>
             <ul class="services">
@@ -90,17 +101,6 @@ export function renderDetail(options: DetailOptions) {
             ${renderRatingQr(rating, s.labels.ratingQr)}
           </div>`
         : nothing}
-      <div class="actions">
-        <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>
-        <button part="button" @click=${options.onCopy}>${options.copied ? s.actions.copied : s.actions.copyCode}</button>
-      </div>
-      ${options.route ? renderRouteSummary(options.route, options) : nothing}
-      <h3 class="list-heading">${s.actions.navigate}</h3>
-      <ul class="nav-links">
-        ${options.links.map(
-          (link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}>${s.navigationApps[link.app]}</a></li>`,
-        )}
-      </ul>
     </article>
   `;
 }
@@ -111,7 +111,7 @@ function renderRouteSummary(route: Route, options: DetailOptions) {
     <strong>${formatDistance(route.distanceMeters, lang)} · ${formatDuration(route.durationSeconds, lang)}</strong>
     <span class="note">${s.routeKinds[route.kind]} · ${s.travelModes[route.mode]}</span>
     ${route.kind === 'straight' ? html`<span class="note">${s.straightLineDistance}</span>` : nothing}
-    ${route.fallbackReason ? html`<span class="note">${route.fallbackReason}</span>` : nothing}
+    ${route.fallbackReason ? html`<span class="note">${s.errors['route-failed']()} (${route.fallbackReason})</span>` : nothing}
     <button part="button" @click=${options.onClearRoute}>${s.actions.clearRoute}</button>
   </div>`;
 }

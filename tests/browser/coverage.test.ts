@@ -1,0 +1,90 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import type { StationMap } from '../../src/station-map.js';
+import { cleanup, fixture, has, markers, nextEvent, shadow, waitFor } from './helpers.js';
+
+// Two stations 3 km apart in Tai'an: walking 15 minutes reaches about 1.1 km around each.
+const DATA: GeoJSON.FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', id: 'A', geometry: { type: 'Point', coordinates: [117.1, 36.2] }, properties: { name: '甲站', type: 'union-station' } },
+    { type: 'Feature', id: 'B', geometry: { type: 'Point', coordinates: [117.133, 36.2] }, properties: { name: '乙站', type: 'mommy-room' } },
+  ],
+};
+
+async function loaded(attrs: string, zoom = 14): Promise<StationMap> {
+  const el = await fixture(`<station-map basemap="none" lang="zh-CN" center="117.1165,36.2" zoom="${zoom}" ${attrs}></station-map>`);
+  const done = nextEvent(el, 'stations-load');
+  el.stations = DATA;
+  await done;
+  await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 6000, 'markers');
+  return el;
+}
+
+describe('service-circle coverage', () => {
+  afterEach(cleanup);
+
+  it('is off by default', async () => {
+    const el = await loaded('');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(has(shadow(el), '.sm-coverage-image')).to.equal(false);
+    expect(has(shadow(el), '.coverage-legend')).to.equal(false);
+  });
+
+  it('draws the 15-minute circle with a legend, and redraws on pan', async () => {
+    const el = await fixture('<station-map basemap="none" lang="zh-CN" center="117.1165,36.2" zoom="14" coverage></station-map>');
+    const first = nextEvent(el, 'coverage-change');
+    el.stations = DATA;
+    const e = await first;
+    expect(e.detail.minutes).to.equal(15);
+    expect(e.detail.mode).to.equal('walking');
+    expect(e.detail.coveredShare).to.be.above(0.05).and.below(0.9);
+    expect(e.detail.gaps.length).to.be.above(0);
+    await waitFor(() => has(shadow(el), 'img.sm-coverage-image') && has(shadow(el), 'path.sm-coverage-boundary'), 4000, 'coverage drawn');
+    await el.updateComplete;
+    const legend = shadow(el).querySelector('.coverage-legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend).to.contain('15 分钟服务圈');
+    expect(legend).to.contain(`覆盖 ${Math.round(e.detail.coveredShare * 100)}%`);
+
+    // Pan far from both stations: nothing is covered there.
+    const next = nextEvent(el, 'coverage-change');
+    el.center = '117.3,36.35';
+    expect((await next).detail.coveredShare).to.equal(0);
+  });
+
+  it('coverage="10" and travel-mode change the circle; removing the attribute removes the layer', async () => {
+    const el = await loaded('coverage="10"');
+    await waitFor(() => has(shadow(el), 'img.sm-coverage-image'), 4000, 'coverage drawn');
+    const cycling = nextEvent(el, 'coverage-change');
+    el.travelMode = 'cycling';
+    const c = await cycling;
+    expect(c.detail.minutes).to.equal(10);
+    expect(c.detail.mode).to.equal('cycling');
+    const walk = el.coverageStats();
+    expect(walk.minutes).to.equal(10);
+    expect(c.detail.coveredShare).to.be.above(0.3);
+    el.removeAttribute('coverage');
+    await el.updateComplete;
+    await waitFor(() => !has(shadow(el), 'img.sm-coverage-image'), 4000, 'layer removed');
+    expect(has(shadow(el), '.coverage-legend')).to.equal(false);
+  });
+
+  it('asks to zoom in when a circle would be smaller than a cell', async () => {
+    const el = await loaded('coverage', 6);
+    await waitFor(() => shadow(el).querySelector('.coverage-legend')?.textContent?.includes('放大地图'), 4000, 'zoom-in note');
+    expect(has(shadow(el), 'img.sm-coverage-image')).to.equal(false);
+  });
+
+  it('coverageStats(polygon) measures a district: the share inside its boundary', async () => {
+    const el = await loaded('');
+    // A 600 m square around station A is all within 15 walking minutes.
+    const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[117.097, 36.197], [117.103, 36.197], [117.103, 36.203], [117.097, 36.203], [117.097, 36.197]]] };
+    const inside = el.coverageStats(square);
+    expect(inside.coveredShare).to.be.above(0.99);
+    // A square 5 km north of both is not covered at all.
+    const far: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[117.1, 36.25], [117.11, 36.25], [117.11, 36.26], [117.1, 36.26], [117.1, 36.25]]] };
+    const outside = el.coverageStats(far);
+    expect(outside.coveredShare).to.equal(0);
+    expect(outside.gaps.length).to.be.above(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import { cleanup, fixture, markers, nextEvent, shadow, waitFor } from './helpers.js';
+
+/** `n` stations spread over eastern China, ids prefixed so two loads can be told apart. */
+function manyStations(n: number, prefix: string): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      id: `${prefix}-${i}`,
+      geometry: { type: 'Point', coordinates: [105 + ((i * 7919) % 20000) / 1000, 22 + ((i * 104729) % 18000) / 1000] },
+      properties: { name: `${prefix} 驿站 ${i}` },
+    })),
+  };
+}
+
+describe('loading a large station list in time slices', () => {
+  afterEach(cleanup);
+
+  it('shows a progress bar with a percentage while indexing, then the clusters', async () => {
+    const el = await fixture('<station-map basemap="none" lang="zh-CN"></station-map>', { height: 500 });
+    const seen: string[] = [];
+    const loaded = nextEvent(el, 'stations-load', 60_000);
+    el.stations = manyStations(200_000, 'A');
+    // The element keeps answering between slices: sample the progress bar as the user would see it.
+    const done = { value: false };
+    void loaded.then(() => (done.value = true));
+    while (!done.value) {
+      const bar = shadow(el).querySelector('[role="progressbar"]');
+      if (bar) seen.push(`${bar.getAttribute('aria-valuenow')}|${bar.textContent?.replace(/\s+/g, ' ').trim()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const event = await loaded;
+    expect(event.detail.count).to.equal(200_000);
+    expect(seen.length).to.be.greaterThan(0);
+    const [now, text] = seen[0]!.split('|');
+    expect(text).to.equal(`正在加载 ${now}%`);
+    const percents = seen.map((s) => Number(s.split('|')[0]));
+    expect(percents.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= percents[i - 1]!))).to.equal(true);
+    await waitFor(() => markers(el).clusters.length > 0, 8000, 'clusters');
+    expect(shadow(el).querySelector('[role="progressbar"]') === null).to.equal(true);
+  });
+
+  it('a newer load replaces one still being indexed', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>', { height: 500 });
+    const counts: number[] = [];
+    el.addEventListener('stations-load', (e) => counts.push((e as CustomEvent<{ count: number }>).detail.count));
+    el.stations = manyStations(200_000, 'OLD');
+    await waitFor(() => shadow(el).querySelector('[role="progressbar"]'), 8000, 'progress bar');
+    el.stations = manyStations(500, 'NEW');
+    await waitFor(() => counts.length > 0, 20_000, 'stations-load');
+    // Give the old load time to finish if it had not been stopped.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(counts).to.deep.equal([500]);
+    expect(shadow(el).querySelector('[part="status"]')?.textContent?.trim()).to.equal('500 stations');
+  });
+});
