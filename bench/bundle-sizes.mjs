@@ -2,8 +2,10 @@
 /**
  * Where the bytes of the script-tag bundle go: bundles src/iife.ts with esbuild (minified, Leaflet
  * trimmed as rollup.config.mjs does) and prints each package's and source file's minified bytes,
- * biggest first. esbuild's minifier is not terser, so totals differ a little from
- * dist/station-map.iife.js; the shares are what matter. `node bench/bundle-sizes.mjs`
+ * biggest first. esbuild's minifier is not terser, and this skips what rollup.config.mjs adds
+ * (Lit template minification, renaming Leaflet's `_private` properties: about 2.5 KB gzip
+ * together), so totals are above dist/station-map.iife.js; the shares are what matter.
+ * `node bench/bundle-sizes.mjs`
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

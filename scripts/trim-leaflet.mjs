@@ -1,6 +1,7 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
-// the canvas renderer, the layers and scale controls, WMS, video/SVG overlays) out of the
-// script-tag bundle: about 9 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be
+// the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
+// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo and Map#locate) out of the
+// script-tag bundle: about 11 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be
 // tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
 // between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
 // build rather than cut the wrong code, and so does any use of a cut part in src/. Only the IIFE
@@ -18,10 +19,18 @@ const LEAFLET_CUTS = [
   ['WMS tile layers', 'TileLayer.WMS', 'Renderer'],
   ['the canvas renderer', 'Canvas', 'SVG'],
   ['rectangles', 'Rectangle', '\nSVG.create = create;'],
+  // The map always uses the default EPSG:3857: the other CRSs and the projections only they use.
+  ['the EPSG:3395, EPSG:4326 and Simple CRSs', '\nvar LonLat = {', '\nCRS.Earth = Earth;'],
+  ['feature groups', 'FeatureGroup', 'Icon'],
+  ['draggable markers (Marker guards its use: `if (MarkerDrag)`)', '\nvar MarkerDrag = Handler.extend({', 'Marker'],
+  ['VML for old Internet Explorer', '\nvar vmlMixin = {', '\nvar create = Browser.vml'],
+  // Methods inside Map: the element has its own geolocation and never flies.
+  ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
+  ['Map#locate and stopLocate', '\n\t// @section Geolocation methods', '\n\t// TODO Appropriate docs section?'],
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
