@@ -1,34 +1,37 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
+import { CoverageController } from './controllers/coverage-controller.js';
+import { NearestList, type ListItem } from './controllers/nearest-list.js';
+import { NetworkController } from './controllers/network-controller.js';
+import { PlaceSearchController } from './controllers/place-search-controller.js';
+import { SearchQueryController } from './controllers/search-query-controller.js';
+import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
+import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
-import { loadStations } from './data/load-stations.js';
-import { buildStoreSteps, indexStationsSteps, runStepsSliced } from './data/build-store-sliced.js';
 import type { StationStore } from './data/station-store.js';
 import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap, StationSelectDetail } from './events.js';
-import { routeOnNetwork } from './geo/build-route.js';
-import { fromWgs84, isCrs, toWgs84 } from './geo/crs.js';
+import type { CoverageArea } from './geo/coverage-mask.js';
+import { fromWgs84, toWgs84 } from './geo/crs.js';
+import { findRoute } from './geo/find-route.js';
 import { haversineMeters } from './geo/haversine.js';
 import { navigationLinks } from './geo/navigation-links.js';
-import { nearestByRoute } from './geo/nearest-by-route.js';
-import { fetchServiceRoute } from './geo/route-service.js';
+import { convertBBoxToPage, convertRouteToPage } from './geo/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
-import { straightRoute } from './geo/straight-route.js';
 import { getOpenStatus } from './hours/is-open.js';
-import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
+import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import type { UiStrings } from './i18n/strings.js';
 import { resolveBasemap } from './map/basemaps.js';
 import { leafletCss } from './map/leaflet-css.generated.js';
 import { loadLeaflet } from './map/leaflet.js';
 import { MapController } from './map/map-controller.js';
 import { stationMapStyles, typeColorStyles } from './station-map.styles.js';
-import { renderLoadProgress } from './ui/load-progress.js';
 import type {
   AlongResult,
   Crs,
   LngLat,
-  Network,
   NearestResult,
   Route,
   Station,
@@ -38,22 +41,13 @@ import type {
   Geocoder,
   CoverageStats,
 } from './types.js';
-import type { CoverageArea } from './geo/coverage-mask.js';
-import { createNominatimGeocoder } from './data/geocoders/nominatim.js';
-import { createPlaceSearch, type PlaceSearch } from './data/geocoders/place-search.js';
-import { createTiandituGeocoder } from './data/geocoders/tianditu.js';
-import { computeCoverageGrid } from './geo/coverage-grid.js';
-import { computeCoverageStats, coverageStats as computeAreaCoverage } from './geo/coverage-stats.js';
-import { DEFAULT_SPEEDS } from './geo/speeds.js';
-import { createCoverageLayer, type CoverageLayer } from './map/coverage-layer.js';
 import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { renderDetail } from './ui/detail-panel.js';
-import { renderPlaceResults, type PlaceResult, type PlaceSearchState } from './ui/place-results.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
-import { DEFAULT_MAX_BYTES } from './data/load-stations.js';
-import { DEFAULT_MAX_FEATURES } from './data/parse-stations.js';
-import { renderStationList, renderTypeIcon } from './ui/station-list.js';
+import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
+import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
+import { renderStationList, renderTypeIcon } from './ui/station-list.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
 interface Position {
@@ -164,6 +158,14 @@ export class StationMap extends LitElement {
   /** `walking` (default), `cycling` or `driving`. */
   @property({ attribute: 'travel-mode' }) travelMode: TravelMode = 'walking';
 
+  /**
+   * Travel speeds in metres per second per mode, for route durations and the service circle;
+   * a mode left out keeps its default (walking 4.5 km/h, cycling 15 km/h, driving 30 km/h).
+   *
+   * @example map.speeds = { walking: 1.0, cycling: 5 }; // slow mountain steps, e-bikes
+   */
+  @property({ attribute: false }) speeds: Partial<Record<TravelMode, number>> | null = null;
+
   /** UI language: `zh-CN`, `zh-TW` or `en`; default: the closest `lang`, then the document's, then the browser's. */
   @property() override lang = '';
 
@@ -200,49 +202,60 @@ export class StationMap extends LitElement {
    */
   @property({ attribute: false }) detailRenderer: ((station: Station) => Node | string | null | undefined) | null = null;
 
+
   @state() private store: StationStore | null = null;
   @state() private selectedIndex = -1;
   @state() private detailOpen = false;
   @state() private position: Position | null = null;
   @state() private route: Route | null = null;
-  @state() private loading = false;
-  /** Progress (0…1) of indexing the stations in time slices, or `null` when no load is running. */
-  @state() private loadProgress: number | null = null;
   @state() private errorMessage: string | null = null;
   @state() private tilesFailed = false;
   @state() private pickOnMap = false;
-  @state() private sheetOpen = false;
   @state() private listCenter: LngLat | null = null;
   @state() private announcement = '';
   @state() private copied = false;
-  /** Text in the search box; the filter follows it after a short pause. */
-  @state() private query = '';
   /** Rows added to the list by "show more". */
   @state() private listExtra = 0;
   /** The list row that takes Tab focus. */
   @state() private activeListIndex = -1;
-  private queryTimer: ReturnType<typeof setTimeout> | undefined;
-  private filterFromUser = false;
-  private sheetDrag: { y: number; moved: boolean } | null = null;
-  /** Geocoder results for the search box. */
-  @state() private placeSearch: PlaceSearchState = { state: 'idle' };
-  /** The place picked from the results, named in the list heading. */
-  @state() private pickedPlace: string | null = null;
-  private placeSearcher: { key: unknown[]; search: PlaceSearch; pageCrs: boolean } | null = null;
-  /** The coverage of the current view, shown in the legend; `null` while off or zoomed out too far. */
-  @state() private coverageView: { stats: CoverageStats | null; zoomedOut: boolean } | null = null;
-  private coverageLayer: CoverageLayer | null = null;
-  private coverageTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly loader = new StationLoadController(this, {
+    source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
+    strings: () => this.strings,
+    onStart: () => (this.errorMessage = null),
+    onFailed: (failure) => this.handleLoadFailed(failure),
+    onLoaded: (built) => this.handleLoaded(built),
+  });
+  private readonly pathNetwork = new NetworkController(this, {
+    url: () => this.network,
+    crs: () => this.crs,
+    onLoaded: () => this.coverageLayer.schedule(),
+    onError: (message) => this.fireError('fetch-failed', message),
+  });
+  private readonly coverageLayer = new CoverageController(this, {
+    map: () => this.mapController,
+    store: () => this.store,
+    minutes: () => this.coverage,
+    mode: () => this.safeTravelMode,
+    speeds: () => this.speeds,
+    accept: () => this.accept,
+    network: () => this.pathNetwork.data,
+    crs: () => this.crs,
+    onChange: ({ minutes, mode, coveredShare, gaps }) => this.dispatch('coverage-change', { minutes, mode, coveredShare, gaps }),
+  });
+  private readonly places = new PlaceSearchController(this, {
+    settings: () => ({ geocoder: this.geocoder, geocoderUrl: this.geocoderUrl, basemap: this.basemap, basemapKey: this.basemapKey, lang: this.uiLang }),
+    crs: () => this.crs,
+    onError: (message) => this.fireError('geocode-failed', message),
+  });
+  private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
+  private readonly sheet = new BottomSheetController(this);
+  private readonly nearestList = new NearestList();
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
-  private loadAbort: AbortController | null = null;
-  private loadGeneration = 0;
   private routeAbort: AbortController | null = null;
-  private networkData: Network | null = null;
-  private networkAbort: AbortController | null = null;
   private resizeObserver: ResizeObserver | null = null;
-  private inlineObserver: MutationObserver | null = null;
   private accept: ((index: number) => boolean) | null = null;
   private viewFitted = false;
   private focusBeforeDetail: HTMLElement | null = null;
@@ -254,35 +267,23 @@ export class StationMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.inlineObserver = new MutationObserver(() => {
-      if (this.stations == null && !this.src) void this.reload();
-    });
-    this.inlineObserver.observe(this, { childList: true, characterData: true, subtree: true });
     if (this.hasUpdated) {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
-      if (this.loading) void this.reload();
-      if (this.network && !this.networkData && this.networkAbort?.signal.aborted) void this.loadNetwork();
+      if (this.loader.loading) void this.loader.reload();
+      this.pathNetwork.resume();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadAbort?.abort();
     this.routeAbort?.abort();
-    this.networkAbort?.abort();
-    this.inlineObserver?.disconnect();
-    this.inlineObserver = null;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.mapController?.destroy();
     this.mapController = null;
     this.mapPromise = null;
     this.viewFitted = false;
-    clearTimeout(this.coverageTimer);
-    clearTimeout(this.queryTimer);
-    this.placeSearcher?.search.cancel();
-    this.coverageLayer = null;
   }
 
   protected override firstUpdated(): void {
@@ -291,12 +292,12 @@ export class StationMap extends LitElement {
   }
 
   // State derived from properties is set here, before rendering, so no update schedules another.
+  // Loading and moving the map start here too: both set state (the status line, the list centre)
+  // that then renders in this same update.
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('filter') || changed.has('timezone') || changed.has('store')) this.applyFilter();
     if (changed.has('filter')) {
-      // A filter set by the page shows in the search box; one the user is typing is left alone.
-      if (!this.filterFromUser) this.query = this.filter?.text ?? '';
-      this.filterFromUser = false;
+      this.searchBox.syncFromFilter(this.filter?.text);
       this.listExtra = 0;
     }
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
@@ -305,16 +306,16 @@ export class StationMap extends LitElement {
       if (this.selected) this.selectById(this.selected, 'api');
       else this.clearSelection();
     }
+    if (changed.has('src') || changed.has('stations') || changed.has('crs')) void this.loader.reload();
+    if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
+    if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('src') || changed.has('stations') || changed.has('crs')) void this.reload();
-    if (changed.has('network') || (changed.has('crs') && this.network)) void this.loadNetwork();
-    if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
-    if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
+    if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang') || changed.has('store')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
-    if (['coverage', 'travelMode', 'store', 'filter', 'network', 'basemap'].some((key) => changed.has(key))) this.scheduleCoverage();
+    if (['coverage', 'travelMode', 'speeds', 'store', 'filter', 'network', 'basemap'].some((key) => changed.has(key))) this.coverageLayer.schedule();
   }
 
   // ——— public API ———
@@ -405,29 +406,18 @@ export class StationMap extends LitElement {
     const end: LngLat = [store.lng[index]!, store.lat[index]!];
     this.routeAbort?.abort();
     const abort = (this.routeAbort = new AbortController());
-    const mode = TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
-    let route: Route | null = null;
-    const reasons: string[] = [];
-    if (this.networkData) {
-      const result = routeOnNetwork(this.networkData, start, end, { mode });
-      if (result.route) route = result.route;
-      else reasons.push(result.message);
-    }
-    if (!route && this.routerUrl) {
-      try {
-        route = await fetchServiceRoute(this.routerUrl, start, end, { mode, signal: abort.signal });
-      } catch (error) {
-        if (abort.signal.aborted) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        reasons.push(message);
-        this.fireError('route-failed', message);
-      }
-    }
-    if (!route) route = straightRoute(start, end, { mode });
-    if (reasons.length && route.kind !== 'network') route = { ...route, fallbackReason: reasons.join('; ') };
+    const mode = this.safeTravelMode;
+    const route = await findRoute(start, end, {
+      mode,
+      speeds: this.speeds,
+      network: this.pathNetwork.data,
+      routerUrl: this.routerUrl,
+      signal: abort.signal,
+      onServiceError: (message) => this.fireError('route-failed', message),
+    });
     this.route = route;
     this.mapController?.setRoute(route);
-    const pageRoute = this.routeToPage(route);
+    const pageRoute = convertRouteToPage(route, this.crs);
     this.dispatch('route-change', { route: pageRoute });
     const lang = this.uiLang;
     this.announce(
@@ -468,19 +458,7 @@ export class StationMap extends LitElement {
    * @example const { coveredShare, gaps } = map.coverageStats(districtPolygon);
    */
   coverageStats(polygon?: CoverageArea): CoverageStats {
-    const store = this.requireStore();
-    const minutes = this.coverage ?? 15;
-    const mode = this.safeTravelMode;
-    const common = { minutes, mode, network: this.networkData ?? undefined, accept: this.accept ?? undefined };
-    let stats: CoverageStats;
-    if (polygon) {
-      stats = computeAreaCoverage(store, { ...common, area: this.crs === 'wgs84' ? polygon : areaToWgs84(polygon, this.crs) });
-    } else {
-      const bbox = this.mapController?.getViewBBox() ?? store.bboxOf(this.accept);
-      if (!bbox) throw new StationMapError('invalid-features', 'No stations to measure coverage around');
-      stats = computeAreaCoverage(store, { ...common, bbox });
-    }
-    return this.coverageToPage(stats);
+    return this.coverageLayer.measure(this.requireStore(), polygon);
   }
 
   /** Selects station `id` as if the page picked it (`source: 'api'`). */
@@ -511,81 +489,25 @@ export class StationMap extends LitElement {
     return this.selectedIndex >= 0 ? (this.store?.stations[this.selectedIndex]?.id ?? null) : null;
   }
 
-  /** Reloads the station data from the property, `src` or inline `<script type="application/geo+json">`. */
-  private async reload(): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
-    const generation = ++this.loadGeneration;
-    const crs = isCrs(this.crs) ? this.crs : 'wgs84';
-    this.errorMessage = null;
-    let result;
-    let steps;
-    if (this.stations != null) {
-      steps = buildStoreSteps(this.stations, { crs });
-    } else if (this.src) {
-      this.loading = true;
-      try {
-        result = await loadStations(this.src, { signal: abort.signal, crs });
-      } catch (error) {
-        if (abort.signal.aborted || generation !== this.loadGeneration) return;
-        this.loading = false;
-        const e = error instanceof StationMapError ? error : new StationMapError('fetch-failed', String(error));
-        const status = /HTTP (\d{3})/.exec(e.message)?.[1];
-        const headline =
-          e.code === 'invalid-geojson'
-            ? this.strings.errors['invalid-geojson']()
-            : e.code === 'too-large'
-              ? this.strings.errors['too-large'](/maxFeatures/.test(e.message) ? { maxFeatures: DEFAULT_MAX_FEATURES } : { maxBytes: DEFAULT_MAX_BYTES })
-              : this.strings.errors['fetch-failed']({ status: status ? Number(status) : undefined });
-        this.errorMessage = `${headline} ${e.message}`;
-        this.fireError(e.code, e.message);
-        return;
-      }
-      if (generation !== this.loadGeneration) return;
-      this.loading = false;
-      steps = indexStationsSteps(result, { crs });
-    } else {
-      const script = this.querySelector('script[type="application/geo+json"], script[type="application/json"]');
-      if (!script) return;
-      steps = buildStoreSteps(script.textContent ?? '', { crs });
-    }
-    // Parsing and indexing run in ~15 ms slices so a million stations never freeze the page;
-    // a newer load (or disconnecting) aborts this one between two slices.
-    let built;
-    try {
-      built = await runStepsSliced(steps, {
-        signal: abort.signal,
-        onProgress: (p) => {
-          if (p < 1) this.loadProgress = Math.floor(p * 100) / 100;
-        },
-      });
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      throw error;
-    } finally {
-      if (generation === this.loadGeneration) this.loadProgress = null;
-    }
-    result = built.result;
-    if (result.error || !built.store) {
-      this.store = null;
-      const code = result.error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';
-      const headline = code === 'too-large' ? this.strings.errors['too-large']({ maxFeatures: DEFAULT_MAX_FEATURES }) : this.strings.errors['invalid-geojson']();
-      this.errorMessage = `${headline} ${result.error?.message ?? ''}`;
-      this.fireError(code, result.error?.message ?? '');
-      return;
-    }
+  private handleLoadFailed(failure: StationLoadFailure): void {
+    if (failure.invalidData) this.store = null;
+    this.errorMessage = failure.text;
+    this.fireError(failure.code, failure.message);
+  }
+
+  private async handleLoaded({ result, store }: BuiltStore & { store: StationStore }): Promise<void> {
     this.viewFitted = false;
-    const bbox = built.store.bboxOf(null);
+    const bbox = store.bboxOf(null);
     // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
     if (this.mapController && bbox && !this.center) {
       this.mapController.fitBBox(bbox);
       this.viewFitted = true;
     }
-    this.store = built.store;
+    this.store = store;
     this.dispatch('stations-load', {
       count: result.stations.length,
       skipped: result.skipped,
-      bbox: bbox ? this.bboxToPage(bbox) : null,
+      bbox: bbox ? convertBBoxToPage(bbox, this.crs) : null,
     });
     if (result.skipped.length) {
       const first = result.skipped.slice(0, 3).map((s) => `#${s.index} ${s.reason}: ${s.message}`);
@@ -595,24 +517,6 @@ export class StationMap extends LitElement {
     await this.updateComplete;
     this.showStations();
     if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
-  }
-
-  private async loadNetwork(): Promise<void> {
-    this.networkAbort?.abort();
-    this.networkData = null;
-    if (!this.network) return;
-    const abort = (this.networkAbort = new AbortController());
-    try {
-      const response = await fetch(new URL(this.network, document.baseURI), { signal: abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const json = (await response.json()) as Network;
-      this.networkData = this.crs === 'wgs84' ? json : networkToWgs84(json, this.crs);
-      this.requestUpdate();
-      this.scheduleCoverage();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.fireError('fetch-failed', `Could not load the path network from ${this.network}: ${(error as Error).message ?? error}`);
-    }
   }
 
   private applyFilter(): void {
@@ -651,7 +555,7 @@ export class StationMap extends LitElement {
       this.mapController = controller;
       controller.map.on('moveend', () => {
         if (!this.position) this.listCenter = this.mapCenter();
-        if (this.coverage) this.scheduleCoverage();
+        if (this.coverage) this.coverageLayer.schedule();
       });
       this.resizeObserver = new ResizeObserver(() => controller.invalidateSize());
       this.resizeObserver.observe(container);
@@ -783,7 +687,7 @@ export class StationMap extends LitElement {
     } else {
       if (!this.detailOpen) this.focusBeforeDetail = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.detailOpen = true;
-      this.sheetOpen = true;
+      this.sheet.open = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
     }
     const name = stationName(station, this.uiLang);
@@ -810,6 +714,10 @@ export class StationMap extends LitElement {
     return getStrings(this.uiLang);
   }
 
+  private get safeTravelMode(): TravelMode {
+    return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
+  }
+
   private labelOf(index: number): string {
     const station = this.store!.stations[index]!;
     return stationName(station, this.uiLang);
@@ -822,20 +730,6 @@ export class StationMap extends LitElement {
 
   private toPage(position: LngLat): LngLat {
     return fromWgs84(position, this.crs);
-  }
-
-  private bboxToPage(bbox: [number, number, number, number]): [number, number, number, number] {
-    const [w, s] = this.toPage([bbox[0], bbox[1]]);
-    const [e, n] = this.toPage([bbox[2], bbox[3]]);
-    return [w, s, e, n];
-  }
-
-  private routeToPage(route: Route): Route {
-    if (this.crs === 'wgs84') return route;
-    return {
-      ...route,
-      geometry: { ...route.geometry, coordinates: route.geometry.coordinates.map((p) => this.toPage([p[0]!, p[1]!])) },
-    };
   }
 
   private announce(text: string): void {
@@ -879,132 +773,35 @@ export class StationMap extends LitElement {
     this.routeTo(id).catch(() => undefined);
   }
 
-  // ——— coverage ———
-
-  private get safeTravelMode(): TravelMode {
-    return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
-  }
-
-  private scheduleCoverage(): void {
-    clearTimeout(this.coverageTimer);
-    // After the map settles, not on every frame of a pan.
-    this.coverageTimer = setTimeout(() => void this.drawCoverage(), 60);
-  }
-
-  private async drawCoverage(): Promise<void> {
-    const map = this.mapController;
-    const store = this.store;
-    if (!this.coverage || !map || !store) {
-      this.coverageLayer?.remove();
-      this.coverageLayer = null;
-      if (this.coverageView) this.coverageView = null;
-      return;
-    }
-    // Below this zoom a cell is wider than a walking circle: the picture would say nothing.
-    const minZoom = this.safeTravelMode === 'driving' ? 8 : 10;
-    if (map.map.getZoom() < minZoom) {
-      this.coverageLayer?.remove();
-      this.coverageLayer = null;
-      this.coverageView = { stats: null, zoomedOut: true };
-      return;
-    }
-    const L = await loadLeaflet();
-    if (map !== this.mapController) return;
-    const minutes = this.coverage;
-    if (!this.coverageLayer) this.coverageLayer = createCoverageLayer(L, { map: map.map, minutes });
-    this.coverageLayer.setMinutes(minutes);
-    const mode = this.safeTravelMode;
-    const grid = computeCoverageGrid(store, {
-      bbox: map.getViewBBox(),
-      cellsAcross: 128,
-      speedMetersPerSecond: DEFAULT_SPEEDS[mode],
-      maxMinutes: minutes * 2,
-      accept: this.accept ?? undefined,
-      network: this.networkData ?? undefined,
-    });
-    this.coverageLayer.update(grid, (lng, lat) => map.toDisplay(lng, lat));
-    const stats = computeCoverageStats(grid, { minutes, mode });
-    this.coverageView = { stats, zoomedOut: false };
-    const page = this.coverageToPage(stats);
-    this.dispatch('coverage-change', { minutes: page.minutes, mode: page.mode, coveredShare: page.coveredShare, gaps: page.gaps });
-  }
-
-  private coverageToPage(stats: CoverageStats): CoverageStats {
-    if (this.crs === 'wgs84') return stats;
-    return { ...stats, gaps: stats.gaps.map((gap) => { const [lng, lat] = this.toPage([gap.lng, gap.lat]); return { ...gap, lng, lat }; }) };
-  }
-
   // ——— filter bar and list ———
 
   private handleFilterChange(filter: StationFilter | null, options: { fromChip?: boolean } = {}): void {
-    clearTimeout(this.queryTimer);
+    this.searchBox.cancel();
+    const query = this.searchBox.query;
     // Chips keep what is typed; "clear" empties the box too.
-    if (options.fromChip && filter === null) this.query = '';
-    else if (options.fromChip && this.query.trim()) filter = withFilter(filter, 'text', this.query.trim());
-    this.filterFromUser = true;
+    if (options.fromChip && filter === null) this.searchBox.query = '';
+    else if (options.fromChip && query.trim()) filter = withFilter(filter, 'text', query.trim());
+    this.searchBox.markFromUser();
     this.filter = filter;
     this.dispatch('filter-change', { filter });
     void this.updateComplete.then(() => this.announce(this.strings.filters.resultCount(this.listItems().length)));
   }
 
   private handleQueryInput(query: string): void {
-    this.query = query;
-    clearTimeout(this.queryTimer);
-    // A pause in typing, not every keystroke, re-filters 100,000 stations.
-    this.queryTimer = setTimeout(() => this.applyQuery(), 250);
-    void this.searchPlaces(query);
+    this.searchBox.input(query);
+    void this.places.search(query);
   }
 
   private handleQuerySubmit(query: string): void {
-    this.query = query;
+    this.searchBox.query = query;
     this.applyQuery();
-  }
-
-  /** The place search in use: the page's geocoder, else `geocoder-url`, else 天地图 with its key. */
-  private placeSearchFor(): { search: PlaceSearch; pageCrs: boolean } | null {
-    const key = [this.geocoder, this.geocoderUrl, this.basemap, this.basemapKey, this.uiLang];
-    if (this.placeSearcher && this.placeSearcher.key.every((v, i) => v === key[i])) return this.placeSearcher;
-    this.placeSearcher?.search.cancel();
-    let geocoder: Geocoder | null = this.geocoder;
-    if (!geocoder && this.geocoderUrl) geocoder = createNominatimGeocoder({ url: this.geocoderUrl, language: this.uiLang === 'en' ? 'en,zh' : 'zh-CN,zh,en' });
-    if (!geocoder && this.basemap === 'tianditu' && this.basemapKey) geocoder = createTiandituGeocoder({ key: this.basemapKey });
-    this.placeSearcher = geocoder ? { key, search: createPlaceSearch(geocoder), pageCrs: geocoder === this.geocoder } : null;
-    return this.placeSearcher;
-  }
-
-  private async searchPlaces(query: string): Promise<void> {
-    const searcher = this.placeSearchFor();
-    if (!searcher) return;
-    if (query.trim().length < 2) {
-      searcher.search.cancel();
-      this.placeSearch = { state: 'idle' };
-      return;
-    }
-    this.placeSearch = { state: 'searching' };
-    try {
-      const found = await searcher.search.search(query);
-      if (found === null) return;
-      const places: PlaceResult[] = [];
-      for (const place of found.slice(0, 8)) {
-        if (!place || !Number.isFinite(place.lng) || !Number.isFinite(place.lat)) continue;
-        // The page's geocoder speaks the element's crs; the built-in ones WGS-84.
-        const [lng, lat] = searcher.pageCrs ? toWgs84([place.lng, place.lat], this.crs) : [place.lng, place.lat];
-        places.push({ name: String(place.name ?? ''), lng, lat });
-      }
-      this.placeSearch = { state: 'done', places };
-    } catch (error) {
-      this.placeSearch = { state: 'failed' };
-      this.fireError('geocode-failed', error instanceof Error ? error.message : String(error));
-    }
   }
 
   /** A place was picked: it becomes the user's position, and the list the stations nearest to it. */
   private handlePlacePick(place: PlaceResult): void {
-    this.placeSearcher?.search.cancel();
-    this.placeSearch = { state: 'idle' };
-    this.pickedPlace = place.name;
-    clearTimeout(this.queryTimer);
-    this.query = '';
+    this.places.pick(place);
+    this.searchBox.cancel();
+    this.searchBox.query = '';
     if (this.filter?.text) this.handleFilterChange(withFilter(this.filter, 'text', undefined));
     this.setPosition({ lng: place.lng, lat: place.lat, accuracy: null, source: 'search' });
     this.announce(this.strings.placeSearch.nearPlace(place.name));
@@ -1012,8 +809,8 @@ export class StationMap extends LitElement {
   }
 
   private applyQuery(): void {
-    clearTimeout(this.queryTimer);
-    const text = this.query.trim();
+    this.searchBox.cancel();
+    const text = this.searchBox.query.trim();
     if ((this.filter?.text ?? '') === text) return;
     this.handleFilterChange(withFilter(this.filter, 'text', text || undefined));
   }
@@ -1040,61 +837,19 @@ export class StationMap extends LitElement {
     rows[Math.min(position, rows.length - 1)]?.focus();
   }
 
-  private handleSheetPointerDown = (event: PointerEvent): void => {
-    this.sheetDrag = { y: event.clientY, moved: false };
-    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
-  };
-
-  private handleSheetPointerMove = (event: PointerEvent): void => {
-    const drag = this.sheetDrag;
-    if (!drag || Math.abs(event.clientY - drag.y) < 24) return;
-    // Up opens, down closes, like the sheets of the phone's own map apps.
-    drag.moved = true;
-    this.sheetOpen = event.clientY < drag.y;
-  };
-
-  private handleSheetPointerUp = (): void => {
-    // The click that follows a drag must not toggle the sheet back.
-    if (this.sheetDrag?.moved) setTimeout(() => (this.sheetDrag = null));
-    else this.sheetDrag = null;
-  };
-
-  private handleSheetClick = (): void => {
-    if (this.sheetDrag?.moved) return;
-    this.sheetOpen = !this.sheetOpen;
-  };
-
   // ——— render ———
 
-  private listCache: { key: unknown[]; items: Array<{ index: number; station: Station; distanceMeters: number }> } | null = null;
-
-  /**
-   * The stations of the list: nearest to the user (by path when a network is loaded) or to the
-   * map centre. Cached, because routing a few dozen candidates is too much for every render.
-   */
-  private listItems(): Array<{ index: number; station: Station; distanceMeters: number }> {
-    const store = this.store;
-    const center = this.listCenter;
-    if (!store || !center) return [];
-    const byRoute = this.position && this.networkData ? this.networkData : null;
-    const k = this.listSize();
-    const key = [store, center[0], center[1], k, this.accept, byRoute, this.travelMode];
-    if (this.listCache && this.listCache.key.every((v, i) => v === key[i])) return this.listCache.items;
-    const accept = this.accept;
-    let items;
-    if (byRoute) {
-      const filter = accept ? (station: Station) => accept(store.indexById.get(station.id)!) : undefined;
-      items = nearestByRoute(store.wgsStations(), byRoute, center[0], center[1], k, { filter, mode: this.travelMode }).map((r) => {
-        const index = store.indexById.get(r.station.id)!;
-        return { index, station: store.stations[index]!, distanceMeters: r.routeMeters ?? r.distanceMeters };
-      });
-    } else {
-      items = store.spatial
-        .nearest(center[0], center[1], k, { accept: accept ?? undefined })
-        .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }));
-    }
-    this.listCache = { key, items };
-    return items;
+  /** The stations of the list: nearest to the user (by path when a network is loaded) or to the map centre. */
+  private listItems(): ListItem[] {
+    return this.nearestList.itemsFor({
+      store: this.store,
+      center: this.listCenter,
+      k: this.listSize(),
+      accept: this.accept,
+      // Paths rank the list only from a known position, not from wherever the map is.
+      network: this.position ? this.pathNetwork.data : null,
+      mode: this.travelMode,
+    });
   }
 
   /** Rows the list asks the index for: `nearest` (or 50 around the map centre), plus "show more" pages. */
@@ -1103,7 +858,7 @@ export class StationMap extends LitElement {
   }
 
   private renderStatus(s: UiStrings) {
-    if (this.loading) return s.loading;
+    if (this.loader.loading) return s.loading;
     if (!this.store) return '';
     return s.stationsLoaded(this.store.stations.length, this.store.skippedCount);
   }
@@ -1155,26 +910,26 @@ export class StationMap extends LitElement {
     const showDetail = !!station && this.detailOpen;
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
-        <section class="panel ${this.sheetOpen ? 'open' : ''}" part="panel" aria-label=${s.listLabel}>
+        <section class="panel ${this.sheet.open ? 'open' : ''}" part="panel" aria-label=${s.listLabel}>
           <button
             class="sheet-toggle"
             part="button"
-            aria-expanded=${this.sheetOpen ? 'true' : 'false'}
-            @pointerdown=${this.handleSheetPointerDown}
-            @pointermove=${this.handleSheetPointerMove}
-            @pointerup=${this.handleSheetPointerUp}
-            @pointercancel=${() => (this.sheetDrag = null)}
-            @click=${this.handleSheetClick}
+            aria-expanded=${this.sheet.open ? 'true' : 'false'}
+            @pointerdown=${this.sheet.handlePointerDown}
+            @pointermove=${this.sheet.handlePointerMove}
+            @pointerup=${this.sheet.handlePointerUp}
+            @pointercancel=${this.sheet.handlePointerCancel}
+            @click=${this.sheet.handleClick}
           >
-            <span class="grip" aria-hidden="true"></span><span>${status}</span><span aria-hidden="true">${this.sheetOpen ? '▾' : '▴'}</span>
+            <span class="grip" aria-hidden="true"></span><span>${status}</span><span aria-hidden="true">${this.sheet.open ? '▾' : '▴'}</span>
           </button>
           <div class="status ${this.errorMessage ? 'error' : ''}" part="status" role="status">${status}</div>
-          ${renderLoadProgress(this.loadProgress, s)}
+          ${renderLoadProgress(this.loader.progress, s)}
           ${this.errorMessage
             ? html`<div class="message error" role="alert">
                 ${this.errorMessage}
                 ${this.src && !this.store
-                  ? html`<div><button part="button" @click=${() => this.reload()}>${s.actions.retry}</button></div>`
+                  ? html`<div><button part="button" @click=${() => this.loader.reload()}>${s.actions.retry}</button></div>`
                   : nothing}
               </div>`
             : nothing}
@@ -1185,7 +940,7 @@ export class StationMap extends LitElement {
                 ? renderFilterBar({
                     filter: this.filter,
                     strings: s,
-                    query: this.query,
+                    query: this.searchBox.query,
                     onChange: (filter) => this.handleFilterChange(filter, { fromChip: true }),
                     onInput: (query) => this.handleQueryInput(query),
                     onSubmit: (query) => this.handleQuerySubmit(query),
@@ -1193,7 +948,7 @@ export class StationMap extends LitElement {
                   })
                 : nothing}
               ${renderPlaceResults({
-                search: this.placeSearch,
+                search: this.places.state,
                 strings: s,
                 onPick: (place) => this.handlePlacePick(place),
                 onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
@@ -1203,11 +958,12 @@ export class StationMap extends LitElement {
                 items: listItems,
                 strings: s,
                 lang,
+                showDistance: this.position !== null,
                 heading: !this.position
                   ? s.nearbyHeading
-                  : this.position.source === 'search' && this.pickedPlace
-                    ? s.placeSearch.nearPlace(this.pickedPlace)
-                  : this.networkData
+                  : this.position.source === 'search' && this.places.picked
+                    ? s.placeSearch.nearPlace(this.places.picked)
+                  : this.pathNetwork.data
                     ? `${s.nearestHeading} · ${s.routeKinds.network}`
                     : s.nearestHeading,
                 selectedIndex: this.selectedIndex,
@@ -1236,12 +992,12 @@ export class StationMap extends LitElement {
             </button>
           </div>
           ${this.mapNotice ? html`<div class="map-notice" role="note">${this.mapNotice}</div>` : nothing}
-          ${this.coverage && this.coverageView
+          ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
                 minutes: this.coverage,
                 mode: this.safeTravelMode,
-                stats: this.coverageView.stats,
-                zoomedOut: this.coverageView.zoomedOut,
+                stats: this.coverageLayer.view.stats,
+                zoomedOut: this.coverageLayer.view.zoomedOut,
                 strings: s,
                 lang,
                 onShowGap: (gap) => this.mapController?.showPoint(gap.lng, gap.lat, Math.max(this.mapController.map.getZoom(), 14)),
@@ -1259,33 +1015,6 @@ function parseCoverageMinutes(value: string | null): number | null {
   if (value === null) return null;
   const minutes = Number(value);
   return value.trim() !== '' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 120) : 15;
-}
-
-/** A Polygon/MultiPolygon (or a Feature of one) with every position converted to WGS-84. */
-function areaToWgs84(area: CoverageArea, crs: Crs): CoverageArea {
-  const geometry = area.type === 'Feature' ? area.geometry : area;
-  const ring = (r: number[][]) => r.map((p) => toWgs84([p[0]!, p[1]!], crs) as number[]);
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
-  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
-}
-
-/** Converts every coordinate of a path network from `crs` to WGS-84, once per load. */
-function networkToWgs84(network: Network, crs: Crs): Network {
-  return {
-    ...network,
-    features: (network.features ?? []).map((feature) => {
-      const g = feature?.geometry;
-      if (!g) return feature;
-      const convert = (p: number[]) => toWgs84([p[0]!, p[1]!], crs);
-      const geometry =
-        g.type === 'LineString'
-          ? { ...g, coordinates: g.coordinates.map(convert) }
-          : g.type === 'MultiLineString'
-            ? { ...g, coordinates: g.coordinates.map((line) => line.map(convert)) }
-            : g;
-      return { ...feature, geometry };
-    }),
-  };
 }
 
 declare global {

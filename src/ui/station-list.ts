@@ -32,6 +32,11 @@ export interface StationListOptions {
   timezone: string;
   /** True when a filter is on, so an empty list says why. */
   filtering: boolean;
+  /**
+   * Show each row's distance. Off while the user's position is unknown: a distance from the map
+   * centre would read as "how far from me" (default true).
+   */
+  showDistance?: boolean;
   /** Offer "show more" under the list. */
   hasMore: boolean;
   onPick(index: number): void;
@@ -114,7 +119,7 @@ export function renderStationList(options: StationListOptions) {
                 ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, options.timezone), s)}
                 ${renderServiceIcons(station.properties.services, s)}
               </span>
-              <span class="distance">${formatDistance(distanceMeters, lang)}</span>
+              ${options.showDistance === false ? nothing : html`<span class="distance">${formatDistance(distanceMeters, lang)}</span>`}
             </button>
           </li>
         `,

@@ -88,3 +88,21 @@ describe('service-circle coverage', () => {
     expect(outside.gaps.length).to.be.above(0);
   });
 });
+
+describe('travel speeds', () => {
+  afterEach(cleanup);
+
+  it('.speeds changes route durations and the size of the service circle', async () => {
+    const el = await loaded('');
+    const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[117.09, 36.19], [117.11, 36.19], [117.11, 36.21], [117.09, 36.21], [117.09, 36.19]]] };
+    const atDefault = el.coverageStats(square).coveredShare;
+    const route = await el.routeTo('A', [117.11, 36.2]);
+    expect(route.durationSeconds).to.be.closeTo(route.distanceMeters / (4.5 / 3.6), 1);
+
+    el.speeds = { walking: 0.5 };
+    await el.updateComplete;
+    const slow = await el.routeTo('A', [117.11, 36.2]);
+    expect(slow.durationSeconds).to.be.closeTo(slow.distanceMeters / 0.5, 1);
+    expect(el.coverageStats(square).coveredShare).to.be.below(atDefault * 0.5);
+  });
+});

@@ -113,6 +113,10 @@ describe('station list', () => {
 
   it('rows show type, open badge, distance and service icons named for screen readers', async () => {
     const el = await loaded(MIXED);
+    // Without the user's position a distance would mean "from the map centre": none is shown.
+    expect(shadow(el).querySelectorAll('button.item .distance').length).to.equal(0);
+    el.origin = '117.1,36.2';
+    await el.updateComplete;
     const row = [...shadow(el).querySelectorAll<HTMLElement>('button.item')].find((r) => r.textContent!.includes('中天门驿站'))!;
     expect(row.querySelector('.meta')!.textContent).to.equal('工会驿站');
     expect(row.querySelector('.badge.open')!.textContent).to.contain('24 小时');

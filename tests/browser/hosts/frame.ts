@@ -43,6 +43,9 @@ export function frameText(frame: HTMLIFrameElement, selector: string): string {
 
 /** A trusted mouse click in the middle of `target`, which is inside `frame` (or its shadow trees). */
 export async function realClick(frame: HTMLIFrameElement, target: Element): Promise<void> {
+  // The panel keeps its scroll position across a selection: bring the row into view first.
+  target.scrollIntoView({ block: 'center' });
+  await new Promise((resolve) => requestAnimationFrame(resolve));
   const box = target.getBoundingClientRect();
   const offset = frame.getBoundingClientRect();
   const x = Math.round(offset.left + box.left + box.width / 2);
@@ -63,7 +66,7 @@ export async function settledItems(el: StationMap): Promise<HTMLButtonElement[]>
       const key = rows.map((row) => `${row.dataset.index}@${Math.round(row.getBoundingClientRect().top)}`).join(',');
       sameFrames = key && key === last ? sameFrames + 1 : 0;
       last = key;
-      return sameFrames >= 10;
+      return sameFrames >= 40;
     },
     8000,
     'the list to settle',

@@ -1,0 +1,54 @@
+/**
+ * The stations of the side list: nearest to the user (by path when a network is loaded) or to the
+ * map centre. Remembered between renders, because routing a few dozen candidates is too much to
+ * repeat for every keystroke or hover.
+ */
+import type { StationStore } from '../data/station-store.js';
+import { nearestByRoute } from '../geo/nearest-by-route.js';
+import type { LngLat, Network, Station, TravelMode } from '../types.js';
+
+/** One row of the list. */
+export interface ListItem {
+  index: number;
+  station: Station;
+  distanceMeters: number;
+}
+
+/** What the list is made of; the same inputs give the same (cached) rows. */
+export interface NearestListInput {
+  store: StationStore | null;
+  center: LngLat | null;
+  /** How many rows. */
+  k: number;
+  accept: ((index: number) => boolean) | null;
+  /** Rank by path along this network (WGS-84), else by great-circle distance. */
+  network: Network | null;
+  mode: TravelMode;
+}
+
+/** The list's rows with a one-entry cache. */
+export class NearestList {
+  private cache: { key: unknown[]; items: ListItem[] } | null = null;
+
+  /** The rows for `input`, nearest first. */
+  itemsFor(input: NearestListInput): ListItem[] {
+    const { store, center, k, accept, network, mode } = input;
+    if (!store || !center) return [];
+    const key = [store, center[0], center[1], k, accept, network, mode];
+    if (this.cache && this.cache.key.every((v, i) => v === key[i])) return this.cache.items;
+    let items: ListItem[];
+    if (network) {
+      const filter = accept ? (station: Station) => accept(store.indexById.get(station.id)!) : undefined;
+      items = nearestByRoute(store.wgsStations(), network, center[0], center[1], k, { filter, mode }).map((r) => {
+        const index = store.indexById.get(r.station.id)!;
+        return { index, station: store.stations[index]!, distanceMeters: r.routeMeters ?? r.distanceMeters };
+      });
+    } else {
+      items = store.spatial
+        .nearest(center[0], center[1], k, { accept: accept ?? undefined })
+        .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }));
+    }
+    this.cache = { key, items };
+    return items;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Loads the stations of `<station-map>` from its `.stations` property, its `src` URL or an inline
+ * `<script type="application/geo+json">`, and indexes them in time slices with a progress bar. A
+ * newer load, or disconnecting, aborts the one running; inline data is watched for changes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { buildStoreSteps, indexStationsSteps, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
+import { DEFAULT_MAX_BYTES, loadStations } from '../data/load-stations.js';
+import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
+import { StationMapError } from '../errors.js';
+import { isCrs } from '../geo/crs.js';
+import type { UiStrings } from '../i18n/strings.js';
+import type { Crs, StationInput, StationMapErrorCode } from '../types.js';
+
+/** Where the stations come from, in the order that wins. */
+export interface StationSource {
+  stations: StationInput | null;
+  src: string | null;
+  crs: Crs;
+}
+
+/** Why a load failed: `text` for the user, `code` and `message` for `station-map-error`. */
+export interface StationLoadFailure {
+  code: StationMapErrorCode;
+  message: string;
+  text: string;
+  /** The data itself was unusable (not a failed request): the old stations go too. */
+  invalidData: boolean;
+}
+
+/** What the loader reads from and tells its element. */
+export interface StationLoadControllerOptions {
+  source(): StationSource;
+  strings(): UiStrings;
+  /** A load starts: the previous error message goes. */
+  onStart(): void;
+  onFailed(failure: StationLoadFailure): void;
+  /** The stations are indexed; the load resolves when this does. */
+  onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']> }): Promise<void>;
+}
+
+const INLINE_SELECTOR = 'script[type="application/geo+json"], script[type="application/json"]';
+
+/** Owns the station loading of one `<station-map>`. */
+export class StationLoadController implements ReactiveController {
+  private abort: AbortController | null = null;
+  private generation = 0;
+  private inlineObserver: MutationObserver | null = null;
+  private isLoading = false;
+  private currentProgress: number | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: StationLoadControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** A `src` request is in flight (stays `true` when a disconnect aborted it, so a reconnect resumes). */
+  get loading(): boolean {
+    return this.isLoading;
+  }
+
+  /** Progress (0…1) of indexing the stations in time slices, or `null` when no load is running. */
+  get progress(): number | null {
+    return this.currentProgress;
+  }
+
+  hostConnected(): void {
+    this.inlineObserver = new MutationObserver(() => {
+      const { stations, src } = this.options.source();
+      if (stations == null && !src) void this.reload();
+    });
+    this.inlineObserver.observe(this.host, { childList: true, characterData: true, subtree: true });
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.inlineObserver?.disconnect();
+    this.inlineObserver = null;
+  }
+
+  /** Reloads the station data from the property, `src` or inline `<script type="application/geo+json">`. */
+  async reload(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const generation = ++this.generation;
+    const { stations, src, crs: pageCrs } = this.options.source();
+    const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
+    this.options.onStart();
+    let steps;
+    if (stations != null) {
+      steps = buildStoreSteps(stations, { crs });
+    } else if (src) {
+      this.setLoading(true);
+      let parsed;
+      try {
+        parsed = await loadStations(src, { signal: abort.signal, crs });
+      } catch (error) {
+        if (abort.signal.aborted || generation !== this.generation) return;
+        this.setLoading(false);
+        this.options.onFailed(this.describeFetchError(error));
+        return;
+      }
+      if (generation !== this.generation) return;
+      this.setLoading(false);
+      steps = indexStationsSteps(parsed, { crs });
+    } else {
+      const script = this.host.querySelector(INLINE_SELECTOR);
+      if (!script) return;
+      steps = buildStoreSteps(script.textContent ?? '', { crs });
+    }
+    // Parsing and indexing run in ~15 ms slices so a million stations never freeze the page;
+    // a newer load (or disconnecting) aborts this one between two slices.
+    let built: BuiltStore;
+    try {
+      built = await runStepsSliced(steps, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p < 1) this.setProgress(Math.floor(p * 100) / 100);
+        },
+      });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      throw error;
+    } finally {
+      if (generation === this.generation) this.setProgress(null);
+    }
+    const { result, store } = built;
+    if (result.error || !store) {
+      const strings = this.options.strings();
+      const code = result.error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';
+      const headline = code === 'too-large' ? strings.errors['too-large']({ maxFeatures: DEFAULT_MAX_FEATURES }) : strings.errors['invalid-geojson']();
+      const message = result.error?.message ?? '';
+      this.options.onFailed({ code, message, text: `${headline} ${message}`, invalidData: true });
+      return;
+    }
+    await this.options.onLoaded({ result, store });
+  }
+
+  private describeFetchError(error: unknown): StationLoadFailure {
+    const strings = this.options.strings();
+    const e = error instanceof StationMapError ? error : new StationMapError('fetch-failed', String(error));
+    const status = /HTTP (\d{3})/.exec(e.message)?.[1];
+    const headline =
+      e.code === 'invalid-geojson'
+        ? strings.errors['invalid-geojson']()
+        : e.code === 'too-large'
+          ? strings.errors['too-large'](/maxFeatures/.test(e.message) ? { maxFeatures: DEFAULT_MAX_FEATURES } : { maxBytes: DEFAULT_MAX_BYTES })
+          : strings.errors['fetch-failed']({ status: status ? Number(status) : undefined });
+    return { code: e.code, message: e.message, text: `${headline} ${e.message}`, invalidData: false };
+  }
+
+  private setLoading(loading: boolean): void {
+    if (loading === this.isLoading) return;
+    this.isLoading = loading;
+    this.host.requestUpdate();
+  }
+
+  private setProgress(progress: number | null): void {
+    if (progress === this.currentProgress) return;
+    this.currentProgress = progress;
+    this.host.requestUpdate();
+  }
+}

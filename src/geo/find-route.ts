@@ -1,0 +1,55 @@
+/**
+ * The element's routing chain: along the loaded path network, else the OSRM-compatible route
+ * service, else a straight line, so a worker always gets a way to the station and is told why it
+ * is only an estimate. No DOM: runs in Node and a Worker.
+ */
+import type { LngLat, Network, Route, TravelMode } from '../types.js';
+import { routeOnNetwork } from './build-route.js';
+import { fetchServiceRoute } from './route-service.js';
+import { straightRoute } from './straight-route.js';
+
+/** Options of {@link findRoute}. */
+export interface FindRouteOptions {
+  /** Travel mode of every step of the chain. */
+  mode: TravelMode;
+  /** Speeds in metres per second per mode for the durations of network and straight routes (default: `DEFAULT_SPEEDS`). */
+  speeds?: Partial<Record<TravelMode, number>> | null;
+  /** Path network in WGS-84, tried first. */
+  network?: Network | null;
+  /** Base URL of an OSRM-compatible service, tried second. */
+  routerUrl?: string | null;
+  /** Cancels the service request; the promise then rejects with its `AbortError`. */
+  signal?: AbortSignal;
+  /** Told when the service fails (not when aborted), before falling back to a straight line. */
+  onServiceError?(message: string): void;
+}
+
+/**
+ * Routes from `start` to `end` (WGS-84). A route that is not along the network carries
+ * `fallbackReason` when an earlier step of the chain failed.
+ *
+ * @example const route = await findRoute([117.1, 36.2], [117.13, 36.21], { mode: 'walking', routerUrl });
+ */
+export async function findRoute(start: LngLat, end: LngLat, options: FindRouteOptions): Promise<Route> {
+  const { mode, network, routerUrl, signal } = options;
+  let route: Route | null = null;
+  const reasons: string[] = [];
+  if (network) {
+    const result = routeOnNetwork(network, start, end, { mode, speeds: options.speeds ?? undefined });
+    if (result.route) route = result.route;
+    else reasons.push(result.message);
+  }
+  if (!route && routerUrl) {
+    try {
+      route = await fetchServiceRoute(routerUrl, start, end, { mode, signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      reasons.push(message);
+      options.onServiceError?.(message);
+    }
+  }
+  if (!route) route = straightRoute(start, end, { mode, speeds: options.speeds ?? undefined });
+  if (reasons.length && route.kind !== 'network') route = { ...route, fallbackReason: reasons.join('; ') };
+  return route;
+}
