@@ -14,14 +14,17 @@ export interface StationFilterOptions {
   timezone?: string;
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set<KnownStationType>([
+/** The station types the spec names, in the order a worker looks for them. */
+export const KNOWN_STATION_TYPES: readonly KnownStationType[] = [
   'union-station',
   'outdoor-worker-station',
   'service-center',
   'mommy-room',
   'driver-home',
   'reading-room',
-]);
+];
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set<string>(KNOWN_STATION_TYPES);
 
 // Dashes NFKC leaves alone but that phone keyboards and IMEs type for "-".
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;

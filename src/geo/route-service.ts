@@ -2,6 +2,7 @@
  * Client for an OSRM-compatible HTTP route service (OSRM itself, or servers
  * that copy its `/route/v1` API such as Valhalla's OSRM mode).
  */
+import { startDeadline } from '../data/deadline.js';
 import { StationMapError } from '../errors.js';
 import type { LngLat, Route, TravelMode } from '../types.js';
 
@@ -67,21 +68,12 @@ export async function fetchServiceRoute(
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  // One controller for both the caller's abort and our timeout, so the body
-  // read is bounded too, not only the wait for headers.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const handleAbort = () => controller.abort();
-  signal?.addEventListener('abort', handleAbort, { once: true });
+  const deadline = startDeadline(timeoutMs, signal);
   try {
     let body: unknown;
     let response: Response;
     try {
-      response = await fetchImpl(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+      response = await fetchImpl(url, { signal: deadline.signal, headers: { accept: 'application/json' } });
       if (!response.ok) {
         // Let the connection go back to the pool instead of waiting for an unread body.
         void response.body?.cancel().catch(() => undefined);
@@ -99,7 +91,7 @@ export async function fetchServiceRoute(
       }
     } catch (error) {
       throwIfAborted(signal);
-      if (timedOut) {
+      if (deadline.timedOut) {
         throw new StationMapError('route-failed', `the route service did not answer within ${timeoutMs} ms`, {
           cause: error,
         });
@@ -113,8 +105,7 @@ export async function fetchServiceRoute(
     }
     return readRoute(body, mode);
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', handleAbort);
+    deadline.dispose();
   }
 }
 

@@ -6,19 +6,13 @@
  */
 import { html, nothing, svg } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { KNOWN_STATION_TYPES } from '../data/filter-stations.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { KnownService, KnownStationType, StationFilter } from '../types.js';
 import { serviceGlyph, typeGlyph } from './icons.js';
 
-/** The types offered as chips, in the order a worker looks for them. */
-export const FILTER_TYPES: readonly (KnownStationType | 'other')[] = [
-  'union-station',
-  'outdoor-worker-station',
-  'service-center',
-  'mommy-room',
-  'driver-home',
-  'reading-room',
-];
+/** The types offered as chips: every type the spec names. */
+export const FILTER_TYPES: readonly KnownStationType[] = KNOWN_STATION_TYPES;
 
 /** The services offered as chips: what an outdoor worker most often needs right now. */
 export const FILTER_SERVICES: readonly KnownService[] = [

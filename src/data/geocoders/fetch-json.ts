@@ -4,6 +4,7 @@
  * `geocode-failed` error a page can show, except the caller's own abort,
  * which rejects with the signal's reason so a superseded search is not an error.
  */
+import { startDeadline } from '../deadline.js';
 import { StationMapError } from '../../errors.js';
 
 /** The part of `fetch` the clients use, so tests and pages can pass their own. */
@@ -31,21 +32,14 @@ export async function fetchGeocodeJson(url: string, options: FetchGeocodeOptions
   const { service, signal } = options;
   signal?.throwIfAborted();
   const timeoutMs = options.timeoutMs ?? 8000;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const forward = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forward, { once: true });
+  const deadline = startDeadline(timeoutMs, signal);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   try {
     let response: Response;
     try {
-      response = await doFetch(url, { signal: controller.signal, headers: options.headers });
+      response = await doFetch(url, { signal: deadline.signal, headers: options.headers });
     } catch (error) {
-      throw failure(service, error, signal, timedOut, timeoutMs, 'could not be reached');
+      throw failure(service, error, signal, deadline.timedOut, timeoutMs, 'could not be reached');
     }
     if (!response.ok) {
       throw new StationMapError('geocode-failed', `${service} answered HTTP ${response.status}`);
@@ -54,7 +48,7 @@ export async function fetchGeocodeJson(url: string, options: FetchGeocodeOptions
     try {
       text = await response.text();
     } catch (error) {
-      throw failure(service, error, signal, timedOut, timeoutMs, 'broke off its answer');
+      throw failure(service, error, signal, deadline.timedOut, timeoutMs, 'broke off its answer');
     }
     try {
       return JSON.parse(text) as unknown;
@@ -62,8 +56,7 @@ export async function fetchGeocodeJson(url: string, options: FetchGeocodeOptions
       throw new StationMapError('geocode-failed', `${service} did not answer with JSON`, { cause: error });
     }
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forward);
+    deadline.dispose();
   }
 }
 

@@ -5,6 +5,7 @@
 // Requests that a test wants to follow (was this connection aborted?) carry `?key=`; the server
 // keeps what happened to them and answers GET /test-api/fault/log?key=… with it.
 import { Readable } from 'node:stream';
+import { smallCollection } from './test-server.mjs';
 
 /** What happened to each tracked request, by key: 'open', 'finished' or 'aborted'. */
 const log = new Map();
@@ -12,18 +13,6 @@ const log = new Map();
 /** How many times each `flaky` key was asked for. */
 const hits = new Map();
 
-/** Three valid stations named after `tag`, so a test can tell which response won. */
-function smallCollection(tag) {
-  return {
-    type: 'FeatureCollection',
-    features: [0, 1, 2].map((i) => ({
-      type: 'Feature',
-      id: `${tag}-${i}`,
-      geometry: { type: 'Point', coordinates: [117.1 + i * 0.01, 36.2 + i * 0.01] },
-      properties: { name: `${tag} station ${i}`, type: 'union-station' },
-    })),
-  };
-}
 
 /** An OSRM answer with a two-point walking route. */
 const OSRM_OK = {

@@ -42,7 +42,7 @@ export async function testServerMiddleware(ctx, next) {
 }
 
 /** Three valid stations named after `tag`, so a test can tell which response won. */
-function smallCollection(tag) {
+export function smallCollection(tag) {
   return {
     type: 'FeatureCollection',
     features: [0, 1, 2].map((i) => ({
