@@ -119,6 +119,7 @@ export const stationMapStyles = css`
   }
   .item {
     display: flex;
+    justify-content: flex-start;
     gap: 10px;
     align-items: center;
     width: 100%;
@@ -492,6 +493,7 @@ export const stationMapStyles = css`
     width: 100%;
   }
   .item .text {
+    flex: 1 1 auto;
     min-width: 0;
   }
   .service-icons {

@@ -115,6 +115,9 @@ describe('station list', () => {
     const el = await loaded(MIXED);
     // Without the user's position a distance would mean "from the map centre": none is shown.
     expect(shadow(el).querySelectorAll('button.item .distance').length).to.equal(0);
+    // Rows stay left-aligned whatever their text length (no distance pushing them).
+    const lefts = [...shadow(el).querySelectorAll<HTMLElement>('button.item .type-icon')].map((i) => Math.round(i.getBoundingClientRect().left));
+    expect(new Set(lefts).size).to.equal(1);
     el.origin = '117.1,36.2';
     await el.updateComplete;
     const row = [...shadow(el).querySelectorAll<HTMLElement>('button.item')].find((r) => r.textContent!.includes('中天门驿站'))!;
