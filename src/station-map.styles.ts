@@ -527,10 +527,18 @@ export const stationMapStyles = css`
     display: none;
   }
 
-  /* Map pieces drawn by Leaflet inside the shadow root. */
+  /* Map pieces drawn inside the shadow root. Markers are placed at their anchor point (see
+     map/dom-markers.ts): the margins put a pin's tip, or a cluster's centre, there. The pin
+     sizes and tips are MARKER_METRICS in ui/icons.ts. */
   .sm-pin {
-    background: none;
-    border: 0;
+    width: 32px;
+    height: 40px;
+    margin: -38px 0 0 -16px;
+  }
+  .sm-pin-selected {
+    width: 40px;
+    height: 50px;
+    margin: -44px 0 0 -20px;
   }
   .sm-pin svg {
     display: block;
@@ -543,6 +551,9 @@ export const stationMapStyles = css`
     transform-origin: 50% 100%;
   }
   .sm-cluster {
+    width: var(--d);
+    height: var(--d);
+    margin: calc(var(--d) / -2) 0 0 calc(var(--d) / -2);
     display: grid;
     place-items: center;
     border-radius: 50%;
@@ -551,6 +562,30 @@ export const stationMapStyles = css`
     font-weight: 700;
     font-size: 13px;
     box-shadow: 0 0 0 5px rgb(200 16 46 / 0.25);
+  }
+  .sm-cluster-34 {
+    --d: 34px;
+  }
+  .sm-cluster-40 {
+    --d: 40px;
+  }
+  .sm-cluster-46 {
+    --d: 46px;
+  }
+  .sm-cluster-54 {
+    --d: 54px;
+  }
+  .sm-position {
+    width: 22px;
+    height: 22px;
+    margin: -11px 0 0 -11px;
+  }
+  /* A hovered or focused marker rises above its neighbours (inline z-index orders them north to south). */
+  .sm-pin:hover,
+  .sm-pin:focus-visible,
+  .sm-cluster:hover,
+  .sm-cluster:focus-visible {
+    z-index: 9999 !important;
   }
   .sm-position span {
     display: block;

@@ -313,7 +313,7 @@ export class StationMap extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
-    if (changed.has('lang') || changed.has('store')) this.refreshMapLabels();
+    if (changed.has('lang')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
     if (['coverage', 'travelMode', 'speeds', 'store', 'filter', 'network', 'basemap'].some((key) => changed.has(key))) this.coverageLayer.schedule();
   }
@@ -544,7 +544,11 @@ export class StationMap extends LitElement {
         {
           positionOf: (i) => [this.store!.lng[i]!, this.store!.lat[i]!],
           typeOf: (i) => this.store!.stations[i]!.properties.type,
-          labelOf: (i) => this.labelOf(i),
+          pinLabels: () => {
+            const stations = this.store!.stations;
+            const lang = this.uiLang;
+            return (i) => stationName(stations[i]!, lang);
+          },
           clusterLabel: (count) => `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
           onStationClick: (i) => this.selectIndex(i, 'marker'),
           onMapClick: (lng, lat) => this.handleMapClick(lng, lat),
@@ -621,7 +625,7 @@ export class StationMap extends LitElement {
   }
 
   private refreshMapLabels(): void {
-    this.mapController?.stations.refresh();
+    this.mapController?.stations.relabel();
     if (this.position) this.mapController?.setPosition(this.position, this.strings.yourPosition);
   }
 
@@ -716,11 +720,6 @@ export class StationMap extends LitElement {
 
   private get safeTravelMode(): TravelMode {
     return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
-  }
-
-  private labelOf(index: number): string {
-    const station = this.store!.stations[index]!;
-    return stationName(station, this.uiLang);
   }
 
   private requireStore(): StationStore {

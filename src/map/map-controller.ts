@@ -8,6 +8,7 @@ import { fromWgs84, toWgs84 } from '../geo/crs.js';
 import type { Crs, Route } from '../types.js';
 import type { BasemapSpec } from './basemaps.js';
 import type { Leaflet } from './leaflet.js';
+import { DomMarkers } from './dom-markers.js';
 import { StationLayer, type StationLayerOptions } from './station-layer.js';
 
 /** Callbacks from the map to the element. */
@@ -27,6 +28,8 @@ export class MapController {
   private displayCrs: Crs = 'wgs84';
   private tileLayers: Lf.TileLayer[] = [];
   private positionLayer: Lf.LayerGroup;
+  /** The user's position dot: shown, not interactive. */
+  private positionMarker: DomMarkers;
   private routeLayer: Lf.LayerGroup;
   /** A fit asked for while the container had no size (hidden tab, `display: none`), run once it has one. */
   private pendingFit: (() => void) | null = null;
@@ -51,6 +54,7 @@ export class MapController {
     });
     L.control.attribution({ prefix: options.attributionPrefix ?? '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(this.map);
     this.positionLayer = L.layerGroup().addTo(this.map);
+    this.positionMarker = new DomMarkers(L, this.map);
     this.routeLayer = L.layerGroup().addTo(this.map);
     this.stations = new StationLayer(L, this.map, {
       ...callbacks,
@@ -167,6 +171,7 @@ export class MapController {
   /** Draws the user's position with its accuracy circle; `null` removes it. */
   setPosition(position: { lng: number; lat: number; accuracy: number | null } | null, label: string): void {
     this.positionLayer.clearLayers();
+    this.positionMarker.clear();
     if (!position) return;
     const [lng, lat] = this.toDisplay(position.lng, position.lat);
     if (position.accuracy && position.accuracy > 0) {
@@ -176,14 +181,11 @@ export class MapController {
         interactive: false,
       }).addTo(this.positionLayer);
     }
-    this.L.marker([lat, lng], {
-      icon: this.L.divIcon({ className: 'sm-position', html: '<span></span>', iconSize: [22, 22] }),
-      title: label,
-      alt: label,
-      keyboard: false,
-      interactive: false,
-      zIndexOffset: 20000,
-    }).addTo(this.positionLayer);
+    const dot = document.createElement('div');
+    dot.className = 'sm-position';
+    dot.title = label;
+    dot.append(document.createElement('span'));
+    this.positionMarker.add(dot, [lat, lng], 20000);
   }
 
   /** Draws a route (WGS-84 geometry) and fits the view to it; `null` clears it. */
@@ -218,6 +220,7 @@ export class MapController {
   /** Releases the map and every listener. */
   destroy(): void {
     this.stations.destroy();
+    this.positionMarker.destroy();
     this.map.off();
     // Leaflet finishes a zoom animation from a 250 ms timer even after remove() and then reads
     // the removed panes; marking the animation done makes that timer a no-op.

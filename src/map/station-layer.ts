@@ -1,11 +1,13 @@
 /**
- * Draws the stations as clusters and SVG pins. Only what is in view is turned into Leaflet
- * markers (a few hundred at most, whatever the number of stations), and markers are diffed by
- * cluster id between redraws, so panning never rebuilds what is already on screen.
+ * Draws the stations as clusters and SVG pins. Only what is in view becomes an element (a few
+ * hundred at most, whatever the number of stations), elements are diffed by cluster id between
+ * redraws, so panning never rebuilds what is already on screen, and each pin is a clone of a
+ * template parsed once per station type.
  */
 import type * as Lf from 'leaflet';
 import type { ClusterIndex } from '../geo/cluster-index.js';
 import { markerSvg } from '../ui/icons.js';
+import { DomMarkers } from './dom-markers.js';
 import type { Leaflet } from './leaflet.js';
 
 /** What the station layer needs to know about the stations and the page. */
@@ -17,30 +19,45 @@ export interface StationLayerOptions {
   /** WGS-84 position of station `index`. */
   positionOf(index: number): [number, number];
   typeOf(index: number): string | undefined;
-  /** Accessible name of a station pin. */
-  labelOf(index: number): string;
+  /**
+   * Accessible names of station pins, as a function made once per redraw (so the page's
+   * language is resolved once, not once per pin).
+   */
+  pinLabels(): (index: number) => string;
   /** Accessible name of a cluster. */
   clusterLabel(count: number): string;
   onStationClick(index: number): void;
 }
 
-const PIN_SIZE: [number, number] = [32, 40];
-const SELECTED_PIN_SIZE: [number, number] = [40, 50];
+/** Lifts the selected pin above every cluster and pin. */
+const SELECTED_Z = 10000;
+
+/** What a drawn element stands for: a station (`count` 1) or a cluster. */
+interface Drawn {
+  element: HTMLElement;
+  index: number;
+  id: number;
+  count: number;
+  latLng: [number, number];
+}
 
 export class StationLayer {
-  private readonly group: Lf.LayerGroup;
-  private readonly markers = new Map<number, Lf.Marker>();
+  private readonly markers: DomMarkers;
+  /** Drawn elements by key: `-1 - station` for pins, the cluster id for clusters. */
+  private readonly drawn = new Map<number, Drawn>();
+  private readonly byElement = new WeakMap<HTMLElement, Drawn>();
   private index: ClusterIndex | null = null;
   private selected = -1;
-  private selectedMarker: Lf.Marker | null = null;
+  private selectedPin: HTMLElement | null = null;
   private highlighted = -1;
+  private readonly templates = new Map<string, HTMLElement>();
 
   constructor(
-    private readonly L: Leaflet,
+    L: Leaflet,
     private readonly map: Lf.Map,
     private readonly options: StationLayerOptions,
   ) {
-    this.group = L.layerGroup().addTo(map);
+    this.markers = new DomMarkers(L, map, (element) => this.handleActivate(element));
     map.on('moveend', this.redraw, this);
   }
 
@@ -54,44 +71,50 @@ export class StationLayer {
 
   /** Rebuilds every marker, e.g. after the basemap's coordinate system changed. */
   refresh(): void {
-    this.group.clearLayers();
     this.markers.clear();
+    this.drawn.clear();
+    this.selectedPin = null;
     this.redraw();
     if (this.selected >= 0) this.setSelected(this.selected);
+  }
+
+  /** Renames every pin and cluster (the page's language changed) without redrawing them. */
+  relabel(): void {
+    const labelOf = this.options.pinLabels();
+    for (const drawn of this.drawn.values()) this.label(drawn, labelOf);
+    if (this.selectedPin && this.selected >= 0) setLabel(this.selectedPin, labelOf(this.selected));
   }
 
   /** Draws station `index` as the selected pin, above every cluster; -1 clears it. */
   setSelected(index: number): void {
     this.selected = index;
-    this.selectedMarker?.remove();
-    this.selectedMarker = null;
+    if (this.selectedPin) this.markers.remove(this.selectedPin);
+    this.selectedPin = null;
     if (index < 0) return;
     const [lng, lat] = this.options.toDisplay(...this.options.positionOf(index));
-    this.selectedMarker = this.createPin(index, true, [lat, lng]).addTo(this.map);
+    const drawn: Drawn = { element: this.pinElement(index, true), index, id: -1, count: 1, latLng: [lat, lng] };
+    setLabel(drawn.element, this.options.pinLabels()(index));
+    this.byElement.set(drawn.element, drawn);
+    this.selectedPin = drawn.element;
+    this.markers.add(drawn.element, drawn.latLng, SELECTED_Z);
   }
 
   /** Emphasises the pin of station `index` (hovered in a list); -1 clears it. */
   setHighlighted(index: number): void {
+    if (this.highlighted >= 0) this.drawn.get(-1 - this.highlighted)?.element.classList.remove('sm-highlighted');
     this.highlighted = index;
-    for (const marker of this.markers.values()) {
-      const el = marker.getElement();
-      const stationIndex = (marker.options as { stationIndex?: number }).stationIndex;
-      el?.classList.toggle('sm-highlighted', stationIndex === index && index >= 0);
-    }
+    if (index >= 0) this.drawn.get(-1 - index)?.element.classList.add('sm-highlighted');
   }
 
   /** The pin element of station `index`, when it is drawn on its own. */
   elementOf(index: number): HTMLElement | undefined {
-    if (index === this.selected) return this.selectedMarker?.getElement();
-    for (const marker of this.markers.values()) {
-      if ((marker.options as { stationIndex?: number }).stationIndex === index) return marker.getElement();
-    }
-    return undefined;
+    if (index === this.selected && this.selectedPin) return this.selectedPin;
+    return this.drawn.get(-1 - index)?.element;
   }
 
   /** Number of markers currently drawn (clusters and pins). */
   get size(): number {
-    return this.markers.size;
+    return this.drawn.size;
   }
 
   /** Re-reads the view and updates the markers. */
@@ -104,23 +127,29 @@ export class StationLayer {
     const zoom = Math.round(this.map.getZoom());
     const items = index.getClusters([west, south, east, north], zoom);
     const seen = new Set<number>();
+    let labelOf: ((index: number) => string) | undefined;
     for (const item of items) {
       // Clusters and single points share one id space in the index; pins key on the station.
       const key = item.count === 1 ? -1 - item.index : item.id;
       seen.add(key);
-      if (this.markers.has(key)) continue;
+      if (this.drawn.has(key)) continue;
       const [lng, lat] = this.options.toDisplay(item.lng, item.lat);
-      const marker =
-        item.count === 1
-          ? this.createPin(item.index, false, [lat, lng])
-          : this.createCluster(item.id, item.count, [lat, lng]);
-      this.markers.set(key, marker);
-      this.group.addLayer(marker);
+      const drawn: Drawn = {
+        element: item.count === 1 ? this.pinElement(item.index, false) : clusterElement(item.count),
+        index: item.index,
+        id: item.id,
+        count: item.count,
+        latLng: [lat, lng],
+      };
+      this.label(drawn, (labelOf ??= this.options.pinLabels()));
+      this.drawn.set(key, drawn);
+      this.byElement.set(drawn.element, drawn);
+      this.markers.add(drawn.element, drawn.latLng);
     }
-    for (const [key, marker] of this.markers) {
+    for (const [key, drawn] of this.drawn) {
       if (!seen.has(key)) {
-        this.group.removeLayer(marker);
-        this.markers.delete(key);
+        this.markers.remove(drawn.element);
+        this.drawn.delete(key);
       }
     }
     if (this.highlighted >= 0) this.setHighlighted(this.highlighted);
@@ -129,49 +158,37 @@ export class StationLayer {
   /** Removes everything this layer added to the map. */
   destroy(): void {
     this.map.off('moveend', this.redraw, this);
-    this.group.remove();
-    this.selectedMarker?.remove();
-    this.markers.clear();
+    this.markers.destroy();
+    this.drawn.clear();
+    this.selectedPin = null;
   }
 
-  private createPin(index: number, selected: boolean, latLng: [number, number]): Lf.Marker {
-    const size = selected ? SELECTED_PIN_SIZE : PIN_SIZE;
-    const marker = this.L.marker(latLng, {
-      icon: this.L.divIcon({
-        // markerSvg returns constant markup chosen from a fixed table: no station data inside.
-        html: markerSvg(this.options.typeOf(index), { selected }),
-        className: selected ? 'sm-pin sm-pin-selected' : 'sm-pin',
-        iconSize: size,
-        iconAnchor: [size[0] / 2, size[1]],
-      }),
-      // Leaflet sets these as attributes (text), never as markup.
-      title: this.options.labelOf(index),
-      alt: this.options.labelOf(index),
-      keyboard: true,
-      riseOnHover: true,
-      zIndexOffset: selected ? 10000 : 0,
-    });
-    (marker.options as { stationIndex?: number }).stationIndex = index;
-    marker.on('click', () => this.options.onStationClick(index));
-    onActivateKey(marker, () => this.options.onStationClick(index));
-    return marker;
+  private handleActivate(element: HTMLElement): void {
+    const drawn = this.byElement.get(element);
+    if (!drawn) return;
+    if (drawn.count === 1) this.options.onStationClick(drawn.index);
+    else this.zoomIntoCluster(drawn.id, drawn.latLng);
   }
 
-  private createCluster(id: number, count: number, latLng: [number, number]): Lf.Marker {
-    const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 54;
-    const label = count < 10000 ? String(count) : `${Math.round(count / 1000)}k`;
-    const marker = this.L.marker(latLng, {
-      icon: this.L.divIcon({
-        html: `<span>${label}</span>`,
-        className: `sm-cluster sm-cluster-${size}`,
-        iconSize: [size, size],
-      }),
-      title: this.options.clusterLabel(count),
-      keyboard: true,
-    });
-    marker.on('click', () => this.zoomIntoCluster(id, latLng));
-    onActivateKey(marker, () => this.zoomIntoCluster(id, latLng));
-    return marker;
+  private label(drawn: Drawn, labelOf: (index: number) => string): void {
+    setLabel(drawn.element, drawn.count === 1 ? labelOf(drawn.index) : this.options.clusterLabel(drawn.count));
+  }
+
+  /** A pin: a clone of the type's template, parsed once (cloning is ~10× faster than parsing SVG). */
+  private pinElement(index: number, selected: boolean): HTMLElement {
+    const type = this.options.typeOf(index);
+    const key = `${selected ? 1 : 0}${type}`;
+    let template = this.templates.get(key);
+    if (!template) {
+      template = document.createElement('div');
+      template.className = selected ? 'sm-pin sm-pin-selected' : 'sm-pin';
+      template.setAttribute('role', 'button');
+      template.tabIndex = 0;
+      // markerSvg returns constant markup chosen from a fixed table: no station data inside.
+      template.innerHTML = markerSvg(type, { selected });
+      this.templates.set(key, template);
+    }
+    return template.cloneNode(true) as HTMLElement;
   }
 
   private zoomIntoCluster(id: number, latLng: [number, number]): void {
@@ -182,16 +199,21 @@ export class StationLayer {
   }
 }
 
-/**
- * Leaflet makes keyboard-enabled markers focusable with role="button" but fires only key events
- * on them, not `click`: Enter and Space must activate a marker like any button.
- */
-function onActivateKey(marker: Lf.Marker, activate: () => void): void {
-  marker.on('keydown', (e) => {
-    const event = (e as Lf.LeafletKeyboardEvent).originalEvent;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      activate();
-    }
-  });
+/** A cluster: a round button with its count (in thousands from 10,000). */
+function clusterElement(count: number): HTMLElement {
+  const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 54;
+  const element = document.createElement('div');
+  element.className = `sm-cluster sm-cluster-${size}`;
+  element.setAttribute('role', 'button');
+  element.tabIndex = 0;
+  const label = document.createElement('span');
+  label.textContent = count < 10000 ? String(count) : `${Math.round(count / 1000)}k`;
+  element.append(label);
+  return element;
+}
+
+/** The accessible name (and the tooltip on hover), set as text, never as markup. */
+function setLabel(element: HTMLElement, text: string): void {
+  element.title = text;
+  element.setAttribute('aria-label', text);
 }
