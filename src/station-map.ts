@@ -376,7 +376,7 @@ export class StationMap extends LitElement {
     const base = this.accept;
     const accept =
       extra || base ? (i: number) => (!base || base(i)) && (!extra || extra(store.stations[i]!)) : undefined;
-    return store.spatial.nearest(x, y, k, { accept }).map(({ index, distanceMeters }) => ({
+    return store.nearest(x, y, k, { accept }).map(({ index, distanceMeters }) => ({
       station: store.stations[index]!,
       distanceMeters,
     }));

@@ -44,7 +44,7 @@ export class NearestList {
         return { index, station: store.stations[index]!, distanceMeters: r.routeMeters ?? r.distanceMeters };
       });
     } else {
-      items = store.spatial
+      items = store
         .nearest(center[0], center[1], k, { accept: accept ?? undefined })
         .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }));
     }

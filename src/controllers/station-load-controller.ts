@@ -39,6 +39,9 @@ export interface StationLoadControllerOptions {
   onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']> }): Promise<void>;
 }
 
+/** Fewest milliseconds between two updates of the progress bar. */
+const PROGRESS_INTERVAL_MS = 120;
+
 const INLINE_SELECTOR = 'script[type="application/geo+json"], script[type="application/json"]';
 
 /** Owns the station loading of one `<station-map>`. */
@@ -113,11 +116,17 @@ export class StationLoadController implements ReactiveController {
     // Parsing and indexing run in ~15 ms slices so a million stations never freeze the page;
     // a newer load (or disconnecting) aborts this one between two slices.
     let built: BuiltStore;
+    // Each progress change re-renders and repaints the element: a few per second read as
+    // smooth, one per slice costs ~4 ms a slice.
+    let shownAt = -Infinity;
     try {
       built = await runStepsSliced(steps, {
         signal: abort.signal,
         onProgress: (p) => {
-          if (p < 1) this.setProgress(Math.floor(p * 100) / 100);
+          const now = performance.now();
+          if (p >= 1 || now - shownAt < PROGRESS_INTERVAL_MS) return;
+          shownAt = now;
+          this.setProgress(Math.floor(p * 100) / 100);
         },
       });
     } catch (error) {
@@ -136,6 +145,9 @@ export class StationLoadController implements ReactiveController {
       return;
     }
     await this.options.onLoaded({ result, store });
+    // The kd-tree behind nearest-first lists is built after the first render, in slices; until
+    // then `store.nearest` scans the columns (same answers). A newer load stops it.
+    if (generation === this.generation) void runStepsSliced(store.spatialSteps(), { signal: abort.signal }).catch(() => undefined);
   }
 
   private describeFetchError(error: unknown): StationLoadFailure {

@@ -127,6 +127,15 @@ export function getLocalTime(date: Date, timezone: string = DEFAULT_TIMEZONE): L
   const minuteKey = Math.floor(ms / 60000);
   const remembered = lastLocalTime.get(timezone);
   if (remembered?.minuteKey === minuteKey) return remembered.local;
+  const offset = FIXED_UTC_OFFSET_MINUTES.get(timezone);
+  if (offset !== undefined && ms >= FIXED_SINCE_MS) {
+    // China's zones have been UTC+8 all year since 1992: no need to wake Intl's time-zone data
+    // (its first use costs ~25 ms on a phone, on the first render of the list).
+    const local = new Date(ms + offset * 60000);
+    const time = { weekday: (local.getUTCDay() + 6) % 7, minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+    lastLocalTime.set(timezone, { minuteKey, local: time });
+    return time;
+  }
   let weekday = 0;
   let hour = 0;
   let minute = 0;
@@ -139,6 +148,12 @@ export function getLocalTime(date: Date, timezone: string = DEFAULT_TIMEZONE): L
   lastLocalTime.set(timezone, { minuteKey, local });
   return local;
 }
+
+/** Zones at a fixed UTC offset (minutes) since {@link FIXED_SINCE_MS}: China's last DST ended in 1991. */
+const FIXED_UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map(
+  ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'].map((zone) => [zone, 480]),
+);
+const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
 
 function getFormatter(timezone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timezone);

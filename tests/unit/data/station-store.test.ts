@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StationIdIndex } from '../../../src/data/station-store.js';
+import { StationIdIndex, createStationStore } from '../../../src/data/station-store.js';
+import type { Station } from '../../../src/types.js';
 
 describe('StationIdIndex', () => {
   it('answers like a Map and iterates in position order', () => {
@@ -21,5 +22,30 @@ describe('StationIdIndex', () => {
     const seen: number[] = [];
     ids.forEach((value) => seen.push(value));
     expect(seen).toEqual([...expected.values()]);
+  });
+});
+
+describe('the store’s kd-tree, built after the first render', () => {
+  const stations: Station[] = Array.from({ length: 20_000 }, (_, i) => ({
+    type: 'Feature',
+    id: `S${i}`,
+    geometry: { type: 'Point', coordinates: [100 + ((i * 7919) % 3000) / 100, 20 + ((i * 104729) % 3000) / 100] },
+    properties: { name: `站 ${i}` },
+  }));
+
+  it('answers nearest the same before, during and after the background build', () => {
+    const store = createStationStore(stations);
+    const query = (): unknown => store.nearest(115.5, 35.2, 10, { accept: (i) => i % 2 === 0 });
+    const before = query();
+    const steps = store.spatialSteps();
+    steps.next();
+    steps.next();
+    expect(query()).toEqual(before);
+    // Reading `spatial` mid-build finishes that build; the background steps then end at once.
+    const spatial = store.spatial;
+    expect(steps.next()).toEqual({ done: true, value: spatial });
+    expect(store.spatialSteps().next()).toEqual({ done: true, value: spatial });
+    expect(query()).toEqual(before);
+    expect(spatial.nearest(115.5, 35.2, 10, { accept: (i) => i % 2 === 0 })).toEqual(before);
   });
 });

@@ -184,3 +184,26 @@ describe('isOpenAt: many stations', () => {
     expect(open).toBe(800_000);
   });
 });
+
+describe('getLocalTime in China’s zones (computed without Intl)', () => {
+  it('agrees with Intl for 2,000 instants since 1992 in every UTC+8 zone, and for the Intl-only zones', () => {
+    let state = 7;
+    const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const zones = ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Urumqi', 'Europe/Berlin'];
+    for (let i = 0; i < 2000; i++) {
+      const date = new Date(Date.UTC(1992, 0, 1) + Math.floor(random() * 40 * 365.25 * 86400000));
+      for (const zone of zones) {
+        const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+        const part = (type: string) => parts.find((p) => p.type === type)!.value;
+        const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday'));
+        expect(getLocalTime(date, zone), `${zone} ${date.toISOString()}`).toEqual({ weekday, minute: Number(part('hour')) * 60 + Number(part('minute')) });
+      }
+    }
+  });
+
+  it('leaves dates before 1992 (China had summer time until 1991) and odd zone names to Intl', () => {
+    // 1988-07-01 12:00 UTC was 21:00 in Beijing under summer time (UTC+9).
+    expect(getLocalTime(new Date(Date.UTC(1988, 6, 1, 12)), 'Asia/Shanghai')).toEqual({ weekday: 4, minute: 21 * 60 });
+    expect(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'constructor')).toEqual(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'Asia/Shanghai'));
+  });
+});
