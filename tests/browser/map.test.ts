@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { StationMap } from '../../src/station-map.js';
 import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
@@ -55,6 +56,77 @@ describe('the map', () => {
     const before = map.getZoom();
     clusters[0]!.click();
     await waitFor(() => map.getZoom() > before, 5000, 'zoom in');
+  });
+
+  it('keeps each pin’s tip on its station through animated and instant zooms and a pan', async () => {
+    const el = await withStations(stationsAround(6));
+    const map = leafletMap(el);
+    /** Largest distance in px between a pin's tip and where its station projects. */
+    const worstOffset = () => {
+      const box = map.getContainer().getBoundingClientRect();
+      let worst = 0;
+      for (const pin of markers(el).pins) {
+        const station = el.nearestStations(0, 0, 1, { text: pin.title })[0];
+        if (!station) continue;
+        const [lng, lat] = station.station.geometry.coordinates;
+        const at = map.latLngToContainerPoint([lat!, lng!]);
+        const rect = pin.getBoundingClientRect();
+        // The tip is 2 px above the bottom of the 40 px pin box (MARKER_METRICS).
+        const dx = rect.left + rect.width / 2 - box.left - at.x;
+        const dy = rect.bottom - 2 - box.top - at.y;
+        worst = Math.max(worst, Math.hypot(dx, dy));
+      }
+      return worst;
+    };
+    await waitFor(() => markers(el).pins.length === 6, 5000, 'six pins');
+    expect(worstOffset()).to.be.below(1.5);
+    const zoomed = new Promise((resolve) => map.once('zoomend', resolve));
+    map.setZoomAround(map.latLngToContainerPoint(map.getCenter()), map.getZoom() + 1, { animate: true });
+    await zoomed;
+    await waitFor(() => markers(el).pins.length > 0, 5000, 'pins after zooming');
+    expect(worstOffset()).to.be.below(1.5);
+    // Without animation (reduced motion, pinch zoom) markers move on 'zoom' and 'viewreset'.
+    map.setZoom(map.getZoom() - 1, { animate: false });
+    await waitFor(() => markers(el).pins.length > 0, 5000, 'pins after zooming out');
+    expect(worstOffset()).to.be.below(1.5);
+    map.panBy([120, -80], { animate: false });
+    await waitFor(() => markers(el).pins.length > 0, 5000, 'pins after panning');
+    expect(worstOffset()).to.be.below(1.5);
+  });
+
+  it('a click on a pin selects it and is not a click on the map; a drag that starts on a pin moves the map', async () => {
+    const el = await withStations(stationsAround(6));
+    const map = leafletMap(el);
+    await waitFor(() => markers(el).pins.length === 6, 5000, 'six pins');
+    let mapClicks = 0;
+    map.on('click', () => mapClicks++);
+    const selected: string[] = [];
+    el.addEventListener('station-select', (e) => selected.push(e.detail.id));
+    const pin = markers(el).pins[0]!;
+    pin.scrollIntoView({ block: 'center' });
+    const rect = pin.getBoundingClientRect();
+    const x = Math.round(rect.left + rect.width / 2);
+    const y = Math.round(rect.top + rect.height / 2);
+    await sendMouse({ type: 'click', position: [x, y] });
+    await waitFor(() => selected.length === 1, 3000, 'station-select');
+    expect(mapClicks, 'map clicks').to.equal(0);
+
+    // Close the detail and drag the map by a pin.
+    el.selected = null;
+    await el.updateComplete;
+    const other = markers(el).pins.find((p) => !p.classList.contains('sm-pin-selected'))!;
+    const r = other.getBoundingClientRect();
+    const start: [number, number] = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+    const centre = map.getCenter();
+    await sendMouse({ type: 'move', position: start });
+    await sendMouse({ type: 'down' });
+    for (let step = 1; step <= 8; step++) await sendMouse({ type: 'move', position: [start[0] + step * 15, start[1] + step * 5] });
+    await sendMouse({ type: 'up' });
+    await resetMouse();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(map.getCenter().equals(centre), 'the map moved').to.equal(false);
+    expect(selected.length, 'no selection from the drag').to.equal(1);
+    expect(mapClicks, 'map clicks').to.equal(0);
   });
 
   it('draws 100,000 stations as a bounded number of markers', async () => {
