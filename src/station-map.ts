@@ -59,6 +59,9 @@ interface Position {
 
 const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
 
+/** Loads of at least this many stations paint their clusters a frame before their list. */
+const LIST_AFTER_MAP_FROM = 200_000;
+
 /**
  * A map that finds the nearest trade-union service station (工会驿站, 户外劳动者服务站 …) and
  * routes a worker there.
@@ -218,6 +221,8 @@ export class StationMap extends LitElement {
   @state() private listExtra = 0;
   /** The list row that takes Tab focus. */
   @state() private activeListIndex = -1;
+  /** A large load whose list and filters wait one frame, so its clusters paint first (see handleLoaded). */
+  @state() private listHeldFor: StationStore | null = null;
 
   private readonly loader = new StationLoadController(this, {
     source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
@@ -503,6 +508,9 @@ export class StationMap extends LitElement {
       this.mapController.fitBBox(bbox);
       this.viewFitted = true;
     }
+    // A national load draws its clusters in one task and its list (a scan of every station, then
+    // fifty rows of text to lay out) in the next: neither blocks the page for long.
+    if (store.stations.length >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
     this.store = store;
     this.dispatch('stations-load', {
       count: result.stations.length,
@@ -517,6 +525,11 @@ export class StationMap extends LitElement {
     await this.updateComplete;
     this.showStations();
     if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
+    if (this.listHeldFor === store) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (this.listHeldFor === store) this.listHeldFor = null;
+      await this.updateComplete;
+    }
   }
 
   private applyFilter(): void {
@@ -905,7 +918,8 @@ export class StationMap extends LitElement {
     const store = this.store;
     const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
     const status = this.renderStatus(s);
-    const listItems = this.listItems();
+    const listHeld = store !== null && this.listHeldFor === store;
+    const listItems = listHeld ? [] : this.listItems();
     const showDetail = !!station && this.detailOpen;
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
@@ -935,7 +949,7 @@ export class StationMap extends LitElement {
           <div class="scroll">
             ${showDetail ? this.renderDetailPanel(station, s, lang) : nothing}
             <div class="list-view" ?hidden=${showDetail}>
-              ${store
+              ${store && !listHeld
                 ? renderFilterBar({
                     filter: this.filter,
                     strings: s,
@@ -953,33 +967,35 @@ export class StationMap extends LitElement {
                 onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
                 onExitBottom: () => this.focusListRow(0),
               })}
-              ${renderStationList({
-                items: listItems,
-                strings: s,
-                lang,
-                showDistance: this.position !== null,
-                heading: !this.position
-                  ? s.nearbyHeading
-                  : this.position.source === 'search' && this.places.picked
-                    ? s.placeSearch.nearPlace(this.places.picked)
-                  : this.pathNetwork.data
-                    ? `${s.nearestHeading} · ${s.routeKinds.network}`
-                    : s.nearestHeading,
-                selectedIndex: this.selectedIndex,
-                activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
-                now: this.now(),
-                timezone: this.timezone,
-                filtering: !!store && isFiltering(this.filter),
-                hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
-                onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
-                onHover: (index) => this.mapController?.stations.setHighlighted(index),
-                onFocusItem: (index) => {
-                  this.activeListIndex = index;
-                  this.mapController?.stations.setHighlighted(index);
-                },
-                onShowMore: () => (this.listExtra += 50),
-                onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
-              })}
+              ${listHeld
+                ? nothing
+                : renderStationList({
+                    items: listItems,
+                    strings: s,
+                    lang,
+                    showDistance: this.position !== null,
+                    heading: !this.position
+                      ? s.nearbyHeading
+                      : this.position.source === 'search' && this.places.picked
+                        ? s.placeSearch.nearPlace(this.places.picked)
+                      : this.pathNetwork.data
+                        ? `${s.nearestHeading} · ${s.routeKinds.network}`
+                        : s.nearestHeading,
+                    selectedIndex: this.selectedIndex,
+                    activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
+                    now: this.now(),
+                    timezone: this.timezone,
+                    filtering: !!store && isFiltering(this.filter),
+                    hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
+                    onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
+                    onHover: (index) => this.mapController?.stations.setHighlighted(index),
+                    onFocusItem: (index) => {
+                      this.activeListIndex = index;
+                      this.mapController?.stations.setHighlighted(index);
+                    },
+                    onShowMore: () => (this.listExtra += 50),
+                    onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
+                  })}
             </div>
           </div>
         </section>

@@ -123,7 +123,11 @@ export class ClusterIndex {
     const maxZoom = Math.max(0, Math.min(Math.floor(options.maxZoom ?? 17), MORTON_BITS - levelOffset));
 
     let usable = 0;
-    for (let i = 0; i < n; i++) if (isUsable(lng[i], lat[i])) usable++;
+    for (let start = 0; start < n; start += STEP_ITEMS) {
+      const end = Math.min(n, start + STEP_ITEMS);
+      for (let i = start; i < end; i++) if (isUsable(lng[i], lat[i])) usable++;
+      yield 0;
+    }
     const source = usable === n ? null : new Uint32Array(usable);
     const xs = new Float64Array(usable);
     const ys = new Float64Array(usable);

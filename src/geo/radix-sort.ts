@@ -69,7 +69,11 @@ export function* sortKeysSteps(input: Float64Array, options: SortKeysOptions = {
   }
 
   let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  for (let start = 0; start < n; start += STEP_ITEMS) {
+    const end = Math.min(n, start + STEP_ITEMS);
+    for (let i = start; i < end; i++) order[i] = i;
+    yield n / units;
+  }
   let keys = input.slice();
   let nextOrder = new Uint32Array(n);
   let nextKeys = new Float64Array(n);

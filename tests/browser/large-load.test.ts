@@ -18,7 +18,7 @@ function manyStations(n: number, prefix: string): GeoJSON.FeatureCollection {
 describe('loading a large station list in time slices', () => {
   afterEach(cleanup);
 
-  it('shows a progress bar with a percentage while indexing, then the clusters', async () => {
+  it('shows a progress bar with a percentage while indexing, then the clusters, then the list', async () => {
     const el = await fixture('<station-map basemap="none" lang="zh-CN"></station-map>', { height: 500 });
     const seen: string[] = [];
     const loaded = nextEvent(el, 'stations-load', 60_000);
@@ -32,6 +32,18 @@ describe('loading a large station list in time slices', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const event = await loaded;
+    // What each painted frame shows from here: clusters first, the list (a scan of every station
+    // and fifty rows of text) a frame later, so neither makes one long task.
+    const frames: Array<[clusters: number, rows: number]> = [];
+    let sampling = true;
+    const sample = () => {
+      frames.push([markers(el).clusters.length, shadow(el).querySelectorAll('button.item').length]);
+      if (sampling) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+    await waitFor(() => shadow(el).querySelectorAll('button.item').length === 50, 8000, 'the list');
+    sampling = false;
+    expect(frames.some(([clusters, rows]) => clusters > 0 && rows === 0), 'a frame with clusters and no list yet').to.equal(true);
     expect(event.detail.count).to.equal(200_000);
     expect(seen.length).to.be.greaterThan(0);
     const [now, text] = seen[0]!.split('|');
