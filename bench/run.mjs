@@ -129,13 +129,18 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   input Features included.
 - **National scale (Chromium, 1M; 300k with --quick)**: the same page with a
   million stations (worst of 2 runs for long tasks). The element parses, validates
-  and indexes them in ~15 ms time slices on the main thread (no Worker: a blob
+  and clusters them in ~15 ms time slices on the main thread (no Worker: a blob
   Worker breaks under a strict CSP), with a progress line, so the page stays
-  interactive. **longest long task**: the longest \`longtask\` entry
-  (PerformanceObserver) from \`el.stations = …\` to the painted clusters.
+  interactive. The kd-tree for nearest-first lists is built in slices after the
+  first render (until then the list scans the coordinate columns, same answers),
+  and a load of 200k or more paints its clusters a frame before its list.
+  **longest long task**: the longest \`longtask\` entry (PerformanceObserver)
+  from \`el.stations = …\` to the painted clusters (the longest tasks left are V8's
+  young-generation GC pauses while a million station objects are created).
   **pan/zoom**: median of 30 \`map.setView(…, { animate: false })\` jumps to a
   station at zoom 5–13, each re-clustering the view and updating the markers
-  (Leaflet's own work included); \`getClusters\` alone is in the note.
+  (plain elements cloned from a parsed template, not L.Marker; Leaflet's own
+  work included); \`getClusters\` alone is in the note.
 `;
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), text);
