@@ -1,7 +1,8 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
-// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo and Map#locate) out of the
-// script-tag bundle: about 11 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be
+// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
+// PNG icon, polygon clipping and old-browser checks) out of the script-tag bundle: about 12.5 KB
+// gzip of its 80 KB budget. Leaflet's ESM build cannot be
 // tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
 // between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
 // build rather than cut the wrong code, and so does any use of a cut part in src/. Only the IIFE
@@ -9,7 +10,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Leaflet parts the element never uses, cut from the script-tag bundle: [what, first class, class after the cut]. */
+/**
+ * Leaflet parts the element never uses, cut from the script-tag bundle:
+ * [what, first class, class after the cut, code put in its place (default: the cut names, declared)].
+ */
 const LEAFLET_CUTS = [
   ['the layers control', 'Control.Layers', 'Control.Zoom'],
   ['the scale control', 'Control.Scale', 'Control.Attribution'],
@@ -27,10 +31,31 @@ const LEAFLET_CUTS = [
   // Methods inside Map: the element has its own geolocation and never flies.
   ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
   ['Map#locate and stopLocate', '\n\t// @section Geolocation methods', '\n\t// TODO Appropriate docs section?'],
+  // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
+  // stays: a marker focused from the keyboard pans into view with it.)
+  ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
+  // Every marker of ours gets a DivIcon. Marker's default `icon` option is built when Leaflet
+  // loads, so it needs a class: a bare Icon, which throws "iconUrl not set" instead of fetching
+  // marker-icon.png (whose CSS we drop anyway) should a marker ever lack an icon.
+  ['the default PNG marker icon (Icon.Default)', '\nvar IconDefault = Icon.extend({', '\n/*\n * L.Handler.MarkerDrag', 'var IconDefault = Icon;\n'],
+  // Polygon clipping and centres; `centroid` stays, Polyline#getCenter uses it.
+  ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\n/* @function centroid('],
+  // The L.Mixin.Events deprecation warning: only a class built with `includes:` can reach it.
+  ['the L.Mixin.Events deprecation check', '\nfunction checkDeprecatedMixinEvents(', 'Evented'],
+  // Browser checks true only in browsers that cannot run this bundle (it is ES2020: optional
+  // chaining, `??`), so in every browser that runs it they read the same as before: falsy.
+  ['Internet Explorer and legacy Edge detection', '\n// @property ie: Boolean', '\n// @property webkit: Boolean'],
+  ['Android 2/3 and Android stock browser detection', '\n// @property android23: Boolean', '\n// @property opera: Boolean'],
+  ['Presto Opera and PhantomJS detection', '\nvar phantom = ', '\n// @property win: Boolean'],
+  ['Internet Explorer 3D detection', '\n// @property ie3d: Boolean', '\n// @property webkit3d: Boolean'],
+  ['IE10 pointer events detection', '\n// @property msPointer: Boolean', '\n// @property pointer: Boolean'],
+  ['mobile Presto Opera and mobile Gecko detection', '\n// @property mobileOpera: Boolean', '\n// @property retina: Boolean'],
+  ['VML detection', '\n// @property vml: Boolean', '\n// @property mac: Boolean'],
+  ['opacity through IE filters', '\nfunction _setOpacityIE(', '\n// @function testProp('],
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|PolyUtil|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -60,15 +85,15 @@ function findAnchor(code, anchor, from) {
 export function trimLeafletSource(code) {
   let out = code;
   const stubs = [];
-  for (const [what, first, next] of LEAFLET_CUTS) {
+  for (const [what, first, next, stub] of LEAFLET_CUTS) {
     const start = findAnchor(out, first, 0);
     const end = start < 0 ? -1 : findAnchor(out, next, start + 1);
     if (start < 0 || end < 0) throw new Error(`Leaflet changed: cannot find ${what} (${first} … ${next.trim()}) to cut`);
     const cut = out.slice(start, end);
     // The cut names stay declared (as undefined): Leaflet's export list and guarded uses still name them.
     const names = [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
-    stubs.push(...names);
-    out = `${out.slice(0, start)}${names.length ? `var ${names.join(', ')};\n` : ''}${out.slice(end)}`;
+    if (stub === undefined) stubs.push(...names);
+    out = `${out.slice(0, start)}${stub ?? (names.length ? `var ${names.join(', ')};\n` : '')}${out.slice(end)}`;
   }
   // Static aliases on a cut class (`GeoJSON.asFeature = asFeature;`) would throw on undefined.
   const stubbed = new Set(stubs);
