@@ -1,7 +1,7 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
 // marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
-// PNG icon, polygon clipping and old-browser checks) out of the script-tag bundle: about 12.5 KB
+// PNG icon, polygon clipping, line centres and old-browser checks) out of the script-tag bundle: about 13 KB
 // gzip of its 80 KB budget. Leaflet's ESM build cannot be
 // tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
 // between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
@@ -38,8 +38,10 @@ const LEAFLET_CUTS = [
   // loads, so it needs a class: a bare Icon, which throws "iconUrl not set" instead of fetching
   // marker-icon.png (whose CSS we drop anyway) should a marker ever lack an icon.
   ['the default PNG marker icon (Icon.Default)', '\nvar IconDefault = Icon.extend({', '\n/*\n * L.Handler.MarkerDrag', 'var IconDefault = Icon;\n'],
-  // Polygon clipping and centres; `centroid` stays, Polyline#getCenter uses it.
-  ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\n/* @function centroid('],
+  // Polygon clipping and the centres of polygons and polylines (only popups and tooltips anchor
+  // on Polyline#getCenter, which now throws), and LineUtil's deprecated `_flat`.
+  ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\nvar PolyUtil = {'],
+  ['Polyline#getCenter\'s polylineCenter and the deprecated LineUtil._flat', '\nfunction _flat(', '\nvar LineUtil = {'],
   // The L.Mixin.Events deprecation warning: only a class built with `includes:` can reach it.
   ['the L.Mixin.Events deprecation check', '\nfunction checkDeprecatedMixinEvents(', 'Evented'],
   // Browser checks true only in browsers that cannot run this bundle (it is ES2020: optional
@@ -55,7 +57,7 @@ const LEAFLET_CUTS = [
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|PolyUtil|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
