@@ -1,12 +1,12 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
 // marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
-// PNG icon, polygon clipping, line centres and old-browser checks) out of the script-tag bundle: about 13 KB
-// gzip of its 80 KB budget. Leaflet's ESM build cannot be
-// tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
-// between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
-// build rather than cut the wrong code, and so does any use of a cut part in src/. Only the IIFE
-// is trimmed: the npm build leaves Leaflet external, whole.
+// PNG icon, polygon clipping, line centres and old-browser fallbacks) out of the script-tag bundle:
+// about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
+// registers itself on Map/Layer), so the cut is by source position, between the doc comments that
+// open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
+// code, and so does any use of a cut part in src/. Only the IIFE is trimmed: the npm build leaves
+// Leaflet external, whole.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -54,10 +54,14 @@ const LEAFLET_CUTS = [
   ['mobile Presto Opera and mobile Gecko detection', '\n// @property mobileOpera: Boolean', '\n// @property retina: Boolean'],
   ['VML detection', '\n// @property vml: Boolean', '\n// @property mac: Boolean'],
   ['opacity through IE filters', '\nfunction _setOpacityIE(', '\n// @function testProp('],
+  ['the prefixed and setTimeout fallbacks of requestAnimationFrame', '\nfunction getPrefixed(', '\n// @function requestAnimFrame(',
+    'var timeoutDefer, requestFn = window.requestAnimationFrame, cancelFn = window.cancelAnimationFrame;\n'],
+  // Only WMS tile layers (cut above) build query strings.
+  ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
