@@ -5,8 +5,9 @@
 // about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
 // registers itself on Map/Layer), so the cut is by source position, between the doc comments that
 // open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
-// code, and so does any use of a cut part in src/. Only the IIFE is trimmed: the npm build leaves
-// Leaflet external, whole.
+// code, and so does any use of a cut part in src/. Leaflet's exports are cut to the `L.name`s src/
+// reads (about 1.3 KB more: the namespace objects and the code only they kept). Only the IIFE is
+// trimmed: the npm build leaves Leaflet external, whole.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -86,9 +87,12 @@ function findAnchor(code, anchor, from) {
 
 /**
  * Leaflet's ESM source without the parts in LEAFLET_CUTS. Throws when an anchor is gone
- * (a Leaflet update), so nothing is ever cut at the wrong place.
+ * (a Leaflet update), so nothing is ever cut at the wrong place. With `keepExports` (the names
+ * src/ reads off the module, see `usedLeafletExports`) every other export goes too: the bundle
+ * builds one namespace object for `L`, and each export listed there, with the namespace objects
+ * (Util, DomUtil, DomEvent, LineUtil…) only the export list kept alive, would ship for nothing.
  */
-export function trimLeafletSource(code) {
+export function trimLeafletSource(code, { keepExports } = {}) {
   let out = code;
   const stubs = [];
   for (const [what, first, next, stub] of LEAFLET_CUTS) {
@@ -103,7 +107,51 @@ export function trimLeafletSource(code) {
   }
   // Static aliases on a cut class (`GeoJSON.asFeature = asFeature;`) would throw on undefined.
   const stubbed = new Set(stubs);
-  return out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+  out = out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+  return keepExports ? trimExports(out, keepExports) : out;
+}
+
+/** Leaflet's closing `export { … };` reduced to the names in `keep`; throws on a name it lacks. */
+function trimExports(code, keep) {
+  const list = /\nexport \{([^}]*)\};?[^\n]*\n(?:\/\/[^\n]*\s*)?$/.exec(code);
+  if (!list) throw new Error('Leaflet changed: cannot find its export list');
+  const entries = new Map(
+    list[1].split(',').map((entry) => {
+      const [local, exported = local] = entry.trim().split(/\s+as\s+/);
+      return [exported, local];
+    }),
+  );
+  const kept = [...new Set(keep)].sort().map((name) => {
+    if (!entries.has(name)) throw new Error(`src/ uses L.${name}, which Leaflet does not export`);
+    const local = entries.get(name);
+    return local === name ? name : `${local} as ${name}`;
+  });
+  return `${code.slice(0, list.index)}\nexport { ${kept.join(", ")} };\n`;
+}
+
+/**
+ * The names src/ reads off the Leaflet module: every `L.name`. It is only ever held as `L`
+ * (`const L = await loadLeaflet()`, or a parameter or field `L: Leaflet`); any other binding
+ * throws, since its reads could not be seen here and the export would be missing at run time.
+ */
+export function usedLeafletExports(srcDir) {
+  const used = new Set();
+  for (const file of walk(srcDir)) {
+    // Comments out (they may say `shown: Leaflet …`); only those after a line start or a space,
+    // so `'*/*'` or `https://` in a string stay.
+    const code = readFileSync(file, 'utf8').replace(/(?<=^|\s)(?:\/\*[\s\S]*?\*\/|\/\/.*)/gm, '');
+    const bindings = [
+      ...[...code.matchAll(/([\w$]+|[}\]])\??\s*:\s*Leaflet\b(?![-\w$])/g)].map((m) => [m[0], m[1] === 'L']),
+      ...[...code.matchAll(/(?:=|\breturn)\s*(?:this\.)?L\b(?![\w$.])/g)].map((m) => [m[0], false]),
+      ...[...code.matchAll(/^.*\bloadLeaflet\(\)/gm)].map((m) => [m[0], /(?:\b(?:const|let) L = await |\bfunction )loadLeaflet\(\)$/.test(m[0])]),
+      ...[...code.matchAll(/^.*\bimport\b(?! type\b).*['"]leaflet[/'"].*$/gm)].map((m) => [m[0], /^\s*(?:leaflet \?\?= import\(|export type )/.test(m[0])]),
+    ];
+    for (const [text, ok] of bindings) {
+      if (!ok) throw new Error(`${file}: \`${text.trim()}\` holds the Leaflet module under another name than \`L\`; scripts/trim-leaflet.mjs only sees reads of \`L.name\``);
+    }
+    for (const [, name] of code.matchAll(/\bL\.([A-Za-z_$][\w$]*)/g)) used.add(name);
+  }
+  return [...used];
 }
 
 /** Throws when a file under `srcDir` uses a part of Leaflet that LEAFLET_CUTS removes. */
@@ -116,14 +164,16 @@ export function checkLeafletUse(srcDir) {
 
 /** Rollup plugin: checks src/ and cuts the unused parts out of Leaflet's ESM source. */
 export function trimLeaflet({ srcDir }) {
+  let keepExports;
   return {
     name: 'trim-leaflet',
     buildStart() {
       checkLeafletUse(srcDir);
+      keepExports = usedLeafletExports(srcDir);
     },
     transform(code, id) {
       if (!/leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/.test(id)) return null;
-      return { code: trimLeafletSource(code), map: null };
+      return { code: trimLeafletSource(code, { keepExports }), map: null };
     },
   };
 }
