@@ -10,12 +10,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { trimLeafletSource } from '../scripts/trim-leaflet.mjs';
+import { trimLeafletSource, usedLeafletExports } from '../scripts/trim-leaflet.mjs';
 
+const keepExports = usedLeafletExports(new URL('../src', import.meta.url).pathname);
 const trim = {
   name: 'trim-leaflet',
   setup(b) {
-    b.onLoad({ filter: /leaflet-src\.esm\.js$/ }, (args) => ({ contents: trimLeafletSource(readFileSync(args.path, 'utf8')), loader: 'js' }));
+    b.onLoad({ filter: /leaflet-src\.esm\.js$/ }, (args) => ({
+      contents: trimLeafletSource(readFileSync(args.path, 'utf8'), { keepExports }),
+      loader: 'js',
+    }));
   },
 };
 const result = await build({

@@ -1,15 +1,20 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
-// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo and Map#locate) out of the
-// script-tag bundle: about 11 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be
-// tree-shaken (every class registers itself on Map/Layer), so the cut is by source position,
-// between the doc comments that open each class; a missing anchor (a Leaflet update) fails the
-// build rather than cut the wrong code, and so does any use of a cut part in src/. Only the IIFE
-// is trimmed: the npm build leaves Leaflet external, whole.
+// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
+// PNG icon, polygon clipping, line centres and old-browser fallbacks) out of the script-tag bundle:
+// about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
+// registers itself on Map/Layer), so the cut is by source position, between the doc comments that
+// open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
+// code, and so does any use of a cut part in src/. Leaflet's exports are cut to the `L.name`s src/
+// reads (about 1.3 KB more: the namespace objects and the code only they kept). Only the IIFE is
+// trimmed: the npm build leaves Leaflet external, whole.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Leaflet parts the element never uses, cut from the script-tag bundle: [what, first class, class after the cut]. */
+/**
+ * Leaflet parts the element never uses, cut from the script-tag bundle:
+ * [what, first class, class after the cut, code put in its place (default: the cut names, declared)].
+ */
 const LEAFLET_CUTS = [
   ['the layers control', 'Control.Layers', 'Control.Zoom'],
   ['the scale control', 'Control.Scale', 'Control.Attribution'],
@@ -27,10 +32,37 @@ const LEAFLET_CUTS = [
   // Methods inside Map: the element has its own geolocation and never flies.
   ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
   ['Map#locate and stopLocate', '\n\t// @section Geolocation methods', '\n\t// TODO Appropriate docs section?'],
+  // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
+  // stays: a marker focused from the keyboard pans into view with it.)
+  ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
+  // Every marker of ours gets a DivIcon. Marker's default `icon` option is built when Leaflet
+  // loads, so it needs a class: a bare Icon, which throws "iconUrl not set" instead of fetching
+  // marker-icon.png (whose CSS we drop anyway) should a marker ever lack an icon.
+  ['the default PNG marker icon (Icon.Default)', '\nvar IconDefault = Icon.extend({', '\n/*\n * L.Handler.MarkerDrag', 'var IconDefault = Icon;\n'],
+  // Polygon clipping and the centres of polygons and polylines (only popups and tooltips anchor
+  // on Polyline#getCenter, which now throws), and LineUtil's deprecated `_flat`.
+  ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\nvar PolyUtil = {'],
+  ['Polyline#getCenter\'s polylineCenter and the deprecated LineUtil._flat', '\nfunction _flat(', '\nvar LineUtil = {'],
+  // The L.Mixin.Events deprecation warning: only a class built with `includes:` can reach it.
+  ['the L.Mixin.Events deprecation check', '\nfunction checkDeprecatedMixinEvents(', 'Evented'],
+  // Browser checks true only in browsers that cannot run this bundle (it is ES2020: optional
+  // chaining, `??`), so in every browser that runs it they read the same as before: falsy.
+  ['Internet Explorer and legacy Edge detection', '\n// @property ie: Boolean', '\n// @property webkit: Boolean'],
+  ['Android 2/3 and Android stock browser detection', '\n// @property android23: Boolean', '\n// @property opera: Boolean'],
+  ['Presto Opera and PhantomJS detection', '\nvar phantom = ', '\n// @property win: Boolean'],
+  ['Internet Explorer 3D detection', '\n// @property ie3d: Boolean', '\n// @property webkit3d: Boolean'],
+  ['IE10 pointer events detection', '\n// @property msPointer: Boolean', '\n// @property pointer: Boolean'],
+  ['mobile Presto Opera and mobile Gecko detection', '\n// @property mobileOpera: Boolean', '\n// @property retina: Boolean'],
+  ['VML detection', '\n// @property vml: Boolean', '\n// @property mac: Boolean'],
+  ['opacity through IE filters', '\nfunction _setOpacityIE(', '\n// @function testProp('],
+  ['the prefixed and setTimeout fallbacks of requestAnimationFrame', '\nfunction getPrefixed(', '\n// @function requestAnimFrame(',
+    'var timeoutDefer, requestFn = window.requestAnimationFrame, cancelFn = window.cancelAnimationFrame;\n'],
+  // Only WMS tile layers (cut above) build query strings.
+  ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -55,24 +87,71 @@ function findAnchor(code, anchor, from) {
 
 /**
  * Leaflet's ESM source without the parts in LEAFLET_CUTS. Throws when an anchor is gone
- * (a Leaflet update), so nothing is ever cut at the wrong place.
+ * (a Leaflet update), so nothing is ever cut at the wrong place. With `keepExports` (the names
+ * src/ reads off the module, see `usedLeafletExports`) every other export goes too: the bundle
+ * builds one namespace object for `L`, and each export listed there, with the namespace objects
+ * (Util, DomUtil, DomEvent, LineUtil…) only the export list kept alive, would ship for nothing.
  */
-export function trimLeafletSource(code) {
+export function trimLeafletSource(code, { keepExports } = {}) {
   let out = code;
   const stubs = [];
-  for (const [what, first, next] of LEAFLET_CUTS) {
+  for (const [what, first, next, stub] of LEAFLET_CUTS) {
     const start = findAnchor(out, first, 0);
     const end = start < 0 ? -1 : findAnchor(out, next, start + 1);
     if (start < 0 || end < 0) throw new Error(`Leaflet changed: cannot find ${what} (${first} … ${next.trim()}) to cut`);
     const cut = out.slice(start, end);
     // The cut names stay declared (as undefined): Leaflet's export list and guarded uses still name them.
     const names = [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
-    stubs.push(...names);
-    out = `${out.slice(0, start)}${names.length ? `var ${names.join(', ')};\n` : ''}${out.slice(end)}`;
+    if (stub === undefined) stubs.push(...names);
+    out = `${out.slice(0, start)}${stub ?? (names.length ? `var ${names.join(', ')};\n` : '')}${out.slice(end)}`;
   }
   // Static aliases on a cut class (`GeoJSON.asFeature = asFeature;`) would throw on undefined.
   const stubbed = new Set(stubs);
-  return out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+  out = out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+  return keepExports ? trimExports(out, keepExports) : out;
+}
+
+/** Leaflet's closing `export { … };` reduced to the names in `keep`; throws on a name it lacks. */
+function trimExports(code, keep) {
+  const list = /\nexport \{([^}]*)\};?[^\n]*\n(?:\/\/[^\n]*\s*)?$/.exec(code);
+  if (!list) throw new Error('Leaflet changed: cannot find its export list');
+  const entries = new Map(
+    list[1].split(',').map((entry) => {
+      const [local, exported = local] = entry.trim().split(/\s+as\s+/);
+      return [exported, local];
+    }),
+  );
+  const kept = [...new Set(keep)].sort().map((name) => {
+    if (!entries.has(name)) throw new Error(`src/ uses L.${name}, which Leaflet does not export`);
+    const local = entries.get(name);
+    return local === name ? name : `${local} as ${name}`;
+  });
+  return `${code.slice(0, list.index)}\nexport { ${kept.join(", ")} };\n`;
+}
+
+/**
+ * The names src/ reads off the Leaflet module: every `L.name`. It is only ever held as `L`
+ * (`const L = await loadLeaflet()`, or a parameter or field `L: Leaflet`); any other binding
+ * throws, since its reads could not be seen here and the export would be missing at run time.
+ */
+export function usedLeafletExports(srcDir) {
+  const used = new Set();
+  for (const file of walk(srcDir)) {
+    // Comments out (they may say `shown: Leaflet …`); only those after a line start or a space,
+    // so `'*/*'` or `https://` in a string stay.
+    const code = readFileSync(file, 'utf8').replace(/(?<=^|\s)(?:\/\*[\s\S]*?\*\/|\/\/.*)/gm, '');
+    const bindings = [
+      ...[...code.matchAll(/([\w$]+|[}\]])\??\s*:\s*Leaflet\b(?![-\w$])/g)].map((m) => [m[0], m[1] === 'L']),
+      ...[...code.matchAll(/(?:=|\breturn)\s*(?:this\.)?L\b(?![\w$.])/g)].map((m) => [m[0], false]),
+      ...[...code.matchAll(/^.*\bloadLeaflet\(\)/gm)].map((m) => [m[0], /(?:\b(?:const|let) L = await |\bfunction )loadLeaflet\(\)$/.test(m[0])]),
+      ...[...code.matchAll(/^.*\bimport\b(?! type\b).*['"]leaflet[/'"].*$/gm)].map((m) => [m[0], /^\s*(?:leaflet \?\?= import\(|export type )/.test(m[0])]),
+    ];
+    for (const [text, ok] of bindings) {
+      if (!ok) throw new Error(`${file}: \`${text.trim()}\` holds the Leaflet module under another name than \`L\`; scripts/trim-leaflet.mjs only sees reads of \`L.name\``);
+    }
+    for (const [, name] of code.matchAll(/\bL\.([A-Za-z_$][\w$]*)/g)) used.add(name);
+  }
+  return [...used];
 }
 
 /** Throws when a file under `srcDir` uses a part of Leaflet that LEAFLET_CUTS removes. */
@@ -85,14 +164,16 @@ export function checkLeafletUse(srcDir) {
 
 /** Rollup plugin: checks src/ and cuts the unused parts out of Leaflet's ESM source. */
 export function trimLeaflet({ srcDir }) {
+  let keepExports;
   return {
     name: 'trim-leaflet',
     buildStart() {
       checkLeafletUse(srcDir);
+      keepExports = usedLeafletExports(srcDir);
     },
     transform(code, id) {
       if (!/leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/.test(id)) return null;
-      return { code: trimLeafletSource(code), map: null };
+      return { code: trimLeafletSource(code, { keepExports }), map: null };
     },
   };
 }
