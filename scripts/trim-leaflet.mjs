@@ -1,6 +1,6 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
-// marker dragging, VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
+// markers and icons (ours are plain elements), VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
 // PNG icon, polygon clipping, line centres and old-browser fallbacks) out of the script-tag bundle:
 // about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
 // registers itself on Map/Layer), so the cut is by source position, between the doc comments that
@@ -27,7 +27,6 @@ const LEAFLET_CUTS = [
   // The map always uses the default EPSG:3857: the other CRSs and the projections only they use.
   ['the EPSG:3395, EPSG:4326 and Simple CRSs', '\nvar LonLat = {', '\nCRS.Earth = Earth;'],
   ['feature groups', 'FeatureGroup', 'Icon'],
-  ['draggable markers (Marker guards its use: `if (MarkerDrag)`)', '\nvar MarkerDrag = Handler.extend({', 'Marker'],
   ['VML for old Internet Explorer', '\nvar vmlMixin = {', '\nvar create = Browser.vml'],
   // Methods inside Map: the element has its own geolocation and never flies.
   ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
@@ -35,10 +34,10 @@ const LEAFLET_CUTS = [
   // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
   // stays: a marker focused from the keyboard pans into view with it.)
   ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
-  // Every marker of ours gets a DivIcon. Marker's default `icon` option is built when Leaflet
-  // loads, so it needs a class: a bare Icon, which throws "iconUrl not set" instead of fetching
-  // marker-icon.png (whose CSS we drop anyway) should a marker ever lack an icon.
-  ['the default PNG marker icon (Icon.Default)', '\nvar IconDefault = Icon.extend({', '\n/*\n * L.Handler.MarkerDrag', 'var IconDefault = Icon;\n'],
+  // Markers, icons and marker dragging: the element draws its pins, clusters and position dot as
+  // plain elements (src/map/dom-markers.ts), ~10× cheaper to create than L.Marker.
+  ['markers and icons (Icon, Icon.Default, Marker.Drag, Marker)', 'Icon', 'Path'],
+  ['div icons', 'DivIcon', 'GridLayer'],
   // Polygon clipping and the centres of polygons and polylines (only popups and tooltips anchor
   // on Polyline#getCenter, which now throws), and LineUtil's deprecated `_flat`.
   ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\nvar PolyUtil = {'],
@@ -62,7 +61,7 @@ const LEAFLET_CUTS = [
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser)\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -1,7 +1,7 @@
 /**
  * Point markers as plain elements in Leaflet's marker pane, placed and moved by the map's events.
  *
- * Why not `L.Marker`: each one costs an Icon object, a `div` parsed from `innerHTML` and seven DOM
+ * Why not Leaflet's Marker: each one costs an Icon object, a `div` parsed from `innerHTML` and seven DOM
  * listeners (≈ 0.4 ms in Chromium on a phone-class core), and a pan to a new place replaces a few
  * hundred of them. Here an element is whatever the caller built (a clone of a parsed template),
  * one delegated listener pair serves every marker, and a zoom moves them all in one pass. It also
@@ -10,7 +10,7 @@
 import type * as Lf from 'leaflet';
 import type { Leaflet } from './leaflet.js';
 
-/** Leaflet's internal projection for the zoom animation's target view (what L.Marker uses too). */
+/** Leaflet's internal projection for the zoom animation's target view (what Leaflet's Marker uses too). */
 interface ZoomAnimMap {
   _latLngToNewLayerPoint(latLng: Lf.LatLngExpression, zoom: number, center: Lf.LatLng): Lf.Point;
 }

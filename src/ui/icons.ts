@@ -202,10 +202,10 @@ const GLYPH_TRANSFORM = 'translate(6.4 5.4) scale(.8)';
 /**
  * A complete map-pin SVG: a teardrop in the type's colour with the type's glyph in white.
  * The selected pin is larger, with a dark outer ring, so it stands out without relying on colour.
- * Only constants reach the string, so it is safe for `divIcon({ html })` and `unsafeSVG`.
+ * Only constants reach the string, so it is safe for `innerHTML` and `unsafeSVG`.
  *
  * @example
- * L.divIcon({ html: markerSvg(station.properties.type), className: '', iconSize: [32, 40], iconAnchor: [16, 38] })
+ * pinTemplate.innerHTML = markerSvg(station.properties.type); // 32×40, tip at (16, 38)
  */
 export function markerSvg(type: string | undefined, options: { selected?: boolean } = {}): string {
   const key = toTypeKey(type);
