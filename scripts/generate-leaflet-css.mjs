@@ -31,12 +31,14 @@ console.log(`leaflet css: ${css.length} bytes → ${out}`);
 
 /** Selectors of Leaflet parts the element never creates. */
 function isUnusedSelector(selector) {
-  return /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml)/.test(selector);
+  // Markers and icons are our own elements (map/dom-markers.ts); the map draws no canvas; Safari
+  // has not needed the tile-container workaround since version 9.
+  return /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|marker-shadow|shadow-pane|div-icon|marker-draggable|safari)|canvas/.test(selector);
 }
 
-/** Declarations for browsers that need a -moz- or -ms- prefix (long gone) or IE filters. */
+/** Declarations for browsers that need a -moz- or -ms- prefix (long gone), IE filters, or -webkit- twins of properties every ES2020 browser has unprefixed. */
 function isObsoleteDeclaration(declaration) {
-  return /^-(moz|ms)-|progid:|:-(moz|ms)-/.test(declaration);
+  return /^-(moz|ms)-|progid:|:-(moz|ms)-|^-webkit-(transform-origin|transition):|cursor:-webkit-grab/.test(declaration);
 }
 
 /** Drops unused selectors, then rules left without selectors or declarations. */
