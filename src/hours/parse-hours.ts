@@ -321,7 +321,8 @@ function readTime(
   return { minute, shift, next: i + 1 };
 }
 
-function mergeRanges(ranges: readonly TimeRange[]): TimeRange[] {
+/** The ranges sorted by start, overlapping or touching ones joined; also used for the week timeline. */
+export function mergeRanges(ranges: readonly TimeRange[]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [s, e] of sorted) {
