@@ -56,6 +56,8 @@ const LEAFLET_CUTS = [
   ['opacity through IE filters', '\nfunction _setOpacityIE(', '\n// @function testProp('],
   ['the prefixed and setTimeout fallbacks of requestAnimationFrame', '\nfunction getPrefixed(', '\n// @function requestAnimFrame(',
     'var timeoutDefer, requestFn = window.requestAnimationFrame, cancelFn = window.cancelAnimationFrame;\n'],
+  // Every browser that runs the bundle has `selectstart` events: the user-select fallback goes.
+  ['the user-select fallback of disableTextSelection', '\n} else {\n\tvar userSelectProperty = ', '\n\n// @function disableImageDrag(', '}\n'],
   // Only WMS tile layers (cut above) build query strings.
   ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
 ];
@@ -92,7 +94,8 @@ function findAnchor(code, anchor, from) {
  * (Util, DomUtil, DomEvent, LineUtil…) only the export list kept alive, would ship for nothing.
  */
 export function trimLeafletSource(code, { keepExports } = {}) {
-  let out = code;
+  // Leaflet's build mixes CRLF and LF line ends: one kind, so code anchors can span lines.
+  let out = code.replace(/\r\n?/g, '\n');
   const stubs = [];
   for (const [what, first, next, stub] of LEAFLET_CUTS) {
     const start = findAnchor(out, first, 0);

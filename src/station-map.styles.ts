@@ -134,7 +134,8 @@ export const stationMapStyles = css`
     cursor: pointer;
   }
   .item:hover,
-  .item[aria-current='true'] {
+  .item[aria-current='true'],
+  button.place:hover {
     background: var(--sm-surface);
   }
   .item .name {
@@ -214,7 +215,8 @@ export const stationMapStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  .services {
+  .services,
+  .honors {
     display: flex;
     flex-wrap: wrap;
     gap: 6px;
@@ -235,14 +237,6 @@ export const stationMapStyles = css`
     width: 18px;
     height: 18px;
     fill: currentColor;
-  }
-  .honors {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .honors li {
     padding: 2px 8px;
@@ -274,10 +268,13 @@ export const stationMapStyles = css`
     justify-content: center;
     gap: 6px;
   }
-  button.primary {
+  button.primary,
+  button.chip[aria-pressed='true'] {
     background: var(--sm-accent);
     border-color: var(--sm-accent);
     color: #fff;
+  }
+  button.primary {
     font-weight: 600;
   }
   button.icon {
@@ -448,11 +445,6 @@ export const stationMapStyles = css`
     height: 18px;
     fill: currentColor;
   }
-  button.chip[aria-pressed='true'] {
-    background: var(--sm-accent);
-    border-color: var(--sm-accent);
-    color: #fff;
-  }
   ul.places {
     list-style: none;
     margin: 0;
@@ -464,9 +456,6 @@ export const stationMapStyles = css`
     border: 0;
     background: none;
     text-align: left;
-  }
-  button.place:hover {
-    background: var(--sm-surface);
   }
   button.place svg {
     flex: none;
@@ -647,6 +636,8 @@ export const stationMapStyles = css`
     }
     .sheet-toggle {
       display: flex;
+      position: relative;
+      touch-action: none;
       width: 100%;
       border: 0;
       border-radius: 14px 14px 0 0;
@@ -657,10 +648,6 @@ export const stationMapStyles = css`
     }
     .panel .status {
       display: none;
-    }
-    .sheet-toggle {
-      touch-action: none;
-      position: relative;
     }
     .grip {
       display: block;

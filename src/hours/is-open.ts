@@ -2,7 +2,7 @@
  * "Open now" for service hours text, evaluated in the station's time zone
  * whatever the viewer's clock says.
  */
-import { parseHours, type WeeklyHours } from './parse-hours.js';
+import { mergeRanges, parseHours, type WeeklyHours } from './parse-hours.js';
 
 /** The zone `isOpenAt` and `getOpenStatus` use unless told otherwise. */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -188,14 +188,7 @@ function getTimeline(hours: WeeklyHours): readonly (readonly [number, number])[]
       else pieces.push([start, MINUTES_PER_WEEK], [0, end - MINUTES_PER_WEEK]);
     }
   });
-  pieces.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  timeline = merged;
+  timeline = mergeRanges(pieces);
   timelines.set(hours, timeline);
   return timeline;
 }

@@ -30,17 +30,22 @@ export interface WeeklyHours {
   readonly closedOnHolidays: boolean;
 }
 
+// Token kinds are small numbers rather than words: every comparison below ships in the
+// script-tag bundle, and terser turns `Kind.Sep` into `7`.
+const Kind = { Day: 0, Days: 1, Holiday: 2, Time: 3, Shift: 4, Dash: 5, List: 6, Sep: 7, Off: 8, AllDay: 9 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
 type Token =
-  | { k: 'day'; d: number; zh: boolean }
-  | { k: 'days'; set: readonly number[] }
-  | { k: 'holiday' }
-  | { k: 'time'; m: number }
-  | { k: 'shift'; to: 'am' | 'pm' | 'noon' }
-  | { k: 'dash' }
-  | { k: 'list' }
-  | { k: 'sep' }
-  | { k: 'off' }
-  | { k: 'allday' };
+  | { k: typeof Kind.Day; d: number; zh: boolean }
+  | { k: typeof Kind.Days; set: readonly number[] }
+  | { k: typeof Kind.Holiday }
+  | { k: typeof Kind.Time; m: number }
+  | { k: typeof Kind.Shift; to: 'am' | 'pm' | 'noon' }
+  | { k: typeof Kind.Dash }
+  | { k: typeof Kind.List }
+  | { k: typeof Kind.Sep }
+  | { k: typeof Kind.Off }
+  | { k: typeof Kind.AllDay };
 
 const MINUTES_PER_DAY = 1440;
 const ALL_DAYS: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
@@ -126,7 +131,7 @@ function tokenize(s: string): Token[] | null {
   };
   const push = (token: Token): void => {
     // Runs of separators (`；\n`) count once.
-    if (token.k !== 'sep' || tokens[tokens.length - 1]?.k !== 'sep') tokens.push(token);
+    if (token.k !== Kind.Sep || tokens[tokens.length - 1]?.k !== Kind.Sep) tokens.push(token);
   };
   // Dispatch on the first character so each token costs one or two regex runs:
   // parsing a million distinct strings must stay cheap.
@@ -136,50 +141,52 @@ function tokenize(s: string): Token[] | null {
     if (c < 128) {
       const char = s[pos]!;
       if (c >= 48 && c <= 57) {
-        if (at(ALLDAY)) push({ k: 'allday' });
+        if (at(ALLDAY)) push({ k: Kind.AllDay });
         else if ((m = at(TIME))) {
           const minute = m[2] !== undefined ? Number(m[2]) : m[3] ? 30 : m[4] !== undefined ? Number(m[4]) : 0;
           if (minute > 59) return null;
-          push({ k: 'time', m: Number(m[1]) * 60 + minute });
+          push({ k: Kind.Time, m: Number(m[1]) * 60 + minute });
         } else return null;
         continue;
       }
       if (c >= 97 && c <= 122) {
-        if (at(HOLIDAY)) push({ k: 'holiday' });
-        else if (at(OFF)) push({ k: 'off' });
-        else if ((m = at(DAY_GROUP))) push({ k: 'days', set: toDaySet(m) });
+        if (at(HOLIDAY)) push({ k: Kind.Holiday });
+        else if (at(OFF)) push({ k: Kind.Off });
+        else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m) });
         else if ((m = at(EN_DAY))) {
           const d = toEnglishDay(m[0]);
           if (d < 0) return null;
-          push({ k: 'day', d, zh: false });
+          push({ k: Kind.Day, d, zh: false });
         } else if (!at(SKIP)) return null;
         continue;
       }
       pos++;
-      if (char === '-') push({ k: 'dash' });
-      else if (char === ',' || char === '&') push({ k: 'list' });
-      else if (char === ';' || char === '\n' || char === '|') push({ k: 'sep' });
+      if (char === '-') push({ k: Kind.Dash });
+      else if (char === ',' || char === '&') push({ k: Kind.List });
+      else if (char === ';' || char === '\n' || char === '|') push({ k: Kind.Sep });
       else if (!' \t\r()[]"\':'.includes(char)) return null;
       continue;
     }
-    if (at(ALLDAY)) push({ k: 'allday' });
-    else if ((m = at(ZH_DAY))) push({ k: 'day', d: ZH_DAY_INDEX[m[1]!]!, zh: true });
+    if (at(ALLDAY)) push({ k: Kind.AllDay });
+    else if ((m = at(ZH_DAY))) push({ k: Kind.Day, d: ZH_DAY_INDEX[m[1]!]!, zh: true });
     else if (isAfterZhDay(tokens) && (m = at(ZH_DAY_TAIL))) {
       // `周六日`, `周一至五`, `周六、日`: the prefix is written once for several days.
-      push({ k: 'day', d: ZH_DAY_INDEX[m[0]]!, zh: true });
-    } else if ((m = at(DAY_GROUP))) push({ k: 'days', set: toDaySet(m) });
-    else if (at(HOLIDAY)) push({ k: 'holiday' });
-    else if (at(OFF)) push({ k: 'off' });
-    else if ((m = at(SHIFT))) push({ k: 'shift', to: m[1] ? 'am' : m[2] ? 'pm' : 'noon' });
-    else if (at(LIST)) push({ k: 'list' });
-    else if (at(SEP)) push({ k: 'sep' });
+      push({ k: Kind.Day, d: ZH_DAY_INDEX[m[0]]!, zh: true });
+    } else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m) });
+    else if (at(HOLIDAY)) push({ k: Kind.Holiday });
+    else if (at(OFF)) push({ k: Kind.Off });
+    else if ((m = at(SHIFT))) push({ k: Kind.Shift, to: m[1] ? 'am' : m[2] ? 'pm' : 'noon' });
+    else if (at(LIST)) push({ k: Kind.List });
+    else if (at(SEP)) push({ k: Kind.Sep });
     else if (!at(SKIP)) return null;
   }
   return tokens;
 }
 
-function isDayToken(token: Token | undefined): token is Extract<Token, { k: 'day' | 'days' | 'holiday' }> {
-  return token?.k === 'day' || token?.k === 'days' || token?.k === 'holiday';
+function isDayToken(
+  token: Token | undefined,
+): token is Extract<Token, { k: typeof Kind.Day | typeof Kind.Days | typeof Kind.Holiday }> {
+  return token?.k === Kind.Day || token?.k === Kind.Days || token?.k === Kind.Holiday;
 }
 
 function toDaySet(m: RegExpExecArray): readonly number[] {
@@ -188,9 +195,9 @@ function toDaySet(m: RegExpExecArray): readonly number[] {
 
 function isAfterZhDay(tokens: readonly Token[]): boolean {
   const last = tokens[tokens.length - 1];
-  if (last?.k === 'day') return last.zh;
+  if (last?.k === Kind.Day) return last.zh;
   const beforeLast = tokens[tokens.length - 2];
-  return (last?.k === 'dash' || last?.k === 'list') && beforeLast?.k === 'day' && beforeLast.zh;
+  return (last?.k === Kind.Dash || last?.k === Kind.List) && beforeLast?.k === Kind.Day && beforeLast.zh;
 }
 
 function toEnglishDay(word: string): number {
@@ -205,12 +212,12 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
   let applied = false;
   let daySelected = false;
   let i = 0;
-  const kind = (offset = 0): Token['k'] | undefined => tokens[i + offset]?.k;
-  const isDayLike = (k: Token['k'] | undefined): boolean => k === 'day' || k === 'days' || k === 'holiday';
-  const isTimeLike = (k: Token['k'] | undefined): boolean => k === 'time' || k === 'shift';
+  const kind = (offset = 0): Kind | undefined => tokens[i + offset]?.k;
+  const isDayLike = (k: Kind | undefined): boolean => k === Kind.Day || k === Kind.Days || k === Kind.Holiday;
+  const isTimeLike = (k: Kind | undefined): boolean => k === Kind.Time || k === Kind.Shift;
 
   while (i < tokens.length) {
-    if (kind() === 'sep' || kind() === 'list') {
+    if (kind() === Kind.Sep || kind() === Kind.List) {
       i++;
       continue;
     }
@@ -219,9 +226,9 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
     for (let token = tokens[i]; isDayToken(token); token = tokens[i]) {
       i++;
       selected ??= new Set();
-      if (token.k === 'holiday') holiday = true;
-      else if (token.k === 'days') token.set.forEach((d) => selected!.add(d));
-      else if (kind() === 'dash' && tokens[i + 1]?.k === 'day') {
+      if (token.k === Kind.Holiday) holiday = true;
+      else if (token.k === Kind.Days) token.set.forEach((d) => selected!.add(d));
+      else if (kind() === Kind.Dash && tokens[i + 1]?.k === Kind.Day) {
         const end = (tokens[i + 1] as { d: number }).d;
         i += 2;
         // Ranges may wrap the week: `Sa-Mo`, `周五至周一`.
@@ -230,16 +237,16 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
           if (d === end) break;
         }
       } else selected.add(token.d);
-      if (kind() === 'list' && isDayLike(kind(1))) i++;
+      if (kind() === Kind.List && isDayLike(kind(1))) i++;
     }
     // `周一至周五，08:00-18:00`: a comma between the days and their hours.
-    if (selected && kind() === 'list' && (isTimeLike(kind(1)) || kind(1) === 'allday' || kind(1) === 'off')) i++;
+    if (selected && kind() === Kind.List && (isTimeLike(kind(1)) || kind(1) === Kind.AllDay || kind(1) === Kind.Off)) i++;
 
     let ranges: TimeRange[] | null = null;
-    if (kind() === 'off') {
+    if (kind() === Kind.Off) {
       i++;
       ranges = [];
-    } else if (kind() === 'allday') {
+    } else if (kind() === Kind.AllDay) {
       i++;
       ranges = [[0, MINUTES_PER_DAY]];
     } else if (isTimeLike(kind())) {
@@ -249,7 +256,7 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
         if (!parsed) return null;
         ranges.push(parsed.range);
         i = parsed.next;
-        if (kind() === 'list' && isTimeLike(kind(1))) i++;
+        if (kind() === Kind.List && isTimeLike(kind(1))) i++;
         else if (!isTimeLike(kind())) break;
       }
     } else if (holiday && selected?.size === 0) {
@@ -277,7 +284,7 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
 
 function readRange(tokens: readonly Token[], start: number): { range: TimeRange; next: number } | null {
   const from = readTime(tokens, start);
-  if (!from || tokens[from.next]?.k !== 'dash') return null;
+  if (!from || tokens[from.next]?.k !== Kind.Dash) return null;
   const to = readTime(tokens, from.next + 1, from);
   if (!to) return null;
   let end = to.minute;
@@ -298,12 +305,12 @@ function readTime(
   let i = start;
   let shift: Shift | undefined;
   const first = tokens[i];
-  if (first?.k === 'shift') {
+  if (first?.k === Kind.Shift) {
     shift = first.to;
     i++;
   }
   const token = tokens[i];
-  if (token?.k !== 'time') return null;
+  if (token?.k !== Kind.Time) return null;
   let minute = token.m;
   // `下午5:30` is 17:30; `中午12点` stays noon while `中午1点` is 13:00.
   if (minute < 12 * 60 && (shift === 'pm' || (shift === 'noon' && minute < 11 * 60))) minute += 12 * 60;
@@ -314,7 +321,8 @@ function readTime(
   return { minute, shift, next: i + 1 };
 }
 
-function mergeRanges(ranges: readonly TimeRange[]): TimeRange[] {
+/** The ranges sorted by start, overlapping or touching ones joined; also used for the week timeline. */
+export function mergeRanges(ranges: readonly TimeRange[]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [s, e] of sorted) {
