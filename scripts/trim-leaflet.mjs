@@ -42,6 +42,10 @@ const LEAFLET_CUTS = [
   // on Polyline#getCenter, which now throws), and LineUtil's deprecated `_flat`.
   ['polygon clipping and centres (PolyUtil)', '\nfunction clipPolygon(', '\nvar PolyUtil = {'],
   ['Polyline#getCenter\'s polylineCenter and the deprecated LineUtil._flat', '\nfunction _flat(', '\nvar LineUtil = {'],
+  ['Polyline#closestLayerPoint and getCenter', '\n\t// @method closestLayerPoint(', '\n\t// @method getBounds(): LatLngBounds'],
+  // Hit testing for the canvas renderer (cut above); SVG paths get their events from the DOM.
+  ['CircleMarker#_containsPoint', '\n\t// Needed by the `Canvas` renderer for interactivity\n\t_containsPoint: function (p) {', '\n});'],
+  ['Polyline#_containsPoint', '\n\t// Needed by the `Canvas` renderer for interactivity\n\t_containsPoint: function (p, closed) {', '\n});'],
   // The L.Mixin.Events deprecation warning: only a class built with `includes:` can reach it.
   ['the L.Mixin.Events deprecation check', '\nfunction checkDeprecatedMixinEvents(', 'Evented'],
   // Browser checks true only in browsers that cannot run this bundle (it is ES2020: optional
@@ -63,7 +67,7 @@ const LEAFLET_CUTS = [
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon)\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon)\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
