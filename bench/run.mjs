@@ -129,7 +129,7 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   input Features included.
 - **National scale (Chromium, 1M; 300k with --quick)**: the same page with a
   million stations (worst of 2 runs for long tasks). The element parses, validates
-  and clusters them in ~15 ms time slices on the main thread (no Worker: a blob
+  and clusters them in ~8 ms time slices on the main thread (no Worker: a blob
   Worker breaks under a strict CSP), with a progress line, so the page stays
   interactive. The kd-tree for nearest-first lists is built in slices after the
   first render (until then the list scans the coordinate columns, same answers),

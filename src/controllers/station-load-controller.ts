@@ -113,7 +113,7 @@ export class StationLoadController implements ReactiveController {
       if (!script) return;
       steps = buildStoreSteps(script.textContent ?? '', { crs });
     }
-    // Parsing and indexing run in ~15 ms slices so a million stations never freeze the page;
+    // Parsing and indexing run in ~8 ms slices so a million stations never freeze the page;
     // a newer load (or disconnecting) aborts this one between two slices.
     let built: BuiltStore;
     // Each progress change re-renders and repaints the element: a few per second read as
