@@ -31,9 +31,10 @@ console.log(`leaflet css: ${css.length} bytes → ${out}`);
 
 /** Selectors of Leaflet parts the element never creates. */
 function isUnusedSelector(selector) {
-  // Markers and icons are our own elements (map/dom-markers.ts); the map draws no canvas; Safari
+  // Markers, icons, the zoom buttons and the attribution are our own elements (map/dom-markers.ts,
+  // the element's template); the map draws no canvas; Safari
   // has not needed the tile-container workaround since version 9.
-  return /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|marker-shadow|shadow-pane|div-icon|marker-draggable|safari)|canvas/.test(selector);
+  return /leaflet-(popup|tooltip|control|bar|top|bottom|left|right|attribution|touch \.leaflet-bar|oldie|vml|marker-shadow|shadow-pane|div-icon|marker-draggable|safari)|canvas/.test(selector);
 }
 
 /** Declarations for browsers that need a -moz- or -ms- prefix (long gone), IE filters, or -webkit- twins of properties every ES2020 browser has unprefixed. */

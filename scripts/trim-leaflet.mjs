@@ -64,10 +64,12 @@ const LEAFLET_CUTS = [
   ['the user-select fallback of disableTextSelection', '\n} else {\n\tvar userSelectProperty = ', '\n\n// @function disableImageDrag(', '}\n'],
   // Only WMS tile layers (cut above) build query strings.
   ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
+  // The element draws its own zoom buttons and attribution (larger touch targets, its language).
+  ['controls (Control, Control.Zoom, Control.Attribution)', 'Control', '\n/*\n\tL.Handler is a base class'],
 ];
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon)\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

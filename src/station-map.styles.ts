@@ -335,6 +335,43 @@ export const stationMapStyles = css`
   .map-tools button {
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
   }
+  .map-tools .zoom {
+    display: flex;
+    flex-direction: column;
+  }
+  .map-tools .zoom button:first-child {
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
+  }
+  .map-tools .zoom button:last-child {
+    border-start-start-radius: 0;
+    border-start-end-radius: 0;
+  }
+  .map-tools button:disabled {
+    color: var(--sm-muted);
+    cursor: default;
+  }
+  /* Leaflet's attribution control, drawn by the element. */
+  .attribution {
+    position: absolute;
+    z-index: 1000;
+    right: 0;
+    bottom: 0;
+    max-width: 100%;
+    padding: 0 5px;
+    background: rgb(255 255 255 / 0.8);
+    color: #333;
+    font-size: 12px;
+    line-height: 1.4;
+  }
+  .attribution a {
+    color: #0078a8;
+    text-decoration: none;
+  }
+  .attribution a:hover,
+  .attribution a:focus-visible {
+    text-decoration: underline;
+  }
   .map-notice {
     position: absolute;
     z-index: 1000;
@@ -353,7 +390,6 @@ export const stationMapStyles = css`
     z-index: 1000;
     left: 10px;
     top: 10px;
-    margin-left: 44px;
     max-width: min(300px, calc(100% - 120px));
     padding: 8px 10px;
     border-radius: 8px;

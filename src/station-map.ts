@@ -23,7 +23,7 @@ import { getOpenStatus } from './hours/is-open.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import type { UiStrings } from './i18n/strings.js';
-import { resolveBasemap } from './map/basemaps.js';
+import { resolveBasemap, type BasemapSpec } from './map/basemaps.js';
 import { leafletCss } from './map/leaflet-css.generated.js';
 import { loadLeaflet } from './map/leaflet.js';
 import { MapController } from './map/map-controller.js';
@@ -94,6 +94,7 @@ const LIST_AFTER_MAP_FROM = 200_000;
  * @csspart coverage-legend - The service-circle legend over the map (with `coverage`).
  * @csspart load-progress - The progress line while a large station list is being indexed.
  * @csspart map - The map region.
+ * @csspart attribution - The map data credits (basemap provider, Leaflet) in the map's corner.
  *
  * @cssproperty --station-map-height - Height of the element (default 100%: it fills a container that has a height).
  * @cssproperty --station-map-min-height - Smallest height, used when the container gives none (default 480px).
@@ -221,6 +222,8 @@ export class StationMap extends LitElement {
   @state() private listExtra = 0;
   /** The list row that takes Tab focus. */
   @state() private activeListIndex = -1;
+  /** Whether the map is at its closest (`max`) or farthest (`min`) zoom: that zoom button is disabled. */
+  @state() private zoomLimit: 'min' | 'max' | null = null;
   /** A large load whose list and filters wait one frame, so its clusters paint first (see handleLoaded). */
   @state() private listHeldFor: StationStore | null = null;
 
@@ -570,6 +573,11 @@ export class StationMap extends LitElement {
         { reducedMotion },
       );
       this.mapController = controller;
+      controller.map.on('zoomend', () => {
+        const { map } = controller;
+        const zoom = map.getZoom();
+        this.zoomLimit = zoom >= map.getMaxZoom() ? 'max' : zoom <= map.getMinZoom() ? 'min' : null;
+      });
       controller.map.on('moveend', () => {
         if (!this.position) this.listCenter = this.mapCenter();
         if (this.coverage) this.coverageLayer.schedule();
@@ -918,6 +926,7 @@ export class StationMap extends LitElement {
     const store = this.store;
     const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
     const status = this.renderStatus(s);
+    const basemap = resolveBasemap(this.basemap, { key: this.basemapKey, lang });
     const listHeld = store !== null && this.listHeldFor === store;
     const listItems = listHeld ? [] : this.listItems();
     const showDetail = !!station && this.detailOpen;
@@ -1005,7 +1014,16 @@ export class StationMap extends LitElement {
             <button class="icon" part="button" title=${s.actions.locateMe} aria-label=${s.actions.locateMe} @click=${() => this.locate().catch(() => undefined)}>
               <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm9 3h-2.07A7 7 0 0 0 13 5.07V3h-2v2.07A7 7 0 0 0 5.07 11H3v2h2.07A7 7 0 0 0 11 18.93V21h2v-2.07A7 7 0 0 0 18.93 13H21v-2zm-9 6a5 5 0 1 1 0-10 5 5 0 0 1 0 10z"/></svg>
             </button>
+            <div class="zoom">
+              <button class="icon" part="button" title=${s.actions.zoomIn} aria-label=${s.actions.zoomIn} ?disabled=${this.zoomLimit === 'max'} @click=${() => this.mapController?.map.zoomIn()}>
+                <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z"/></svg>
+              </button>
+              <button class="icon" part="button" title=${s.actions.zoomOut} aria-label=${s.actions.zoomOut} ?disabled=${this.zoomLimit === 'min'} @click=${() => this.mapController?.map.zoomOut()}>
+                <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M5 11h14v2H5z"/></svg>
+              </button>
+            </div>
           </div>
+          ${renderAttribution(basemap)}
           ${this.mapNotice ? html`<div class="map-notice" role="note">${this.mapNotice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
@@ -1023,6 +1041,16 @@ export class StationMap extends LitElement {
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
   }
+}
+
+/** The credits of the basemap's tile providers (plain text, linked to their terms) after Leaflet's. */
+function renderAttribution(basemap: BasemapSpec) {
+  const credits = [...new Map(basemap.layers.map((layer) => [layer.attribution, layer])).values()];
+  return html`<div class="attribution" part="attribution">
+    <a href="https://leafletjs.com">Leaflet</a>${credits.map(
+      ({ attribution, attributionUrl }) => html` | ${attributionUrl ? html`<a href=${attributionUrl}>${attribution}</a>` : attribution}`,
+    )}
+  </div>`;
 }
 
 /** `coverage` → 15 minutes, `coverage="10"` → 10; anything else that is not a positive number → 15. */

@@ -7,7 +7,10 @@ import type { Crs } from '../types.js';
 /** A tile layer to add to the map. */
 export interface TileSpec {
   url: string;
+  /** Who the tiles are from, as plain text (shown as text, never as markup). */
   attribution: string;
+  /** Where the attribution links to (the provider's terms or copyright page). */
+  attributionUrl?: string;
   subdomains?: string;
   maxZoom: number;
 }
@@ -23,11 +26,12 @@ export interface BasemapSpec {
 
 const OSM: TileSpec = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+  attribution: '© OpenStreetMap contributors',
+  attributionUrl: 'https://www.openstreetmap.org/copyright',
   maxZoom: 19,
 };
 
-const TIANDITU_ATTRIBUTION = '© <a href="https://www.tianditu.gov.cn/">天地图</a> 国家地理信息公共服务平台';
+const TIANDITU_ATTRIBUTION = '© 天地图 国家地理信息公共服务平台';
 
 function tiandituLayer(layer: 'vec' | 'cva' | 'eva', key: string): TileSpec {
   return {
@@ -36,6 +40,7 @@ function tiandituLayer(layer: 'vec' | 'cva' | 'eva', key: string): TileSpec {
       `&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}` +
       `&tk=${encodeURIComponent(key)}`,
     attribution: TIANDITU_ATTRIBUTION,
+    attributionUrl: 'https://www.tianditu.gov.cn/',
     subdomains: '01234567',
     maxZoom: 18,
   };
@@ -72,7 +77,8 @@ export function resolveBasemap(
         layers: [
           {
             url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
-            attribution: '© <a href="https://www.amap.com/">高德地图</a>',
+            attribution: '© 高德地图',
+            attributionUrl: 'https://www.amap.com/',
             subdomains: '1234',
             maxZoom: 18,
           },

@@ -38,7 +38,7 @@ export class MapController {
     private readonly L: Leaflet,
     container: HTMLElement,
     private readonly callbacks: MapControllerCallbacks,
-    options: { reducedMotion?: boolean; attributionPrefix?: string } = {},
+    options: { reducedMotion?: boolean } = {},
   ) {
     const animate = !options.reducedMotion;
     this.map = L.map(container, {
@@ -50,9 +50,11 @@ export class MapController {
       fadeAnimation: animate,
       markerZoomAnimation: animate,
       worldCopyJump: true,
+      // The element draws both in its own template (larger touch targets, its own language),
+      // which keeps Leaflet's control classes and their CSS out of the script-tag bundle.
       attributionControl: false,
+      zoomControl: false,
     });
-    L.control.attribution({ prefix: options.attributionPrefix ?? '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(this.map);
     this.positionLayer = L.layerGroup().addTo(this.map);
     this.positionMarker = new DomMarkers(L, this.map);
     this.routeLayer = L.layerGroup().addTo(this.map);
@@ -79,7 +81,6 @@ export class MapController {
     let reported = false;
     for (const tiles of spec.layers) {
       const layer = this.L.tileLayer(tiles.url, {
-        attribution: tiles.attribution,
         subdomains: tiles.subdomains ?? 'abc',
         maxZoom: tiles.maxZoom,
         crossOrigin: false,

@@ -62,6 +62,11 @@ describe('the map', () => {
     const el = await withStations(stationsAround(6));
     const map = leafletMap(el);
     /** Largest distance in px between a pin's tip and where its station projects. */
+    // Leaflet's projection gives where a pin ends up; mid-animation it is still on its way.
+    const idle = async () => {
+      await waitFor(() => !(map as unknown as { _animatingZoom: boolean })._animatingZoom, 3000, 'no zoom animation');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
     const worstOffset = () => {
       const box = map.getContainer().getBoundingClientRect();
       let worst = 0;
@@ -79,11 +84,13 @@ describe('the map', () => {
       return worst;
     };
     await waitFor(() => markers(el).pins.length === 6, 5000, 'six pins');
+    await idle();
     expect(worstOffset()).to.be.below(1.5);
     const zoomed = new Promise((resolve) => map.once('zoomend', resolve));
     map.setZoomAround(map.latLngToContainerPoint(map.getCenter()), map.getZoom() + 1, { animate: true });
     await zoomed;
     await waitFor(() => markers(el).pins.length > 0, 5000, 'pins after zooming');
+    await idle();
     expect(worstOffset()).to.be.below(1.5);
     // Without animation (reduced motion, pinch zoom) markers move on 'zoom' and 'viewreset'.
     map.setZoom(map.getZoom() - 1, { animate: false });
@@ -127,6 +134,38 @@ describe('the map', () => {
     expect(map.getCenter().equals(centre), 'the map moved').to.equal(false);
     expect(selected.length, 'no selection from the drag').to.equal(1);
     expect(mapClicks, 'map clicks').to.equal(0);
+  });
+
+  it('has its own zoom buttons, disabled at the zoom limits, and credits the basemap', async () => {
+    const el = await withStations(stationsAround(6));
+    el.setAttribute('basemap', 'osm');
+    const map = leafletMap(el);
+    const button = (name: string) => shadow(el).querySelector<HTMLButtonElement>(`.map-tools button[aria-label="${name}"]`)!;
+    const before = map.getZoom();
+    const zoomEnd = () => new Promise((resolve) => map.once('zoomend', resolve));
+    let ended = zoomEnd();
+    button('Zoom in').click();
+    await ended;
+    expect(map.getZoom()).to.equal(before + 1);
+    ended = zoomEnd();
+    button('Zoom out').click();
+    await ended;
+    expect(map.getZoom()).to.equal(before);
+    map.setZoom(map.getMaxZoom(), { animate: false });
+    await waitFor(() => button('Zoom in').disabled, 3000, 'zoom in disabled at the closest zoom');
+    expect(button('Zoom out').disabled).to.equal(false);
+    map.setZoom(map.getMinZoom(), { animate: false });
+    await waitFor(() => button('Zoom out').disabled, 3000, 'zoom out disabled at the farthest zoom');
+    const credits = shadow(el).querySelector('[part="attribution"]')!;
+    expect(credits.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Leaflet | © OpenStreetMap contributors');
+    expect([...credits.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://leafletjs.com',
+      'https://www.openstreetmap.org/copyright',
+    ]);
+    // A page's own tile template is credited by its host name, as text.
+    el.setAttribute('basemap', 'https://tiles.example.org/{z}/{x}/{y}.png');
+    await el.updateComplete;
+    expect(credits.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Leaflet | tiles.example.org');
   });
 
   it('draws 100,000 stations as a bounded number of markers', async () => {
