@@ -67,6 +67,25 @@ const LEAFLET_CUTS = [
   // The element draws its own zoom buttons and attribution (larger touch targets, its language).
   ['controls (Control, Control.Zoom, Control.Attribution)', 'Control', '\n/*\n\tL.Handler is a base class'],
 ];
+/**
+ * Methods nothing in the bundle calls: no `.name` in Leaflet (after the cuts above) or in src/,
+ * and no string naming them. Page code cannot reach Leaflet in the script-tag bundle, so these
+ * only served plugins and apps. Every definition of each name is cut; the build stops if Leaflet
+ * or src/ calls one after all, or if one is no longer defined.
+ */
+const UNUSED_METHODS = [
+  // Evented: only feature groups, popups and tooltips had event parents.
+  'addEventParent', 'removeEventParent',
+  // Map, LatLng, LatLngBounds
+  'fitWorld', 'mouseEventToLatLng', 'wrap', 'toBounds', 'toBBoxString',
+  // Layers
+  'bringToBack', 'getLayer', 'getLayers', 'setLatLng', 'setIcon', 'getIcon', 'setZIndexOffset',
+  '_getPopupAnchor', '_getTooltipAnchor', 'getRadius', 'getLatLngs', 'addLatLng', 'isEmpty',
+  '_keyToBounds', 'setPrefix',
+  // Map.Drag
+  'moving',
+];
+
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
   /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\.extend\(\{[^}]*\bincludes:/;
@@ -116,7 +135,32 @@ export function trimLeafletSource(code, { keepExports } = {}) {
   // Static aliases on a cut class (`GeoJSON.asFeature = asFeature;`) would throw on undefined.
   const stubbed = new Set(stubs);
   out = out.replace(/^([A-Za-z_$][\w$]*)\.[\w$.]+ = [\w$.]+;\r?$/gm, (line, name) => (stubbed.has(name) ? '' : line));
+  out = cutUnusedMethods(out, UNUSED_METHODS);
   return keepExports ? trimExports(out, keepExports) : out;
+}
+
+/**
+ * `code` without the definitions of `names` (class and prototype members: one tab in, with the
+ * `//` doc lines above them). Throws when Leaflet still calls one or no longer defines it.
+ */
+function cutUnusedMethods(code, names) {
+  let out = code;
+  for (const name of names) {
+    const use = new RegExp(`\\.${name}\\b|['"]${name}['"]`).exec(out);
+    if (use) throw new Error(`Leaflet changed: it uses ${use[0]}, which scripts/trim-leaflet.mjs cuts as unused`);
+    // From the doc lines to the first line that is just `}` one tab in: the method's own end.
+    const definition = new RegExp(`\\n(?:\\t//[^\\n]*\\n)*\\t${name}: function \\([^)]*\\) \\{[^\\n]*\\n[\\s\\S]*?\\n\\t\\},?(?=\\n)`, 'g');
+    const cut = out.replace(definition, (method) => {
+      // A one-line method would have run on into the next member: stop rather than cut that too.
+      if (/\n\t[\w$]+: /.test(method.slice(method.indexOf(`\t${name}: `) + 1))) {
+        throw new Error(`Leaflet changed: the method ${name} is not laid out as expected`);
+      }
+      return '';
+    });
+    if (cut === out) throw new Error(`Leaflet changed: cannot find the method ${name} to cut`);
+    out = cut;
+  }
+  return out;
 }
 
 /** Leaflet's closing `export { … };` reduced to the names in `keep`; throws on a name it lacks. */
@@ -162,10 +206,12 @@ export function usedLeafletExports(srcDir) {
   return [...used];
 }
 
-/** Throws when a file under `srcDir` uses a part of Leaflet that LEAFLET_CUTS removes. */
+/** Throws when a file under `srcDir` uses a part of Leaflet that LEAFLET_CUTS or UNUSED_METHODS removes. */
 export function checkLeafletUse(srcDir) {
+  const unused = new RegExp(`\\.(?:${UNUSED_METHODS.join('|')})\\b`);
   for (const file of walk(srcDir)) {
-    const match = CUT_API.exec(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const match = CUT_API.exec(text) ?? unused.exec(text);
     if (match) throw new Error(`${file} uses ${match[0]}, which scripts/trim-leaflet.mjs cuts from Leaflet for the script-tag bundle: take it out of LEAFLET_CUTS`);
   }
 }
