@@ -79,9 +79,9 @@ const UNUSED_METHODS = [
   // Map, LatLng, LatLngBounds
   'fitWorld', 'mouseEventToLatLng', 'wrap', 'toBounds', 'toBBoxString',
   // Layers
-  'bringToBack', 'getLayer', 'getLayers', 'setLatLng', 'setIcon', 'getIcon', 'setZIndexOffset',
-  '_getPopupAnchor', '_getTooltipAnchor', 'getRadius', 'getLatLngs', 'addLatLng', 'isEmpty',
-  '_keyToBounds', 'setPrefix',
+  // (Marker's and the attribution control's went with them: see LEAFLET_CUTS.)
+  'bringToBack', 'getLayer', 'getLayers', 'setLatLng', 'getRadius', 'getLatLngs', 'addLatLng', 'isEmpty',
+  '_keyToBounds',
   // Map.Drag
   'moving',
 ];
