@@ -133,7 +133,7 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   Worker breaks under a strict CSP), with a progress line, so the page stays
   interactive. The kd-tree for nearest-first lists is built in slices after the
   first render (until then the list scans the coordinate columns, same answers),
-  and a load of 200k or more paints its clusters a frame before its list.
+  and a load of 50k or more paints its clusters a frame before its list.
   **longest long task**: the longest \`longtask\` entry (PerformanceObserver)
   from \`el.stations = …\` to the painted clusters (the longest tasks left are V8's
   young-generation GC pauses while a million station objects are created).

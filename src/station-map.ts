@@ -60,7 +60,7 @@ interface Position {
 const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
 
 /** Loads of at least this many stations paint their clusters a frame before their list. */
-const LIST_AFTER_MAP_FROM = 200_000;
+const LIST_AFTER_MAP_FROM = 50_000;
 
 /**
  * A map that finds the nearest trade-union service station (工会驿站, 户外劳动者服务站 …) and
