@@ -84,7 +84,7 @@ export function renderDetail(options: DetailOptions) {
               ${services.map((service) => {
                 const glyph = serviceGlyph(service);
                 return html`<li>
-                  ${glyph ? svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${glyph}></path></svg>` : nothing}${serviceLabel(service, s)}
+                  ${glyph ? svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d=${glyph}></path></svg>` : nothing}${serviceLabel(service, s)}
                 </li>`;
               })}
             </ul>`

@@ -71,7 +71,7 @@ export function renderFilterBar(options: FilterBarOptions) {
   const { filter, strings: s } = options;
   const chip = (label: string, pressed: boolean, glyph: string | null | undefined, onClick: () => void, extraClass = '') => html`
     <button type="button" class="chip ${extraClass}" part="chip" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>
-      ${glyph ? svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${glyph}></path></svg>` : nothing}${label}
+      ${glyph ? svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d=${glyph}></path></svg>` : nothing}${label}
     </button>
   `;
   return html`

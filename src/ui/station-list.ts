@@ -55,7 +55,7 @@ export function typeKey(type: string | undefined): keyof typeof TYPE_COLORS {
 /** A round icon in the station type's colour (a class, not a style attribute: strict CSP blocks those). */
 export function renderTypeIcon(type: string | undefined) {
   return html`<span class="type-icon type-${typeKey(type)}" aria-hidden="true"
-    >${svg`<svg viewBox="0 0 24 24"><path d=${typeGlyph(type)}></path></svg>`}</span
+    >${svg`<svg viewBox="0 0 24 24"><path fill-rule="evenodd" d=${typeGlyph(type)}></path></svg>`}</span
   >`;
 }
 
@@ -137,6 +137,6 @@ function renderServiceIcons(services: unknown, s: UiStrings) {
   const known = services.filter((v): v is string => typeof v === 'string' && serviceGlyph(v) != null).slice(0, 6);
   if (!known.length) return nothing;
   return html`<span class="service-icons" role="img" aria-label=${known.map((v) => serviceLabel(v, s)).join('、')}
-    >${known.map((v) => svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${serviceGlyph(v)!}></path></svg>`)}</span
+    >${known.map((v) => svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d=${serviceGlyph(v)!}></path></svg>`)}</span
   >`;
 }
