@@ -530,6 +530,10 @@ export class StationMap extends LitElement {
     if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
     if (this.listHeldFor === store) {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // The nearest search (a scan of every station until the kd-tree is built) gets a task of
+      // its own; the list renders from its cached answer in the next one.
+      if (this.listHeldFor === store) this.listItems();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.listHeldFor === store) this.listHeldFor = null;
       await this.updateComplete;
     }
