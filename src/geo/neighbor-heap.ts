@@ -3,6 +3,7 @@
  * the linear scan so both rank and break ties identically: by distance, then by lower index.
  * Two parallel typed arrays, no object per entry.
  */
+import type { Neighbor } from './spatial-index.js';
 
 /** `a` ranks after `b`: farther, or as far with a higher index. */
 function isWorse(aDist: number, aIndex: number, bDist: number, bIndex: number): boolean {
@@ -38,4 +39,14 @@ export function siftDown(dist: Float64Array, index: Float64Array, size: number, 
   }
   dist[pos] = d;
   index[pos] = id;
+}
+
+/** Empties a max-heap of `size` items into a list, nearest first. */
+export function drainNeighbors(dist: Float64Array, index: Float64Array, size: number): Neighbor[] {
+  const result: Neighbor[] = new Array(size);
+  for (let i = size - 1; i >= 0; i--) {
+    result[i] = { index: index[0]!, distanceMeters: dist[0]! };
+    if (i > 0) siftDown(dist, index, i, dist[i]!, index[i]!);
+  }
+  return result;
 }

@@ -5,7 +5,7 @@
  * million stations needs no 400 ms tree build first.
  */
 import { EARTH_RADIUS_METERS, haversineTerm, haversineTermToMeters } from './haversine.js';
-import { siftDown, siftUp } from './neighbor-heap.js';
+import { drainNeighbors, siftDown, siftUp } from './neighbor-heap.js';
 import type { Neighbor, NearestOptions } from './spatial-index.js';
 
 const RAD = Math.PI / 180;
@@ -99,13 +99,7 @@ class Scan {
   }
 
   drain(): Neighbor[] {
-    const { heapDist, heapIndex } = this;
-    const result: Neighbor[] = new Array(this.size);
-    for (let i = this.size - 1; i >= 0; i--) {
-      result[i] = { index: heapIndex[0]!, distanceMeters: heapDist[0]! };
-      if (i > 0) siftDown(heapDist, heapIndex, i, heapDist[i]!, heapIndex[i]!);
-    }
-    return result;
+    return drainNeighbors(this.heapDist, this.heapIndex, this.size);
   }
 
   /** The bounds, widened by a hair so rounding never rules out a point that would tie. */

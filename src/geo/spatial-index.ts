@@ -18,7 +18,7 @@
  * and this permission notice appear in all copies." Copyright (c) 2018, Vladimir Agafonkin).
  */
 import { haversineTerm, haversineTermToMeters } from './haversine.js';
-import { siftDown, siftUp } from './neighbor-heap.js';
+import { drainNeighbors, siftDown, siftUp } from './neighbor-heap.js';
 import { STEP_ITEMS, runSteps, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
@@ -142,7 +142,9 @@ export class SpatialIndex {
     } finally {
       this.accept = undefined;
     }
-    return this.drainHeap();
+    const found = drainNeighbors(this.heapDist, this.heapIndex, this.heapSize);
+    this.heapSize = 0;
+    return found;
   }
 
   /**
@@ -302,19 +304,6 @@ export class SpatialIndex {
       }
     }
     return haversineTermToMeters(h) * (1 - 1e-9) - 1e-6;
-  }
-
-  private drainHeap(): Neighbor[] {
-    const size = this.heapSize;
-    const result: Neighbor[] = new Array(size);
-    for (let i = size - 1; i >= 0; i--) {
-      result[i] = { index: this.heapIndex[0], distanceMeters: this.heapDist[0] };
-      const lastDist = this.heapDist[i];
-      const lastIndex = this.heapIndex[i];
-      if (i > 0) siftDown(this.heapDist, this.heapIndex, i, lastDist, lastIndex);
-    }
-    this.heapSize = 0;
-    return result;
   }
 }
 
