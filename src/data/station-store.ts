@@ -188,6 +188,17 @@ export function* createStationStoreSteps(
   const all = yield* runStepsWithin(ClusterIndex.buildSteps(lng, lat), 0.25, 1);
   let spatial: SpatialIndex | null = null;
   let spatialBuild: Steps<SpatialIndex> | null = null;
+  // One build, however it is driven: in background slices, or finished at once by a read of
+  // `spatial`, which carries on from where the slices stand.
+  function* spatialSteps(): Steps<SpatialIndex> {
+    spatialBuild ??= SpatialIndex.buildSteps(lng, lat);
+    while (!spatial) {
+      const step = spatialBuild.next();
+      if (step.done) spatial = step.value;
+      else yield step.value;
+    }
+    return spatial;
+  }
   let lastAccept: ((index: number) => boolean) | null = null;
   let lastClusters = all;
   let wgs: Station[] | null = null;
@@ -197,27 +208,12 @@ export function* createStationStoreSteps(
     lng,
     lat,
     get spatial() {
-      if (!spatial) {
-        // Finishes a background build where it stands rather than starting over.
-        spatialBuild ??= SpatialIndex.buildSteps(lng, lat);
-        let step = spatialBuild.next();
-        while (!step.done) step = spatialBuild.next();
-        spatial = step.value;
-      }
-      return spatial;
+      return spatial ?? runSteps(spatialSteps());
     },
     nearest(x, y, k, options) {
       return spatial ? spatial.nearest(x, y, k, options) : scanNearest(lng, lat, x, y, k, options);
     },
-    *spatialSteps() {
-      spatialBuild ??= SpatialIndex.buildSteps(lng, lat);
-      while (!spatial) {
-        const step = spatialBuild.next();
-        if (step.done) spatial = step.value;
-        else yield step.value;
-      }
-      return spatial;
-    },
+    spatialSteps,
     indexById,
     skippedCount,
     clustersFor(accept) {
