@@ -620,9 +620,8 @@ export class StationMap extends LitElement {
   }
 
   /** The small notice over the map: a basemap that cannot be shown, or tiles that failed. */
-  private get mapNotice(): string | null {
+  private mapNotice({ problem }: BasemapSpec): string | null {
     const s = this.strings;
-    const problem = resolveBasemap(this.basemap, { key: this.basemapKey }).problem;
     if (problem === 'missing-key') return s.errors['basemap-key-missing']({ provider: this.basemap });
     if (problem === 'bad-template' || this.tilesFailed) return s.errors['tiles-failed']({ provider: this.basemap });
     return null;
@@ -931,6 +930,7 @@ export class StationMap extends LitElement {
     const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
     const status = this.renderStatus(s);
     const basemap = resolveBasemap(this.basemap, { key: this.basemapKey, lang });
+    const notice = this.mapNotice(basemap);
     const listHeld = store !== null && this.listHeldFor === store;
     const listItems = listHeld ? [] : this.listItems();
     const showDetail = !!station && this.detailOpen;
@@ -1028,7 +1028,7 @@ export class StationMap extends LitElement {
             </div>
           </div>
           ${renderAttribution(basemap)}
-          ${this.mapNotice ? html`<div class="map-notice" role="note">${this.mapNotice}</div>` : nothing}
+          ${notice ? html`<div class="map-notice" role="note">${notice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
                 minutes: this.coverage,
