@@ -124,8 +124,7 @@ export class ClusterIndex {
 
     let usable = 0;
     for (let start = 0; start < n; start += STEP_ITEMS) {
-      const end = Math.min(n, start + STEP_ITEMS);
-      for (let i = start; i < end; i++) if (isUsable(lng[i], lat[i])) usable++;
+      usable += countUsable(lng, lat, start, Math.min(n, start + STEP_ITEMS));
       yield 0;
     }
     const source = usable === n ? null : new Uint32Array(usable);
@@ -135,18 +134,7 @@ export class ClusterIndex {
     // Progress: projecting ≈ 30 %, sorting ≈ 50 %, prefix sums ≈ 20 % (measured at 1M).
     for (let start = 0, j = 0; start < n; start += STEP_ITEMS) {
       const end = Math.min(n, start + STEP_ITEMS);
-      for (let i = start; i < end; i++) {
-        if (!isUsable(lng[i], lat[i])) continue;
-        const x = projectX(lng[i]);
-        const y = projectY(lat[i]);
-        const qx = toCell(x);
-        const qy = toCell(y);
-        xs[j] = x;
-        ys[j] = y;
-        unsortedKeys[j] = mortonHigh(qx, qy) * MORTON_HIGH + mortonLow(qx, qy);
-        if (source) source[j] = i;
-        j++;
-      }
+      j = projectPoints(lng, lat, start, end, { xs, ys, keys: unsortedKeys, source }, j);
       yield (0.3 * end) / n;
     }
 
@@ -161,18 +149,9 @@ export class ClusterIndex {
     const order = source ? new Uint32Array(usable) : sorted.order;
     const sumX = new Float64Array(usable + 1);
     const sumY = new Float64Array(usable + 1);
-    let sx = 0;
-    let sy = 0;
     for (let start = 0; start < usable; start += STEP_ITEMS) {
       const end = Math.min(usable, start + STEP_ITEMS);
-      for (let i = start; i < end; i++) {
-        const j = sorted.order[i];
-        if (source) order[i] = source[j];
-        sx += xs[j];
-        sy += ys[j];
-        sumX[i + 1] = sx;
-        sumY[i + 1] = sy;
-      }
+      sumSorted(sorted.order, start, end, { xs, ys, source, order, sumX, sumY });
       yield 0.8 + (0.2 * end) / usable;
     }
     const keys = sorted.keys;
@@ -423,6 +402,66 @@ function toView(bbox: ClusterBBox): View | null {
     contains: (lng, lat) => lat >= south && lat <= north && (world || wrapDelta(lng - westWrapped) <= span),
     place: (lng) => (crossing ? lng : lng + 360 * Math.round((centre - lng) / 360)),
   };
+}
+
+// The loops of a build are small functions of their own, not inline in the generator: V8
+// optimizes each with complete type feedback within a millisecond or two, where one large
+// generator was optimized for its first loop, deoptimized on reaching the next, and ran
+// several loops at interpreter speed while it was compiled again (≈ 40 % of a cold 100k build).
+
+/** How many of the points `[start, end)` can be placed on the map. */
+function countUsable(lng: Float64Array, lat: Float64Array, start: number, end: number): number {
+  let usable = 0;
+  for (let i = start; i < end; i++) if (isUsable(lng[i]!, lat[i]!)) usable++;
+  return usable;
+}
+
+interface Projected {
+  xs: Float64Array;
+  ys: Float64Array;
+  keys: Float64Array;
+  /** Input index of each usable point, or `null` when every point is usable. */
+  source: Uint32Array | null;
+}
+
+/** Projects the usable points among `[start, end)` into `out` from position `j` on; returns the next position. */
+function projectPoints(lng: Float64Array, lat: Float64Array, start: number, end: number, out: Projected, j: number): number {
+  const { xs, ys, keys, source } = out;
+  for (let i = start; i < end; i++) {
+    const x0 = lng[i]!;
+    const y0 = lat[i]!;
+    if (!isUsable(x0, y0)) continue;
+    const x = projectX(x0);
+    const y = projectY(y0);
+    const qx = toCell(x);
+    const qy = toCell(y);
+    xs[j] = x;
+    ys[j] = y;
+    keys[j] = mortonHigh(qx, qy) * MORTON_HIGH + mortonLow(qx, qy);
+    if (source) source[j] = i;
+    j++;
+  }
+  return j;
+}
+
+/** Fills `order` and the prefix sums for sorted positions `[start, end)` (each range after the one before it). */
+function sumSorted(
+  sortedOrder: Uint32Array,
+  start: number,
+  end: number,
+  out: Pick<Projected, 'xs' | 'ys' | 'source'> & { order: Uint32Array; sumX: Float64Array; sumY: Float64Array },
+): void {
+  const { xs, ys, source, order, sumX, sumY } = out;
+  let sx = sumX[start]!;
+  let sy = sumY[start]!;
+  for (let i = start; i < end; i++) {
+    const j = sortedOrder[i]!;
+    if (source) order[i] = source[j]!;
+    sx += xs[j]!;
+    sy += ys[j]!;
+    sumX[i + 1] = sx;
+    sumY[i + 1] = sy;
+  }
 }
 
 function isUsable(lng: number, lat: number): boolean {
