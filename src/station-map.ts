@@ -383,9 +383,9 @@ export class StationMap extends LitElement {
     const extra = filter ? createStationFilter(filter, { now: this.now(), timezone: this.timezone }) : null;
     const base = this.accept;
     const accept =
-      extra || base ? (i: number) => (!base || base(i)) && (!extra || extra(store.stations[i]!)) : undefined;
+      extra || base ? (i: number) => (!base || base(i)) && (!extra || extra(store.station(i))) : undefined;
     return store.nearest(x, y, k, { accept }).map(({ index, distanceMeters }) => ({
-      station: store.stations[index]!,
+      station: store.station(index),
       distanceMeters,
     }));
   }
@@ -429,7 +429,7 @@ export class StationMap extends LitElement {
     this.dispatch('route-change', { route: pageRoute });
     const lang = this.uiLang;
     this.announce(
-      `${stationName(store.stations[index]!, lang)}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
+      `${stationName(store.station(index), lang)}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
     );
     return pageRoute;
   }
@@ -455,7 +455,7 @@ export class StationMap extends LitElement {
     const geometry = 'geometry' in line ? line.geometry : line;
     const wgsLine = { ...geometry, coordinates: geometry.coordinates.map((p) => toWgs84([p[0]!, p[1]!], this.crs)) };
     const results = findStationsAlong(store.wgsStations(), wgsLine, bufferMeters);
-    return results.map((r) => ({ ...r, station: store.stations[store.indexById.get(r.station.id)!]! }));
+    return results.map((r) => ({ ...r, station: store.station(store.indexById.get(r.station.id)!) }));
   }
 
   /**
@@ -494,7 +494,7 @@ export class StationMap extends LitElement {
   // ——— data ———
 
   private get selectedId(): string | null {
-    return this.selectedIndex >= 0 ? (this.store?.stations[this.selectedIndex]?.id ?? null) : null;
+    return this.selectedIndex >= 0 ? (this.store?.station(this.selectedIndex).id ?? null) : null;
   }
 
   private handleLoadFailed(failure: StationLoadFailure): void {
@@ -513,10 +513,10 @@ export class StationMap extends LitElement {
     }
     // A national load draws its clusters in one task and its list (a scan of every station, then
     // fifty rows of text to lay out) in the next: neither blocks the page for long.
-    if (store.stations.length >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
+    if (store.size >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
     this.store = store;
     this.dispatch('stations-load', {
-      count: result.stations.length,
+      count: store.size,
       skipped: result.skipped,
       bbox: bbox ? convertBBoxToPage(bbox, this.crs) : null,
     });
@@ -546,7 +546,7 @@ export class StationMap extends LitElement {
       return;
     }
     const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });
-    this.accept = predicate ? (i: number) => predicate(store.stations[i]!) : null;
+    this.accept = predicate ? (i: number) => predicate(store.station(i)) : null;
     this.mapController?.stations.setIndex(store.clustersFor(this.accept));
   }
 
@@ -563,11 +563,11 @@ export class StationMap extends LitElement {
         container,
         {
           positionOf: (i) => [this.store!.lng[i]!, this.store!.lat[i]!],
-          typeOf: (i) => this.store!.stations[i]!.properties.type,
+          typeOf: (i) => this.store!.station(i).properties.type,
           pinLabels: () => {
-            const stations = this.store!.stations;
+            const store = this.store!;
             const lang = this.uiLang;
-            return (i) => stationName(stations[i]!, lang);
+            return (i) => stationName(store.station(i), lang);
           },
           clusterLabel: (count) => `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
           onStationClick: (i) => this.selectIndex(i, 'marker'),
@@ -695,7 +695,7 @@ export class StationMap extends LitElement {
   private selectIndex(index: number, source: StationSelectDetail['source']): void {
     const store = this.store;
     if (!store) return;
-    const station = store.stations[index]!;
+    const station = store.station(index);
     const distanceMeters = this.position
       ? haversineMeters(this.position.lng, this.position.lat, store.lng[index]!, store.lat[index]!)
       : null;
@@ -883,7 +883,7 @@ export class StationMap extends LitElement {
   private renderStatus(s: UiStrings) {
     if (this.loader.loading) return s.loading;
     if (!this.store) return '';
-    return s.stationsLoaded(this.store.stations.length, this.store.skippedCount);
+    return s.stationsLoaded(this.store.size, this.store.skippedCount);
   }
 
   /** The page's own detail body (slot or `detailRenderer`), or `null` for the built-in one. */
@@ -927,7 +927,7 @@ export class StationMap extends LitElement {
     const s = this.strings;
     const lang = this.uiLang;
     const store = this.store;
-    const station = store && this.selectedIndex >= 0 ? store.stations[this.selectedIndex] : undefined;
+    const station = store && this.selectedIndex >= 0 ? store.station(this.selectedIndex) : undefined;
     const status = this.renderStatus(s);
     const basemap = resolveBasemap(this.basemap, { key: this.basemapKey, lang });
     const notice = this.mapNotice(basemap);

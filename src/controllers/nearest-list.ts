@@ -41,12 +41,12 @@ export class NearestList {
       const filter = accept ? (station: Station) => accept(store.indexById.get(station.id)!) : undefined;
       items = nearestByRoute(store.wgsStations(), network, center[0], center[1], k, { filter, mode }).map((r) => {
         const index = store.indexById.get(r.station.id)!;
-        return { index, station: store.stations[index]!, distanceMeters: r.routeMeters ?? r.distanceMeters };
+        return { index, station: store.station(index), distanceMeters: r.routeMeters ?? r.distanceMeters };
       });
     } else {
       items = store
         .nearest(center[0], center[1], k, { accept: accept ?? undefined })
-        .map(({ index, distanceMeters }) => ({ index, station: store.stations[index]!, distanceMeters }));
+        .map(({ index, distanceMeters }) => ({ index, station: store.station(index), distanceMeters }));
     }
     this.cache = { key, items };
     return items;

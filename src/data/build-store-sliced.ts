@@ -9,21 +9,15 @@
  * script-tag bundle or duplicates the code inside it. Slicing costs a few
  * percent of throughput and nothing in bytes.
  *
- * The slices run exactly the code of the one-shot API (`parseStations` on runs
- * of features, `createStationStore`'s steps), so both give the same stations,
- * the same skipped features with the same messages, and the same clusters.
+ * The slices run exactly the code of the one-shot API (`parseStations`' steps,
+ * `createStationStore`'s indexing), so both give the same stations, the same
+ * skipped features with the same messages, and the same clusters.
  * Pure: no DOM, runs in Node and Workers.
  */
 import { runStepsWithin, type Steps } from '../geo/steps.js';
-import type { Crs, ParseResult, SkippedFeature, Station } from '../types.js';
-import { DEFAULT_MAX_FEATURES, parseStations } from './parse-stations.js';
-import { StationIdIndex, createStationStoreSteps, type StationStore } from './station-store.js';
-
-/** Features handed to `parseStations` at a time: a few milliseconds of work. */
-const FEATURES_PER_STEP = 4096;
-
-/** Longest piece of an id echoed in a message, as `parseStations` does. */
-const MAX_ECHO = 40;
+import type { Crs, ParseResult } from '../types.js';
+import { parseStationColumnsSteps } from './parse-stations.js';
+import { createStationStoreSteps, indexColumnsSteps, type StationStore } from './station-store.js';
 
 /** Options of {@link buildStoreSteps} and {@link buildStoreSliced}. */
 export interface BuildStoreOptions {
@@ -43,9 +37,9 @@ export interface SliceOptions {
   sliceMs?: number;
 }
 
-/** What one load produced: the parse result and, unless the document was unusable, its store. */
+/** What one load produced: the skipped features (or why the document is unusable) and its store. */
 export interface BuiltStore {
-  result: ParseResult;
+  result: Omit<ParseResult, 'stations'>;
   /** `null` when `result.error` is set. */
   store: StationStore | null;
 }
@@ -66,22 +60,21 @@ export function buildStoreSliced(input: unknown, options: BuildStoreOptions & Sl
 }
 
 /**
- * {@link buildStoreSliced} as steps: parsing is the first half of the progress, indexing the second.
- * `runSteps(buildStoreSteps(input))` is the one-shot version.
+ * {@link buildStoreSliced} as steps: parsing is the first third of the progress, indexing the rest.
+ * `runSteps(buildStoreSteps(input))` is the one-shot version. The stations are those of
+ * `parseStations(input)`, with the same skipped features and messages, but each is made from
+ * its feature only when `store.station(i)` first asks for it.
  *
  * @example const { result, store } = runSteps(buildStoreSteps(json, { crs: 'gcj02' }));
  */
 export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}): Steps<BuiltStore> {
-  const parsed = yield* runStepsWithin(parseStationsSteps(input, options), 0, 0.5);
-  const { indexById, ...result } = parsed;
-  if (result.error) return { result, store: null };
   const crs = readCrs(options.crs);
-  const store = yield* runStepsWithin(
-    createStationStoreSteps(result.stations, { crs, skippedCount: result.skipped.length, indexById }),
-    0.5,
-    1,
-  );
-  return { result, store };
+  // JSON text is one `JSON.parse`: the browser cannot split it.
+  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures }), 0, 0.35);
+  const { skipped, error } = parsed;
+  if (error) return { result: { skipped, error }, store: null };
+  const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.35, 1);
+  return { result: { skipped }, store };
 }
 
 /**
@@ -90,80 +83,13 @@ export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}
  * @example const { store } = await runStepsSliced(indexStationsSteps(await loadStations(url)), { signal });
  */
 export function* indexStationsSteps(result: ParseResult, options: Pick<BuildStoreOptions, 'crs'> = {}): Steps<BuiltStore> {
-  if (result.error) return { result, store: null };
+  const { skipped, error } = result;
+  if (error) return { result: { skipped, error }, store: null };
   const store = yield* createStationStoreSteps(result.stations, {
     crs: readCrs(options.crs),
     skippedCount: result.skipped.length,
   });
-  return { result, store };
-}
-
-/**
- * `parseStations` as steps: the features are parsed a few thousand at a time and
- * the runs joined, with duplicate ids detected across runs and feature indexes
- * counted over the whole input, so the result equals `parseStations(input)`.
- * Also returns the id → station position map it needed for that.
- *
- * @example const { stations, skipped } = runSteps(parseStationsSteps(collection));
- */
-export function* parseStationsSteps(
-  input: unknown,
-  options: BuildStoreOptions = {},
-): Steps<ParseResult & { indexById?: StationIdIndex }> {
-  const parseOptions = { crs: readCrs(options.crs), maxFeatures: options.maxFeatures };
-  let doc = input;
-  if (typeof doc === 'string') {
-    // JSON text is one `JSON.parse`: the browser cannot split it. Errors get parseStations' words.
-    try {
-      doc = JSON.parse(doc.charCodeAt(0) === 0xfeff ? doc.slice(1) : doc);
-    } catch {
-      return parseStations(input, parseOptions);
-    }
-  }
-  const features = readFeatures(doc);
-  const limit = typeof options.maxFeatures === 'number' && options.maxFeatures > 0 ? options.maxFeatures : DEFAULT_MAX_FEATURES;
-  // Small, odd or too large documents: one call does it (and says what is wrong).
-  if (!features || features.length <= FEATURES_PER_STEP || features.length > limit) return parseStations(doc, parseOptions);
-
-  const count = features.length;
-  const stations: Station[] = [];
-  const skipped: SkippedFeature[] = [];
-  const indexById = new StationIdIndex();
-  // Feature index of each accepted station, for "same id as feature N".
-  const featureOf = new Uint32Array(count);
-  for (let start = 0; start < count; start += FEATURES_PER_STEP) {
-    const end = Math.min(count, start + FEATURES_PER_STEP);
-    const part = parseStations(features.slice(start, end), { ...parseOptions, maxFeatures: Infinity });
-    let s = 0;
-    let k = 0;
-    for (let local = 0; local < end - start; local++) {
-      const index = start + local;
-      const skip = part.skipped[k];
-      if (skip && skip.index === local) {
-        k++;
-        if (skip.reason === 'duplicate-id' && skip.id !== undefined) {
-          skipped.push(describeDuplicate(index, skip.id, featureOf[indexById.get(skip.id)!]!));
-        } else {
-          // Messages start with "Feature <index>"; the index must count from the start of the input.
-          const prefix = `Feature ${local}`;
-          const message = skip.message.startsWith(prefix) ? `Feature ${index}${skip.message.slice(prefix.length)}` : skip.message;
-          skipped.push({ ...skip, index, message });
-        }
-        continue;
-      }
-      const station = part.stations[s++]!;
-      const first = indexById.get(station.id);
-      if (first !== undefined) {
-        skipped.push(describeDuplicate(index, station.id, featureOf[first]!));
-        continue;
-      }
-      featureOf[stations.length] = index;
-      indexById.set(station.id, stations.length);
-      stations.push(station);
-    }
-    yield end / count;
-  }
-  return { stations, skipped, indexById };
+  return { result: { skipped }, store };
 }
 
 /**
@@ -222,31 +148,6 @@ function yieldToBrowser(): Promise<void> {
   });
 }
 
-function readFeatures(doc: unknown): readonly unknown[] | null {
-  try {
-    if (Array.isArray(doc)) return doc;
-    if (doc !== null && typeof doc === 'object' && (doc as { type?: unknown }).type === 'FeatureCollection') {
-      const features = (doc as { features?: unknown }).features;
-      return Array.isArray(features) ? features : null;
-    }
-  } catch {
-    // A hostile object: parseStations explains it.
-  }
-  return null;
-}
-
 function readCrs(crs: unknown): Crs {
   return crs === 'gcj02' || crs === 'bd09' ? crs : 'wgs84';
 }
-
-/** The entry `parseStations` writes for a repeated id (same words). */
-function describeDuplicate(index: number, id: string, firstIndex: number): SkippedFeature {
-  const shown = id.length > MAX_ECHO ? `${id.slice(0, MAX_ECHO)}…` : id;
-  return {
-    index,
-    id,
-    reason: 'duplicate-id',
-    message: `Feature ${index} ("${shown}") has the same id as feature ${firstIndex}; the first one is kept`,
-  };
-}
-

@@ -3,7 +3,10 @@
  * Features or JSON text) into stations, and says in plain English why every
  * other feature was left out. Never throws: bad data must not break the page.
  */
-import type { Crs, ParseResult, SkippedFeature, SkipReason, Station } from '../types.js';
+import { runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
+import type { Crs, ParseResult, SkippedFeature, SkipReason } from '../types.js';
+import { StationIdIndex } from './station-id-index.js';
+import { StationList } from './station-list.js';
 
 /** Options of {@link parseStations}. */
 export interface ParseStationsOptions {
@@ -28,6 +31,9 @@ export interface ParseStationsOptions {
 export const DEFAULT_MAX_FEATURES = 2_000_000;
 
 const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/** Features read between two yields of {@link parseStationColumnsSteps}: a few milliseconds of work. */
+const FEATURES_PER_STEP = 4096;
 
 /** Longest piece of the input echoed back in a message, so a huge string cannot make a huge message. */
 const MAX_ECHO = 40;
@@ -59,25 +65,64 @@ const MAX_ECHO = 40;
  */
 export function parseStations(input: unknown, options: ParseStationsOptions = {}): ParseResult {
   try {
-    const features = readFeatureList(input);
-    if (typeof features === 'string') return invalid(features);
-    const maxFeatures = readLimit(options?.maxFeatures, DEFAULT_MAX_FEATURES);
-    if (features.length > maxFeatures) {
-      return {
-        stations: [],
-        skipped: [],
-        error: {
-          code: 'too-large',
-          message: `Too many features: the document has ${formatCount(features.length)}, more than the limit of ${formatCount(maxFeatures)} (maxFeatures)`,
-        },
-      };
-    }
-    const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
-    return parseFeatures(features, crs);
+    const parsed = runSteps(parseStationColumnsSteps(input, options));
+    if (parsed.error) return { stations: [], skipped: [], error: parsed.error };
+    return { stations: parsed.list.all(), skipped: parsed.skipped };
   } catch (error) {
     // Only reachable with hostile objects (throwing getters, proxies); JSON cannot get here.
     return invalid(`Could not read the stations: ${describeError(error)}`);
   }
+}
+
+/**
+ * What {@link parseStationColumnsSteps} makes of a document: the accepted
+ * stations (made on first use), their coordinates as given and their ids, and
+ * the skipped features. All empty when `error` is set.
+ */
+export interface ParsedStationColumns {
+  list: StationList;
+  /** Longitudes as given (in the data's `crs`), one per station. */
+  lng: Float64Array;
+  /** Latitudes as given, one per station. */
+  lat: Float64Array;
+  indexById: StationIdIndex;
+  skipped: SkippedFeature[];
+  error?: ParseResult['error'];
+}
+
+/**
+ * {@link parseStations} without copying the stations, in steps yielding the
+ * fraction of features read: the very same checks, skips and messages, but
+ * each station object is made only when `list.at(i)` first asks for it, and
+ * the coordinates and ids land in typed columns and an id index on the way.
+ * This is what the element runs, a slice at a time, on a million features.
+ *
+ * @example const { list, lng, lat, skipped } = runSteps(parseStationColumnsSteps(collection));
+ */
+export function* parseStationColumnsSteps(input: unknown, options: ParseStationsOptions = {}): Steps<ParsedStationColumns> {
+  const features = readFeatureList(input);
+  if (typeof features === 'string') return unusable({ code: 'invalid-geojson', message: features });
+  let count: number;
+  try {
+    count = features.length;
+  } catch (error) {
+    // A proxy of an array whose `length` throws.
+    return unusable({ code: 'invalid-geojson', message: `Could not read the stations: ${describeError(error)}` });
+  }
+  const maxFeatures = readLimit(options?.maxFeatures, DEFAULT_MAX_FEATURES);
+  if (count > maxFeatures) {
+    return unusable({
+      code: 'too-large',
+      message: `Too many features: the document has ${formatCount(count)}, more than the limit of ${formatCount(maxFeatures)} (maxFeatures)`,
+    });
+  }
+  const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
+  return yield* parseFeaturesSteps(features, crs);
+}
+
+function unusable(error: NonNullable<ParseResult['error']>): ParsedStationColumns {
+  const ids = new StationIdIndex(0);
+  return { list: new StationList([], new Uint32Array(0), ids), lng: new Float64Array(0), lat: new Float64Array(0), indexById: ids, skipped: [], error };
 }
 
 /** A positive limit, or the default for anything else (`undefined`, `NaN`, `0`, negatives); `Infinity` is allowed. */
@@ -104,16 +149,21 @@ function readFeatureList(input: unknown): readonly unknown[] | string {
       return explainNotJson(text, error);
     }
   }
-  if (Array.isArray(doc)) return doc;
-  if (doc !== null && typeof doc === 'object') {
-    const type = (doc as { type?: unknown }).type;
-    if (type === 'FeatureCollection') {
-      const features = (doc as { features?: unknown }).features;
-      if (Array.isArray(features)) return features;
-      const got = features === undefined ? '' : ` (got ${describeValue(features)})`;
-      return `Not GeoJSON: the FeatureCollection has no "features" array${got}`;
+  try {
+    if (Array.isArray(doc)) return doc;
+    if (doc !== null && typeof doc === 'object') {
+      const type = (doc as { type?: unknown }).type;
+      if (type === 'FeatureCollection') {
+        const features = (doc as { features?: unknown }).features;
+        if (Array.isArray(features)) return features;
+        const got = features === undefined ? '' : ` (got ${describeValue(features)})`;
+        return `Not GeoJSON: the FeatureCollection has no "features" array${got}`;
+      }
+      if (type === 'Feature') return [doc];
     }
-    if (type === 'Feature') return [doc];
+  } catch (error) {
+    // A hostile object (throwing getter, proxy).
+    return `Could not read the stations: ${describeError(error)}`;
   }
   return `Not GeoJSON: expected a FeatureCollection, a Feature or an array of Features, got ${describeValue(doc)}`;
 }
@@ -133,64 +183,90 @@ function explainNotJson(text: string, error: unknown): string {
   return `Not JSON: ${describeError(error)}`;
 }
 
-/**
- * The hot loop: plain property reads and typeof checks only, no closures or
- * regexes, so a million features parse in well under a second. Messages are
- * built only for the (rare) skipped features.
- */
-function parseFeatures(features: readonly unknown[], crs: Crs): ParseResult {
-  const stations: Station[] = [];
-  const skipped: SkippedFeature[] = [];
-  // Ids of accepted stations. One add per feature, with the size telling a
-  // duplicate, is about twice as fast as has + set over a million ids.
-  const seen = new Set<string>();
-  // Feature index of each station, and id → index built only when a duplicate needs it.
-  const acceptedAt: number[] = [];
-  let indexById: Map<string, number> | null = null;
+/** Reads the features a step at a time into columns, an id index and the list of skipped ones. */
+function* parseFeaturesSteps(features: readonly unknown[], crs: Crs): Steps<ParsedStationColumns> {
   const count = features.length;
+  const into: ParseTarget = {
+    ids: new StationIdIndex(count),
+    featureAt: new Uint32Array(count),
+    lng: new Float64Array(count),
+    lat: new Float64Array(count),
+    size: 0,
+    skipped: [],
+    crs,
+  };
+  yield* runStepsWithin(into.ids.touchSteps(), 0, 0);
+  for (let start = 0; start < count; start += FEATURES_PER_STEP) {
+    const end = Math.min(count, start + FEATURES_PER_STEP);
+    parseRange(features, start, end, into);
+    yield end / count;
+  }
+  const { ids, featureAt, lng, lat, size, skipped } = into;
+  return {
+    list: new StationList(features, featureAt.subarray(0, size), ids),
+    lng: lng.subarray(0, size),
+    lat: lat.subarray(0, size),
+    indexById: ids,
+    skipped,
+  };
+}
 
-  for (let index = 0; index < count; index++) {
+/** Where {@link parseRange} puts what it reads: `size` stations so far, in columns sized for all features. */
+interface ParseTarget {
+  ids: StationIdIndex;
+  featureAt: Uint32Array;
+  lng: Float64Array;
+  lat: Float64Array;
+  size: number;
+  skipped: SkippedFeature[];
+  crs: Crs;
+}
+
+/**
+ * The hot loop: plain property reads and typeof checks only, no closures,
+ * regexes or objects per feature, so a million features parse in a fraction
+ * of a second without feeding the garbage collector. Messages are built only
+ * for the (rare) skipped features. A function of its own rather than inline in
+ * the generator, so V8 optimizes it as soon as it is hot.
+ */
+function parseRange(features: readonly unknown[], start: number, end: number, into: ParseTarget): void {
+  const { ids, featureAt, lng, lat, skipped, crs } = into;
+  for (let index = start; index < end; index++) {
     const feature = features[index];
     let reason: SkipReason | null = null;
     let id: string | null = null;
+    let first = -1;
     try {
       reason = checkShape(feature);
       if (reason === null) {
-        const f = feature as { id?: unknown; properties?: unknown };
+        const f = feature as { id?: unknown; properties?: unknown; geometry: { coordinates: number[] } };
         const properties = f.properties;
         id = readId(f.id, properties);
         if (id === null) reason = 'missing-id';
         else {
-          const size = seen.size;
-          seen.add(id);
-          if (seen.size === size) reason = 'duplicate-id';
+          const name =
+            properties !== null && typeof properties === 'object' ? (properties as { name?: unknown }).name : undefined;
+          // Read before the id is claimed: nothing after `add` may throw.
+          const c = f.geometry.coordinates;
+          const x = c[0]!;
+          const y = c[1]!;
+          // A nameless feature does not claim its id: a later usable one may have it.
+          if (typeof name === 'string' && name.trim() !== '') first = ids.add(id);
+          else first = ids.get(id) ?? -2;
+          if (first >= 0) reason = 'duplicate-id';
+          else if (first === -2) reason = 'missing-name';
           else {
-            const name =
-              properties !== null && typeof properties === 'object'
-                ? (properties as { name?: unknown }).name
-                : undefined;
-            if (typeof name !== 'string' || name.trim() === '') {
-              reason = 'missing-name';
-              // A nameless feature does not claim its id: a later usable one may have it.
-              seen.delete(id);
-            }
+            const n = into.size++;
+            featureAt[n] = index;
+            lng[n] = x;
+            lat[n] = y;
+            continue;
           }
         }
       }
-      if (reason === null) {
-        stations.push({ ...(feature as object), id } as Station);
-        acceptedAt.push(index);
-        if (indexById !== null) indexById.set(id as string, index);
-        continue;
-      }
-      if (reason === 'duplicate-id' && indexById === null) {
-        indexById = new Map();
-        for (let i = 0; i < stations.length; i++) indexById.set(stations[i].id, acceptedAt[i]);
-      }
-      skipped.push(describeSkip(feature, index, reason, id, indexById, crs));
+      skipped.push(describeSkip(feature, index, reason, id, first >= 0 ? featureAt[first]! : -1, crs));
     } catch (error) {
       // A throwing getter or proxy: the feature is unusable, the rest may be fine.
-      if (reason === null && id !== null) seen.delete(id);
       skipped.push({
         index,
         reason: reason ?? 'not-a-feature',
@@ -198,7 +274,6 @@ function parseFeatures(features: readonly unknown[], crs: Crs): ParseResult {
       });
     }
   }
-  return { stations, skipped };
 }
 
 /** The first failing shape check in spec order, or null when the feature is a usable Point. */
@@ -247,7 +322,7 @@ function describeSkip(
   index: number,
   reason: SkipReason,
   knownId: string | null,
-  indexById: ReadonlyMap<string, number> | null,
+  firstIndex: number,
   crs: Crs,
 ): SkippedFeature {
   // The id (when there is one) helps a data editor find the feature, even for early failures.
@@ -257,7 +332,7 @@ function describeSkip(
     id = readId(f.id, f.properties);
   }
   const label = id === null ? `Feature ${index}` : `Feature ${index} ("${echo(id)}")`;
-  const message = explainSkip(feature, reason, label, id, indexById, crs);
+  const message = explainSkip(feature, reason, label, firstIndex, crs);
   return id === null ? { index, reason, message } : { index, id, reason, message };
 }
 
@@ -265,8 +340,7 @@ function explainSkip(
   feature: unknown,
   reason: SkipReason,
   label: string,
-  id: string | null,
-  indexById: ReadonlyMap<string, number> | null,
+  firstIndex: number,
   crs: Crs,
 ): string {
   const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown };
@@ -287,7 +361,7 @@ function explainSkip(
     case 'missing-id':
       return `${label} has no id: set the Feature "id", properties.id or properties.code to a non-empty string or a number`;
     case 'duplicate-id':
-      return `${label} has the same id as feature ${indexById?.get(id as string)}; the first one is kept`;
+      return `${label} has the same id as feature ${firstIndex}; the first one is kept`;
     case 'missing-name': {
       const name =
         f.properties !== null && typeof f.properties === 'object'

@@ -50,19 +50,35 @@ export function columnsBBox(
   lng: Float64Array,
   lat: Float64Array,
 ): [west: number, south: number, east: number, north: number] | null {
-  const n = Math.min(lng.length, lat.length);
-  if (n === 0) return null;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = lng[i];
-    const y = lat[i];
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  extendBBox(box, lng, lat, 0, Math.min(lng.length, lat.length));
+  return box[0] <= box[2] ? box : null;
+}
+
+/**
+ * Grows `box` (`[west, south, east, north]`, start from `[∞, ∞, -∞, -∞]`) to take in the
+ * points `[start, end)` of the columns: {@link columnsBBox} a part at a time.
+ *
+ * @example const box = [Infinity, Infinity, -Infinity, -Infinity]; extendBBox(box, lng, lat, 0, 1000);
+ */
+export function extendBBox(
+  box: [west: number, south: number, east: number, north: number],
+  lng: Float64Array,
+  lat: Float64Array,
+  start: number,
+  end: number,
+): void {
+  let [west, south, east, north] = box;
+  for (let i = start; i < end; i++) {
+    const x = lng[i]!;
+    const y = lat[i]!;
     if (x < west) west = x;
     if (x > east) east = x;
     if (y < south) south = y;
     if (y > north) north = y;
   }
-  return [west, south, east, north];
+  box[0] = west;
+  box[1] = south;
+  box[2] = east;
+  box[3] = north;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStoreSliced, buildStoreSteps, parseStationsSteps } from '../../../src/data/build-store-sliced.js';
-import { parseStations } from '../../../src/data/parse-stations.js';
+import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store-sliced.js';
+import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
 import { createStationStore, type StationStore } from '../../../src/data/station-store.js';
 import { runSteps } from '../../../src/geo/steps.js';
 import { createRandom } from '../geo/seeded-random.js';
@@ -39,6 +39,16 @@ function makeCollection(count = 20_000, seed = 7): { type: 'FeatureCollection'; 
   return { type: 'FeatureCollection', features };
 }
 
+/** What parseStations says besides the stations. */
+function withoutStations({ stations: _stations, ...rest }: ReturnType<typeof parseStations>) {
+  return rest;
+}
+
+/** Every station of a store, in order. */
+function storeStations(store: StationStore) {
+  return Array.from({ length: store.size }, (_, i) => store.station(i));
+}
+
 function clusterSignature(store: StationStore): string {
   const views: Array<[[number, number, number, number], number]> = [
     [[73, 18, 135, 54], 4],
@@ -56,10 +66,30 @@ describe('buildStoreSliced', () => {
     expect(expected.skipped.some((s) => s.reason === 'duplicate-id' && s.index >= 4096)).toBe(true);
     const { result, store } = await buildStoreSliced(collection);
     expect(result.error).toBeUndefined();
-    expect(result.stations).toEqual(expected.stations);
+    expect(storeStations(store!)).toEqual(expected.stations);
     expect(result.skipped).toEqual(expected.skipped);
-    expect(store!.stations.length).toBe(expected.stations.length);
     expect(store!.skippedCount).toBe(expected.skipped.length);
+  });
+
+  it('makes each station from its feature when first asked, and gives the same object after', async () => {
+    const collection = makeCollection(12_000, 9);
+    const features = collection.features as Array<{ id: unknown; properties: unknown; geometry: unknown }>;
+    const { store } = await buildStoreSliced(collection);
+    const i = store!.indexById.get('S-11000')!;
+    const feature = features.find((f) => f?.id === 'S-11000')!;
+    const station = store!.station(i);
+    expect(station).toBe(store!.station(i));
+    // A new object around the input's own geometry and properties; the input is not changed.
+    expect(station).not.toBe(feature);
+    expect(station.geometry).toBe(feature.geometry);
+    expect(station.properties).toBe(feature.properties);
+    expect(Object.keys(feature)).toEqual(['type', 'id', 'geometry', 'properties']);
+    // Numeric ids become strings on the station only.
+    const numeric = features.findIndex((f) => typeof f?.id === 'number');
+    expect(store!.station(store!.indexById.get(String(features[numeric]!.id))!).id).toBe(String(features[numeric]!.id));
+    expect(typeof features[numeric]!.id).toBe('number');
+    expect(() => store!.station(store!.size)).toThrow(RangeError);
+    expect(() => store!.station(-1)).toThrow(RangeError);
   });
 
   it('builds the same index as createStationStore: clusters, nearest, ids, bbox', async () => {
@@ -79,14 +109,18 @@ describe('buildStoreSliced', () => {
   it('reads JSON text and a plain array of features like parseStations', async () => {
     const collection = makeCollection(9000, 3);
     const text = `\uFEFF${JSON.stringify(collection)}`;
-    expect((await buildStoreSliced(text)).result).toEqual(parseStations(text));
-    expect((await buildStoreSliced(collection.features)).result).toEqual(parseStations(collection.features));
+    const fromText = await buildStoreSliced(text);
+    expect(fromText.result).toEqual(withoutStations(parseStations(text)));
+    expect(storeStations(fromText.store!)).toEqual(parseStations(text).stations);
+    const fromArray = await buildStoreSliced(collection.features);
+    expect(fromArray.result).toEqual(withoutStations(parseStations(collection.features)));
+    expect(storeStations(fromArray.store!)).toEqual(parseStations(collection.features).stations);
   });
 
   it('reports unusable documents as parseStations does, without a store', async () => {
     const notJson = await buildStoreSliced('<html>');
     expect(notJson.store).toBeNull();
-    expect(notJson.result).toEqual(parseStations('<html>'));
+    expect(notJson.result).toEqual(withoutStations(parseStations('<html>')));
     const tooLarge = await buildStoreSliced(makeCollection(6000), { maxFeatures: 5000 });
     expect(tooLarge.store).toBeNull();
     expect(tooLarge.result.error?.code).toBe('too-large');
@@ -128,8 +162,9 @@ describe('buildStoreSliced', () => {
 
   it('runs to the same result in one go', () => {
     const collection = makeCollection(10_000, 5);
-    const { result } = runSteps(buildStoreSteps(collection));
-    expect(result).toEqual(parseStations(collection));
-    expect(runSteps(parseStationsSteps(collection)).skipped).toEqual(parseStations(collection).skipped);
+    const { result, store } = runSteps(buildStoreSteps(collection));
+    expect(result).toEqual(withoutStations(parseStations(collection)));
+    expect(storeStations(store!)).toEqual(parseStations(collection).stations);
+    expect(runSteps(parseStationColumnsSteps(collection)).skipped).toEqual(parseStations(collection).skipped);
   });
 });

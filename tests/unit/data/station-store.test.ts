@@ -1,27 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { StationIdIndex, createStationStore } from '../../../src/data/station-store.js';
+import { StationIdIndex } from '../../../src/data/station-id-index.js';
+import { createStationStore } from '../../../src/data/station-store.js';
 import type { Station } from '../../../src/types.js';
 
 describe('StationIdIndex', () => {
   it('answers like a Map and iterates in position order', () => {
-    const ids = new StationIdIndex();
+    const ids = new StationIdIndex(5000);
     const expected = new Map<string, number>();
     for (let i = 0; i < 5000; i++) {
       const id = i % 3 ? `TA-${i}` : `${i}`;
-      ids.set(id, i);
+      expect(ids.add(id)).toBe(-1);
       expected.set(id, i);
     }
-    ids.set('TA-1', 1); // setting an id again does not count it twice
+    expect(ids.add('TA-1')).toBe(1); // adding an id again gives its position and adds nothing
     expect(ids.size).toBe(5000);
     expect(ids.get('TA-4999')).toBe(4999);
     expect(ids.get('3')).toBe(3);
+    expect(ids.idAt(3)).toBe('3');
     expect(ids.has('TA-3')).toBe(false);
     expect(ids.get('nope')).toBeUndefined();
+    expect(ids.get('')).toBeUndefined();
     expect([...ids]).toEqual([...expected]);
     expect([...ids.keys()].slice(0, 3)).toEqual(['0', 'TA-1', 'TA-2']);
+    expect([...ids.values()]).toEqual([...expected.values()]);
     const seen: number[] = [];
-    ids.forEach((value) => seen.push(value));
-    expect(seen).toEqual([...expected.values()]);
+    ids.forEach((value, key) => seen.push(value, expected.get(key)!));
+    expect(seen).toEqual([...expected.values()].flatMap((v) => [v, v]));
+  });
+
+  it('tells apart ids that share a hash slot, and refuses more ids than it has room for', () => {
+    // Ids differing in one character, and ids that are prefixes of each other.
+    const words = ['a', 'aa', 'aaa', 'ab', 'ba', '长', '长长', '驿站-1', '驿站-10', '驿站-100', 'x'.repeat(200)];
+    const ids = new StationIdIndex(words.length);
+    for (const w of words) expect(ids.add(w)).toBe(-1);
+    words.forEach((w, i) => expect(ids.get(w)).toBe(i));
+    expect(() => ids.add('one more')).toThrow(RangeError);
+    expect(ids.add('aa')).toBe(1);
   });
 });
 

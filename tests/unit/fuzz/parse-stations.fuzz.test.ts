@@ -5,8 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseStationsSteps } from '../../../src/data/build-store-sliced.js';
-import { parseStations } from '../../../src/data/parse-stations.js';
+import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
 import { runSteps } from '../../../src/geo/steps.js';
 import type { ParseResult } from '../../../src/types.js';
 import {
@@ -217,9 +216,20 @@ describe('parseStations (fuzz)', () => {
     fc.assert(
       fc.property(fc.oneof(padded, fc.jsonValue({ maxDepth: 3 })), (input) => {
         const oneShot = parseStations(input);
-        const { indexById: _ignored, ...sliced } = runSteps(parseStationsSteps(input));
+        const columns = runSteps(parseStationColumnsSteps(input));
+        const sliced = { ...columns, stations: columns.list.all() };
         expect(sliced.error).toEqual(oneShot.error);
         expect(sliced.stations.length).toBe(oneShot.stations.length);
+        expect(columns.lng.length).toBe(oneShot.stations.length);
+        expect(columns.indexById.size).toBe(oneShot.stations.length);
+        // The columns and the id index line up with the stations made from them.
+        const misplaced = sliced.stations.findIndex(
+          (s, i) =>
+            columns.indexById.get(s.id) !== i ||
+            columns.lng[i] !== s.geometry.coordinates[0] ||
+            columns.lat[i] !== s.geometry.coordinates[1],
+        );
+        expect(misplaced).toBe(-1);
         // Text is parsed twice (two object trees), so compare what the stations hold, not identity.
         const same = (a: unknown, b: unknown) => (typeof input === 'string' ? isSameData(a, b) : a === b);
         const differs = sliced.stations.findIndex((s, i) => {
