@@ -224,7 +224,7 @@ export class StationMap extends LitElement {
   @state() private activeListIndex = -1;
   /** Whether the map is at its closest (`max`) or farthest (`min`) zoom: that zoom button is disabled. */
   @state() private zoomLimit: 'min' | 'max' | null = null;
-  /** A large load whose list and filters wait one frame, so its clusters paint first (see handleLoaded). */
+  /** A large load whose list and filters wait for its kd-tree, so its clusters paint first (see handleLoaded). */
   @state() private listHeldFor: StationStore | null = null;
 
   private readonly loader = new StationLoadController(this, {
@@ -233,6 +233,7 @@ export class StationMap extends LitElement {
     onStart: () => (this.errorMessage = null),
     onFailed: (failure) => this.handleLoadFailed(failure),
     onLoaded: (built) => this.handleLoaded(built),
+    onSpatialReady: (store) => this.handleSpatialReady(store),
   });
   private readonly pathNetwork = new NetworkController(this, {
     url: () => this.network,
@@ -511,8 +512,9 @@ export class StationMap extends LitElement {
       this.mapController.fitBBox(bbox);
       this.viewFitted = true;
     }
-    // A national load draws its clusters in one task and its list (a scan of every station, then
-    // fifty rows of text to lay out) in the next: neither blocks the page for long.
+    // A national load draws its clusters first; its list waits for the kd-tree, built in slices
+    // after the clusters are painted, so no task has both a scan of every station and fifty rows
+    // of text to lay out.
     if (store.size >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
     this.store = store;
     this.dispatch('stations-load', {
@@ -528,15 +530,11 @@ export class StationMap extends LitElement {
     await this.updateComplete;
     this.showStations();
     if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
-    if (this.listHeldFor === store) {
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      // The nearest search (a scan of every station until the kd-tree is built) gets a task of
-      // its own; the list renders from its cached answer in the next one.
-      if (this.listHeldFor === store) this.listItems();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (this.listHeldFor === store) this.listHeldFor = null;
-      await this.updateComplete;
-    }
+  }
+
+  /** A held list (see handleLoaded) renders once the kd-tree makes its nearest search instant. */
+  private handleSpatialReady(store: StationStore): void {
+    if (this.listHeldFor === store) this.listHeldFor = null;
   }
 
   private applyFilter(): void {

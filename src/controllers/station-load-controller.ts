@@ -37,6 +37,8 @@ export interface StationLoadControllerOptions {
   onFailed(failure: StationLoadFailure): void;
   /** The stations are indexed; the load resolves when this does. */
   onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']> }): Promise<void>;
+  /** The store's kd-tree is built (in slices after `onLoaded`), unless a newer load came first. */
+  onSpatialReady?(store: NonNullable<BuiltStore['store']>): void;
 }
 
 /** Fewest milliseconds between two updates of the progress bar. */
@@ -147,7 +149,13 @@ export class StationLoadController implements ReactiveController {
     await this.options.onLoaded({ result, store });
     // The kd-tree behind nearest-first lists is built after the first render, in slices; until
     // then `store.nearest` scans the columns (same answers). A newer load stops it.
-    if (generation === this.generation) void runStepsSliced(store.spatialSteps(), { signal: abort.signal }).catch(() => undefined);
+    if (generation !== this.generation) return;
+    try {
+      await runStepsSliced(store.spatialSteps(), { signal: abort.signal });
+    } catch {
+      return; // a newer load or a disconnect aborted the build
+    }
+    if (generation === this.generation) this.options.onSpatialReady?.(store);
   }
 
   private describeFetchError(error: unknown): StationLoadFailure {
