@@ -330,13 +330,12 @@ function* buildTreeSteps(lng: Float64Array, lat: Float64Array, nodeSizeOption: n
   const nodeSize = Math.min(Math.max(Math.floor(nodeSizeOption) || 32, 2), 65535);
   let usable = 0;
   let wrapped = false;
-  for (let i = 0; i < n; i++) {
-    const x = lng[i];
-    const y = lat[i];
-    if (Number.isFinite(x) && y >= -90 && y <= 90) {
-      usable++;
-      if (x < -180 || x > 180) wrapped = true;
-    }
+  for (let start = 0; start < n; start += STEP_ITEMS) {
+    const end = Math.min(n, start + STEP_ITEMS);
+    const counted = countUsable(lng, lat, start, end);
+    usable += counted.usable;
+    wrapped ||= counted.wrapped;
+    yield 0;
   }
   const idToIndex = usable === n ? null : new Uint32Array(usable);
   const ids = new Uint32Array(usable);
@@ -368,7 +367,9 @@ function* buildTreeSteps(lng: Float64Array, lat: Float64Array, nodeSizeOption: n
     const left = stack.pop()!;
     if (right - left <= nodeSize) continue;
     const m = (left + right) >> 1;
-    selectKd(ids, coords, m, left, right, axis);
+    // A million points take one select of ~30 ms at the root: large ones run in steps.
+    if (right - left > 4 * STEP_ITEMS) yield* selectKdSteps(ids, coords, m, left, right, axis, done / totalWork);
+    else selectKd(ids, coords, m, left, right, axis);
     stack.push(m + 1, right, 1 - axis, left, m - 1, 1 - axis);
     done += right - left + 1;
     sinceYield += right - left + 1;
@@ -416,6 +417,88 @@ function selectKd(ids: Uint32Array, coords: Float64Array, k: number, left: numbe
     if (j <= k) left = j + 1;
     if (k <= j) right = j - 1;
   }
+}
+
+/** Counts the points of `[start, end)` the tree can hold, and whether any longitude needs wrapping. */
+function countUsable(lng: Float64Array, lat: Float64Array, start: number, end: number): { usable: number; wrapped: boolean } {
+  let usable = 0;
+  let wrapped = false;
+  for (let i = start; i < end; i++) {
+    const x = lng[i]!;
+    const y = lat[i]!;
+    if (Number.isFinite(x) && y >= -90 && y <= 90) {
+      usable++;
+      if (x < -180 || x > 180) wrapped = true;
+    }
+  }
+  return { usable, wrapped };
+}
+
+/**
+ * {@link selectKd} for a large range, yielding `progress` every few thousand swaps: the same
+ * Floyd–Rivest steps (the sample recursion is small, n^(2/3), and runs whole), with the
+ * partition loop paused and resumed by {@link partitionSome}.
+ */
+function* selectKdSteps(
+  ids: Uint32Array,
+  coords: Float64Array,
+  k: number,
+  left: number,
+  right: number,
+  axis: number,
+  progress: number,
+): Steps<void> {
+  const cursor = { i: 0, j: 0 };
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      selectKd(ids, coords, k, newLeft, newRight, axis);
+    }
+    const t = coords[2 * k + axis]!;
+    cursor.i = left;
+    cursor.j = right;
+    swapItem(ids, coords, left, k);
+    if (coords[2 * right + axis]! > t) swapItem(ids, coords, left, right);
+    while (cursor.i < cursor.j) {
+      partitionSome(ids, coords, axis, t, cursor, STEP_ITEMS);
+      yield progress;
+    }
+    let j = cursor.j;
+    if (coords[2 * left + axis] === t) swapItem(ids, coords, left, j);
+    else {
+      j++;
+      swapItem(ids, coords, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/** At most `budget` rounds of selectKd's partition loop around `t`, from and back into `cursor`. */
+function partitionSome(
+  ids: Uint32Array,
+  coords: Float64Array,
+  axis: number,
+  t: number,
+  cursor: { i: number; j: number },
+  budget: number,
+): void {
+  let { i, j } = cursor;
+  for (let round = 0; round < budget && i < j; round++) {
+    swapItem(ids, coords, i, j);
+    i++;
+    j--;
+    while (coords[2 * i + axis]! < t) i++;
+    while (coords[2 * j + axis]! > t) j--;
+  }
+  cursor.i = i;
+  cursor.j = j;
 }
 
 function swapItem(ids: Uint32Array, coords: Float64Array, i: number, j: number): void {

@@ -41,6 +41,31 @@ describe('SpatialIndex.nearest', () => {
     }
   });
 
+  it('matches brute force when built in steps, with the large selects paused and resumed', () => {
+    // Over 4 × 16,384 points: the top levels of the tree are selected in steps. Many equal
+    // coordinates (a coarse grid) exercise the partition's ties across pauses.
+    const random = createRandom(21);
+    const n = 150_000;
+    const lng = new Float64Array(n);
+    const lat = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      lng[i] = i % 3 === 0 ? 100 + Math.floor(random() * 40) / 4 : 73 + random() * 62;
+      lat[i] = i % 3 === 0 ? 25 + Math.floor(random() * 40) / 4 : 18 + random() * 36;
+    }
+    const steps = SpatialIndex.buildSteps(lng, lat);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    const index = next.value;
+    expect(yields).toBeGreaterThan(20);
+    for (let q = 0; q < 40; q++) {
+      const qLng = 95 + random() * 20;
+      const qLat = 22 + random() * 15;
+      expect(index.nearest(qLng, qLat, 10)).toEqual(bruteForce(lng, lat, qLng, qLat, 10));
+    }
+    expect(index.within([104, 30, 105, 31])).toEqual(new SpatialIndex(lng, lat).within([104, 30, 105, 31]));
+  });
+
   it('matches brute force over the whole globe, across the antimeridian and near the poles', () => {
     const { lng, lat } = randomPoints(2000, 3, [-180, -90, 180, 90]);
     // Crowd the seam and the poles, where a planar kd-tree search goes wrong.
