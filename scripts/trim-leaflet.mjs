@@ -1,7 +1,8 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
 // markers and icons (ours are plain elements), VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
-// PNG icon, polygon clipping, line centres and old-browser fallbacks) out of the script-tag bundle:
+// PNG icon, polygon clipping, line centres, mobile Safari's long-press `contextmenu` and old-browser
+// fallbacks) out of the script-tag bundle:
 // about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
 // registers itself on Map/Layer), so the cut is by source position, between the doc comments that
 // open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
@@ -66,6 +67,9 @@ const LEAFLET_CUTS = [
   ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
   // The element draws its own zoom buttons and attribution (larger touch targets, its language).
   ['controls (Control, Control.Zoom, Control.Attribution)', 'Control', '\n/*\n\tL.Handler is a base class'],
+  // Mobile Safari's long press makes a synthetic `contextmenu`: nothing listens (and it would not
+  // leave the shadow root), so only the hold timer and the document listeners were left.
+  ['the long-press contextmenu of mobile Safari (TapHold)', '\nvar tapHoldDelay = 600;', '\n/*\n * L.Handler.TouchZoom'],
 ];
 /**
  * Methods nothing in the bundle calls: no `.name` in Leaflet (after the cuts above) or in src/,
@@ -88,7 +92,7 @@ const UNUSED_METHODS = [
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
