@@ -35,6 +35,14 @@ const LEAFLET_CUTS = [
   // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
   // stays: a marker focused from the keyboard pans into view with it.)
   ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
+  // What only `maxBounds` reached: the map's offset limits (stubbed to pass the view through, as
+  // they did without bounds), the pan back inside them, and the drag's viscosity at their edge.
+  ['Map#_limitCenter and _limitOffset', '\n\t_limitCenter: function (center, zoom, bounds) {', '\n\t_limitZoom: function (zoom) {',
+    '\t_limitCenter: function (center) { return center; },\n\t_limitOffset: function (offset) { return offset; },\n'],
+  ['Map#_panInsideMaxBounds', '\n\t_panInsideMaxBounds: function () {', '\n\t_checkIfLoaded: function () {', ''],
+  ['Map.Drag\'s predrag limit', "\n\t\t\tthis._draggable.on('predrag', this._onPreDragLimit, this);", '\n\t\t\tif (map.options.worldCopyJump) {', ''],
+  ['Map.Drag\'s limit at drag start', '\n\t\tif (this._map.options.maxBounds && this._map.options.maxBoundsViscosity) {', "\n\n\t\tmap\n\t\t    .fire('movestart')", ''],
+  ['Map.Drag\'s viscosity', '\n\t_viscousLimit: function (value, threshold) {', '\n\t_onPreDragWrap: function () {', ''],
   // Markers, icons and marker dragging: the element draws its pins, clusters and position dot as
   // plain elements (src/map/dom-markers.ts), ~10× cheaper to create than L.Marker.
   ['markers and icons (Icon, Icon.Default, Marker.Drag, Marker)', 'Icon', 'Path'],
