@@ -96,6 +96,9 @@ const UNUSED_METHODS = [
   '_keyToBounds',
   // Map.Drag
   'moving',
+  // Map, layers and the SVG renderer: only plugins, Marker's keyboard focus and the attribution
+  // control (all cut) called these.
+  'panInside', 'mouseEventToLayerPoint', 'getAttribution', 'getElement', '_defaultShape', '_bringToBack',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
