@@ -32,8 +32,7 @@ const LEAFLET_CUTS = [
   // Methods inside Map: the element has its own geolocation and never flies.
   ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
   ['Map#locate and stopLocate', '\n\t// @section Geolocation methods', '\n\t// TODO Appropriate docs section?'],
-  // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
-  // stays: a marker focused from the keyboard pans into view with it.)
+  // The map is never given `maxBounds`, and zoom limits are fixed when it is created.
   ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
   // What only `maxBounds` reached: the map's offset limits (stubbed to pass the view through, as
   // they did without bounds), the pan back inside them, and the drag's viscosity at their edge.
