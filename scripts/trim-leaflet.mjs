@@ -77,6 +77,12 @@ const LEAFLET_CUTS = [
   // Mobile Safari's long press makes a synthetic `contextmenu`: nothing listens (and it would not
   // leave the shadow root), so only the hold timer and the document listeners were left.
   ['the long-press contextmenu of mobile Safari (TapHold)', '\nvar tapHoldDelay = 600;', '\n/*\n * L.Handler.TouchZoom'],
+  // The route, the accuracy circle and the coverage drawing are our own SVG paths and image
+  // (src/map/svg-paths.ts, src/map/coverage-layer.ts), which leaves layer groups, paths, image
+  // overlays, the renderers and the line clipping and simplification only they used.
+  ['layer groups, paths and image overlays (LayerGroup, Path, CircleMarker, Circle, Polyline, ImageOverlay)', 'LayerGroup', 'GridLayer'],
+  ['renderers (Renderer, SVG, Map#getRenderer)', 'Renderer', '\n/*\n * L.Handler.BoxZoom'],
+  ['canvas, SVG and inline SVG detection (only the renderers read them)', '\n// @property canvas: Boolean', '\nvar vml;'],
 ];
 /**
  * Methods nothing in the bundle calls: no `.name` in Leaflet (after the cuts above) or in src/,
@@ -89,20 +95,18 @@ const UNUSED_METHODS = [
   'addEventParent', 'removeEventParent',
   // Map, LatLng, LatLngBounds
   'fitWorld', 'mouseEventToLatLng', 'wrap', 'toBounds', 'toBBoxString',
-  // Layers
-  // (Marker's and the attribution control's went with them: see LEAFLET_CUTS.)
-  'bringToBack', 'getLayer', 'getLayers', 'setLatLng', 'getRadius', 'getLatLngs', 'addLatLng', 'isEmpty',
+  // Layers (the methods of layer groups, paths and markers went with them: see LEAFLET_CUTS)
   '_keyToBounds',
   // Map.Drag
   'moving',
-  // Map, layers and the SVG renderer: only plugins, Marker's keyboard focus and the attribution
-  // control (all cut) called these.
-  'panInside', 'mouseEventToLayerPoint', 'getAttribution', 'getElement', '_defaultShape', '_bringToBack',
+  // Map and layers: only plugins, Marker's keyboard focus and the attribution control (all cut)
+  // called these.
+  'panInside', 'mouseEventToLayerPoint', 'getAttribution',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(layerGroup|LayerGroup|polyline|Polyline|circle|Circle|circleMarker|CircleMarker|imageOverlay|ImageOverlay|Path|svg|SVG|Renderer|popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -142,7 +146,13 @@ export function trimLeafletSource(code, { keepExports } = {}) {
     if (start < 0 || end < 0) throw new Error(`Leaflet changed: cannot find ${what} (${first} … ${next.trim()}) to cut`);
     const cut = out.slice(start, end);
     // The cut names stay declared (as undefined): Leaflet's export list and guarded uses still name them.
-    const names = [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+    // (All of a `var a, b;` line: an earlier cut's stub inside this one.)
+    const names = [
+      ...new Set(
+        [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*(?:, [A-Za-z_$][\w$]*)*(?=;$))?([A-Za-z_$][\w$]*)?/gm)]
+          .flatMap((m) => (m[1] ? m[1].split(', ') : [m[2]])),
+      ),
+    ];
     if (stub === undefined) stubs.push(...names);
     out = `${out.slice(0, start)}${stub ?? (names.length ? `var ${names.join(', ')};\n` : '')}${out.slice(end)}`;
   }
