@@ -102,6 +102,10 @@ const UNUSED_METHODS = [
   // Map and layers: only plugins, Marker's keyboard focus and the attribution control (all cut)
   // called these.
   'panInside', 'mouseEventToLayerPoint', 'getAttribution',
+  // Layer, GridLayer, TileLayer and Map: with paths and image overlays (cut) nothing else is an
+  // interactive target or zoom-animates bounds, and tile layers are stacked and given URLs once.
+  'addInteractiveTarget', 'removeInteractiveTarget', '_latLngBoundsToNewLayerBounds',
+  'bringToFront', 'bringToBack', 'setZIndex', 'setUrl',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
