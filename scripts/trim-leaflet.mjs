@@ -1,9 +1,10 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
-// markers and icons (ours are plain elements), VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
-// PNG icon, polygon clipping, line centres, mobile Safari's long-press `contextmenu` and old-browser
-// fallbacks) out of the script-tag bundle:
-// about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
+// markers and icons (ours are plain elements), layer groups, paths, image overlays and the SVG
+// renderer (ours are src/map/svg-paths.ts and a plain <img>), VML, CRSs other than EPSG:3857,
+// Map#flyTo, Map#locate, maxBounds, the default PNG icon, polygon clipping, line centres, mobile
+// Safari's long-press `contextmenu` and old-browser fallbacks) out of the script-tag bundle:
+// about 17 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
 // registers itself on Map/Layer), so the cut is by source position, between the doc comments that
 // open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
 // code, and so does any use of a cut part in src/. Leaflet's exports are cut to the `L.name`s src/
