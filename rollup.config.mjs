@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { trimLeaflet } from './scripts/trim-leaflet.mjs';
+import { privateMemberNames } from './scripts/private-names.mjs';
 
 // Peers and dependencies the app resolves once: Lit (and @lit/react), Leaflet, React.
 const isPeer = (id) => /^(lit|lit-html|lit-element|leaflet|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
@@ -76,12 +77,13 @@ export default [
       // called with `new`. Leaflet's `_private` properties are renamed: the bundle is closed, nothing
       // outside reads them, and Leaflet reaches none by a built string. Kept: `__proto__`/`__super__`,
       // Lit's `_$…` cross-version protocol and `_leaflet_…`, which Leaflet reads with `in` and puts
-      // on DOM nodes another Leaflet on the page may look at.
+      // on DOM nodes another Leaflet on the page may look at. So are our own `private` members that
+      // nothing else names (see scripts/private-names.mjs).
       terser({
         ecma: 2020,
         format: { comments: false },
         compress: { passes: 3, unsafe_methods: true },
-        mangle: { properties: { regex: /^_(?!_|\$|leaflet)/ } },
+        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${privateMemberNames('src').join('|')})$)`) } },
       }),
     ],
   },

@@ -1,8 +1,10 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
-// markers and icons (ours are plain elements), VML, CRSs other than EPSG:3857, Map#flyTo, Map#locate, maxBounds, the default
-// PNG icon, polygon clipping, line centres and old-browser fallbacks) out of the script-tag bundle:
-// about 13 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
+// markers and icons (ours are plain elements), layer groups, paths, image overlays and the SVG
+// renderer (ours are src/map/svg-paths.ts and a plain <img>), VML, CRSs other than EPSG:3857,
+// Map#flyTo, Map#locate, maxBounds, the default PNG icon, polygon clipping, line centres, mobile
+// Safari's long-press `contextmenu` and old-browser fallbacks) out of the script-tag bundle:
+// about 17 KB gzip of its 80 KB budget. Leaflet's ESM build cannot be tree-shaken (every class
 // registers itself on Map/Layer), so the cut is by source position, between the doc comments that
 // open each class; a missing anchor (a Leaflet update) fails the build rather than cut the wrong
 // code, and so does any use of a cut part in src/. Leaflet's exports are cut to the `L.name`s src/
@@ -31,9 +33,16 @@ const LEAFLET_CUTS = [
   // Methods inside Map: the element has its own geolocation and never flies.
   ['Map#flyTo and flyToBounds', '\n\t// @method flyTo(', '\n\t// @method setMaxBounds('],
   ['Map#locate and stopLocate', '\n\t// @section Geolocation methods', '\n\t// TODO Appropriate docs section?'],
-  // The map is never given `maxBounds`, and zoom limits are fixed when it is created. (panInside
-  // stays: a marker focused from the keyboard pans into view with it.)
+  // The map is never given `maxBounds`, and zoom limits are fixed when it is created.
   ['Map#setMaxBounds, setMinZoom, setMaxZoom and panInsideBounds', '\n\t// @method setMaxBounds(', '\n\t// @method panInside('],
+  // What only `maxBounds` reached: the map's offset limits (stubbed to pass the view through, as
+  // they did without bounds), the pan back inside them, and the drag's viscosity at their edge.
+  ['Map#_limitCenter and _limitOffset', '\n\t_limitCenter: function (center, zoom, bounds) {', '\n\t_limitZoom: function (zoom) {',
+    '\t_limitCenter: function (center) { return center; },\n\t_limitOffset: function (offset) { return offset; },\n'],
+  ['Map#_panInsideMaxBounds', '\n\t_panInsideMaxBounds: function () {', '\n\t_checkIfLoaded: function () {', ''],
+  ['Map.Drag\'s predrag limit', "\n\t\t\tthis._draggable.on('predrag', this._onPreDragLimit, this);", '\n\t\t\tif (map.options.worldCopyJump) {', ''],
+  ['Map.Drag\'s limit at drag start', '\n\t\tif (this._map.options.maxBounds && this._map.options.maxBoundsViscosity) {', "\n\n\t\tmap\n\t\t    .fire('movestart')", ''],
+  ['Map.Drag\'s viscosity', '\n\t_viscousLimit: function (value, threshold) {', '\n\t_onPreDragWrap: function () {', ''],
   // Markers, icons and marker dragging: the element draws its pins, clusters and position dot as
   // plain elements (src/map/dom-markers.ts), ~10× cheaper to create than L.Marker.
   ['markers and icons (Icon, Icon.Default, Marker.Drag, Marker)', 'Icon', 'Path'],
@@ -66,6 +75,15 @@ const LEAFLET_CUTS = [
   ['Util.getParamString', '\n// @function getParamString(', '\nvar templateRe = '],
   // The element draws its own zoom buttons and attribution (larger touch targets, its language).
   ['controls (Control, Control.Zoom, Control.Attribution)', 'Control', '\n/*\n\tL.Handler is a base class'],
+  // Mobile Safari's long press makes a synthetic `contextmenu`: nothing listens (and it would not
+  // leave the shadow root), so only the hold timer and the document listeners were left.
+  ['the long-press contextmenu of mobile Safari (TapHold)', '\nvar tapHoldDelay = 600;', '\n/*\n * L.Handler.TouchZoom'],
+  // The route, the accuracy circle and the coverage drawing are our own SVG paths and image
+  // (src/map/svg-paths.ts, src/map/coverage-layer.ts), which leaves layer groups, paths, image
+  // overlays, the renderers and the line clipping and simplification only they used.
+  ['layer groups, paths and image overlays (LayerGroup, Path, CircleMarker, Circle, Polyline, ImageOverlay)', 'LayerGroup', 'GridLayer'],
+  ['renderers (Renderer, SVG, Map#getRenderer)', 'Renderer', '\n/*\n * L.Handler.BoxZoom'],
+  ['canvas, SVG and inline SVG detection (only the renderers read them)', '\n// @property canvas: Boolean', '\nvar vml;'],
 ];
 /**
  * Methods nothing in the bundle calls: no `.name` in Leaflet (after the cuts above) or in src/,
@@ -78,17 +96,22 @@ const UNUSED_METHODS = [
   'addEventParent', 'removeEventParent',
   // Map, LatLng, LatLngBounds
   'fitWorld', 'mouseEventToLatLng', 'wrap', 'toBounds', 'toBBoxString',
-  // Layers
-  // (Marker's and the attribution control's went with them: see LEAFLET_CUTS.)
-  'bringToBack', 'getLayer', 'getLayers', 'setLatLng', 'getRadius', 'getLatLngs', 'addLatLng', 'isEmpty',
+  // Layers (the methods of layer groups, paths and markers went with them: see LEAFLET_CUTS)
   '_keyToBounds',
   // Map.Drag
   'moving',
+  // Map and layers: only plugins, Marker's keyboard focus and the attribution control (all cut)
+  // called these.
+  'panInside', 'mouseEventToLayerPoint', 'getAttribution',
+  // Layer, GridLayer, TileLayer and Map: with paths and image overlays (cut) nothing else is an
+  // interactive target or zoom-animates bounds, and tile layers are stacked and given URLs once.
+  'addInteractiveTarget', 'removeInteractiveTarget', '_latLngBoundsToNewLayerBounds',
+  'bringToFront', 'bringToBack', 'setZIndex', 'setUrl',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(layerGroup|LayerGroup|polyline|Polyline|circle|Circle|circleMarker|CircleMarker|imageOverlay|ImageOverlay|Path|svg|SVG|Renderer|popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -128,7 +151,13 @@ export function trimLeafletSource(code, { keepExports } = {}) {
     if (start < 0 || end < 0) throw new Error(`Leaflet changed: cannot find ${what} (${first} … ${next.trim()}) to cut`);
     const cut = out.slice(start, end);
     // The cut names stay declared (as undefined): Leaflet's export list and guarded uses still name them.
-    const names = [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+    // (All of a `var a, b;` line: an earlier cut's stub inside this one.)
+    const names = [
+      ...new Set(
+        [...cut.matchAll(/^(?:var|function|const|let|class) ([A-Za-z_$][\w$]*(?:, [A-Za-z_$][\w$]*)*(?=;$))?([A-Za-z_$][\w$]*)?/gm)]
+          .flatMap((m) => (m[1] ? m[1].split(', ') : [m[2]])),
+      ),
+    ];
     if (stub === undefined) stubs.push(...names);
     out = `${out.slice(0, start)}${stub ?? (names.length ? `var ${names.join(', ')};\n` : '')}${out.slice(end)}`;
   }

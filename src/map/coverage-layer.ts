@@ -1,13 +1,20 @@
 /**
  * Draws a coverage grid: one image for the cells (a graded tint inside the
- * N-minute circle, a shade outside it) and one polyline for the circle's
- * edge. The image is a PNG data URL in an `L.ImageOverlay`, so it needs
- * only `img-src data:` under a strict CSP and Leaflet animates it on zoom.
+ * N-minute circle, a shade outside it) and one path for the circle's edge.
+ * The image is a PNG data URL in an `<img>` placed and zoom-animated as
+ * Leaflet's ImageOverlay places its own (which the script-tag bundle leaves
+ * out), so it needs only `img-src data:` under a strict CSP.
  */
 import type * as Lf from 'leaflet';
 import { traceCoverageBoundary } from '../geo/coverage-contour.js';
 import type { CoverageGrid } from '../geo/coverage-grid.js';
 import type { Leaflet } from './leaflet.js';
+import { SvgPaths } from './svg-paths.js';
+
+/** Leaflet's internal projection for the zoom animation's target view (what its ImageOverlay uses too). */
+interface ZoomAnimMap {
+  _latLngToNewLayerPoint(latLng: Lf.LatLngExpression, zoom: number, center: Lf.LatLng): Lf.Point;
+}
 
 /** WGS-84 → the basemap's coordinate system (`[lng, lat]` both ways). */
 export type ToDisplay = (lng: number, lat: number) => [number, number];
@@ -49,19 +56,35 @@ const UNCOVERED: [number, number, number] = [198, 40, 40];
  */
 export function createCoverageLayer(L: Leaflet, options: CoverageLayerOptions): CoverageLayer {
   const { map } = options;
-  const pane = options.pane ?? 'overlayPane';
+  const pane = map.getPane(options.pane ?? 'overlayPane')!;
   let minutes = options.minutes ?? 15;
-  let image: Lf.ImageOverlay | null = null;
-  const boundary = L.polyline([], {
-    pane,
-    color: options.boundaryColor ?? '#b71c1c',
-    weight: 2.5,
-    opacity: 0.9,
-    interactive: false,
-    className: 'sm-coverage-boundary',
-    // Clipping or simplifying would break the ring into pieces that jump as the view pans.
-    smoothFactor: 0,
-  }).addTo(map);
+  // The image's corners as `[lat, lng]`: north-west, south-east.
+  let corners: [Lf.LatLngTuple, Lf.LatLngTuple] | null = null;
+  let image: HTMLImageElement | null = null;
+  const place = (): void => {
+    if (!image || !corners) return;
+    const min = map.latLngToLayerPoint(corners[0]);
+    const max = map.latLngToLayerPoint(corners[1]);
+    L.DomUtil.setPosition(image, min);
+    image.style.width = `${max.x - min.x}px`;
+    image.style.height = `${max.y - min.y}px`;
+  };
+  const animateZoom = (event: Lf.ZoomAnimEvent): void => {
+    if (!image || !corners) return;
+    const topLeft = (map as unknown as ZoomAnimMap)._latLngToNewLayerPoint(corners[0], event.zoom, event.center);
+    L.DomUtil.setTransform(image, topLeft, map.getZoomScale(event.zoom));
+  };
+  map.on('zoom viewreset', place);
+  map.on('zoomanim', animateZoom);
+  // Drawn above the image. Never simplified or clipped: that would break the ring into pieces that jump as the view pans.
+  const paths = new SvgPaths(L, map, options.pane);
+  const boundary = paths.lines([], {
+    class: 'sm-coverage-boundary',
+    fill: 'none',
+    stroke: options.boundaryColor ?? '#b71c1c',
+    'stroke-width': '2.5',
+    'stroke-opacity': '0.9',
+  });
   let canvas: HTMLCanvasElement | null = null;
 
   return {
@@ -71,34 +94,35 @@ export function createCoverageLayer(L: Leaflet, options: CoverageLayerOptions): 
       const [west, south, east, north] = grid.bbox;
       const [x0, y0] = toDisplay(west, south);
       const [x1, y1] = toDisplay(east, north);
-      const bounds = L.latLngBounds([y0, x0], [y1, x1]);
-      if (image) {
-        image.setUrl(url);
-        image.setBounds(bounds);
-      } else {
-        image = L.imageOverlay(url, bounds, {
-          pane,
-          interactive: false,
-          className: 'sm-coverage-image',
-          alt: '',
-        }).addTo(map);
+      corners = [
+        [y1, x0],
+        [y0, x1],
+      ];
+      if (!image) {
+        image = document.createElement('img');
+        image.className = 'leaflet-image-layer leaflet-zoom-animated sm-coverage-image';
+        image.alt = '';
+        pane.append(image);
       }
+      image.src = url;
+      place();
       const lines = traceCoverageBoundary(grid, minutes).map((line) =>
-        line.map(([lng, lat]) => {
+        line.map(([lng, lat]): Lf.LatLngTuple => {
           const [x, y] = toDisplay(lng, lat);
-          return L.latLng(y, x);
+          return [y, x];
         }),
       );
-      boundary.setLatLngs(lines);
-      boundary.bringToFront();
+      paths.setLines(boundary, lines);
     },
     setMinutes(value) {
       if (value > 0) minutes = value;
     },
     remove() {
+      map.off('zoom viewreset', place);
+      map.off('zoomanim', animateZoom);
       image?.remove();
       image = null;
-      boundary.remove();
+      paths.destroy();
     },
   };
 }

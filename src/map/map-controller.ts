@@ -10,6 +10,7 @@ import type { BasemapSpec } from './basemaps.js';
 import type { Leaflet } from './leaflet.js';
 import { DomMarkers } from './dom-markers.js';
 import { StationLayer, type StationLayerOptions } from './station-layer.js';
+import { SvgPaths } from './svg-paths.js';
 
 /** Callbacks from the map to the element. */
 export interface MapControllerCallbacks extends Omit<StationLayerOptions, 'toDisplay' | 'toWgs84'> {
@@ -27,10 +28,12 @@ export class MapController {
   readonly stations: StationLayer;
   private displayCrs: Crs = 'wgs84';
   private tileLayers: Lf.TileLayer[] = [];
-  private positionLayer: Lf.LayerGroup;
+  /** The route line and the accuracy circle. */
+  private paths: SvgPaths;
+  private accuracyCircle: SVGPathElement | null = null;
   /** The user's position dot: shown, not interactive. */
   private positionMarker: DomMarkers;
-  private routeLayer: Lf.LayerGroup;
+  private routeLine: SVGPathElement | null = null;
   /** A fit asked for while the container had no size (hidden tab, `display: none`), run once it has one. */
   private pendingFit: (() => void) | null = null;
 
@@ -55,9 +58,8 @@ export class MapController {
       attributionControl: false,
       zoomControl: false,
     });
-    this.positionLayer = L.layerGroup().addTo(this.map);
+    this.paths = new SvgPaths(L, this.map);
     this.positionMarker = new DomMarkers(L, this.map);
-    this.routeLayer = L.layerGroup().addTo(this.map);
     this.stations = new StationLayer(L, this.map, {
       ...callbacks,
       toDisplay: (lng, lat) => this.toDisplay(lng, lat),
@@ -100,7 +102,8 @@ export class MapController {
       const [lng, lat] = this.toDisplay(center[0], center[1]);
       this.map.setView([lat, lng], this.map.getZoom(), { animate: false });
       this.stations.refresh();
-      this.routeLayer.clearLayers();
+      this.paths.remove(this.routeLine);
+      this.routeLine = null;
     }
   }
 
@@ -171,16 +174,13 @@ export class MapController {
 
   /** Draws the user's position with its accuracy circle; `null` removes it. */
   setPosition(position: { lng: number; lat: number; accuracy: number | null } | null, label: string): void {
-    this.positionLayer.clearLayers();
+    this.paths.remove(this.accuracyCircle);
+    this.accuracyCircle = null;
     this.positionMarker.clear();
     if (!position) return;
     const [lng, lat] = this.toDisplay(position.lng, position.lat);
     if (position.accuracy && position.accuracy > 0) {
-      this.L.circle([lat, lng], {
-        radius: position.accuracy,
-        className: 'sm-accuracy',
-        interactive: false,
-      }).addTo(this.positionLayer);
+      this.accuracyCircle = this.paths.circle([lat, lng], position.accuracy, { class: 'sm-accuracy' });
     }
     const dot = document.createElement('div');
     dot.className = 'sm-position';
@@ -191,19 +191,19 @@ export class MapController {
 
   /** Draws a route (WGS-84 geometry) and fits the view to it; `null` clears it. */
   setRoute(route: Route | null, options: { fit?: boolean } = {}): void {
-    this.routeLayer.clearLayers();
+    this.paths.remove(this.routeLine);
+    this.routeLine = null;
     if (!route) return;
     const latLngs = route.geometry.coordinates.map(([lng, lat]) => {
       const [x, y] = this.toDisplay(lng, lat);
       return [y, x] as [number, number];
     });
-    const line = this.L.polyline(latLngs, {
-      className: `sm-route sm-route-${route.kind}`,
-      dashArray: route.kind === 'straight' ? '8 10' : undefined,
-      interactive: false,
-    }).addTo(this.routeLayer);
+    this.routeLine = this.paths.lines([latLngs], {
+      class: `sm-route sm-route-${route.kind}`,
+      ...(route.kind === 'straight' && { 'stroke-dasharray': '8 10' }),
+    });
     if (options.fit !== false && latLngs.length > 1) {
-      this.fitWhenSized(line.getBounds(), { padding: [40, 40], maxZoom: 17 });
+      this.fitWhenSized(this.L.latLngBounds(latLngs), { padding: [40, 40], maxZoom: 17 });
     }
   }
 
@@ -222,6 +222,7 @@ export class MapController {
   destroy(): void {
     this.stations.destroy();
     this.positionMarker.destroy();
+    this.paths.destroy();
     this.map.off();
     // Leaflet finishes a zoom animation from a 250 ms timer even after remove() and then reads
     // the removed panes; marking the animation done makes that timer a no-op.
