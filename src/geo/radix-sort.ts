@@ -60,19 +60,15 @@ export function* sortKeysSteps(input: Float64Array, options: SortKeysOptions = {
   const units = (passes + 1) * n || 1;
   for (let start = 0; start < n; start += STEP_ITEMS) {
     const end = Math.min(n, start + STEP_ITEMS);
-    countDigits(input, start, end, counts, scales, mask);
+    countDigits(input, start, end, counts, scales, passes, mask);
     yield end / units;
   }
 
-  let order = new Uint32Array(n);
-  for (let start = 0; start < n; start += STEP_ITEMS) {
-    const end = Math.min(n, start + STEP_ITEMS);
-    for (let i = start; i < end; i++) order[i] = i;
-    yield n / units;
-  }
-  let keys = input.slice();
-  let nextOrder = new Uint32Array(n);
-  let nextKeys = new Float64Array(n);
+  // The first pass reads the input in place (position i is key i): no identity order, no copy.
+  let order: Uint32Array | null = null;
+  let keys = input;
+  let spareOrder: Uint32Array | null = null;
+  let spareKeys: Float64Array | null = null;
   for (let p = 0; p < passes; p++) {
     const base = p * buckets;
     let sum = 0;
@@ -84,14 +80,25 @@ export function* sortKeysSteps(input: Float64Array, options: SortKeysOptions = {
       sum += c;
     }
     if (trivial) continue;
+    const nextOrder: Uint32Array = spareOrder ?? new Uint32Array(n);
+    const nextKeys: Float64Array = spareKeys ?? new Float64Array(n);
     const offsets = counts.subarray(base, base + buckets);
     for (let start = 0; start < n; start += STEP_ITEMS) {
       const end = Math.min(n, start + STEP_ITEMS);
       scatter(keys, order, start, end, offsets, scales[p], mask, nextKeys, nextOrder);
       yield ((p + 1) * n + end) / units;
     }
-    [order, nextOrder] = [nextOrder, order];
-    [keys, nextKeys] = [nextKeys, keys];
+    // The arrays just read become the next pass's targets (never the caller's input).
+    spareOrder = order;
+    spareKeys = order ? keys : null;
+    order = nextOrder;
+    keys = nextKeys;
+  }
+  if (!order) {
+    // Every pass was trivial: all keys share the sorted bits, and the input order stands.
+    order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    keys = input.slice();
   }
   return { order, keys };
 }
@@ -100,8 +107,15 @@ export function* sortKeysSteps(input: Float64Array, options: SortKeysOptions = {
 // (see cluster-index.ts): inline in the generator, they ran at interpreter speed on a cold start.
 
 /** Adds the digits of keys `[start, end)` to every pass's histogram (`counts`: one run of buckets per pass). */
-function countDigits(input: Float64Array, start: number, end: number, counts: Uint32Array, scales: Float64Array, mask: number): void {
-  const passes = scales.length;
+function countDigits(
+  input: Float64Array,
+  start: number,
+  end: number,
+  counts: Uint32Array,
+  scales: Float64Array,
+  passes: number,
+  mask: number,
+): void {
   const buckets = mask + 1;
   for (let i = start; i < end; i++) {
     const key = input[i]!;
@@ -110,10 +124,10 @@ function countDigits(input: Float64Array, start: number, end: number, counts: Ui
   }
 }
 
-/** One pass over keys `[start, end)`: each goes to the next free slot of its digit's bucket. */
+/** One pass over keys `[start, end)`: each goes to the next free slot of its digit's bucket (`order` null: key i is input i). */
 function scatter(
   keys: Float64Array,
-  order: Uint32Array,
+  order: Uint32Array | null,
   start: number,
   end: number,
   offsets: Uint32Array,
@@ -125,7 +139,7 @@ function scatter(
   for (let i = start; i < end; i++) {
     const key = keys[i]!;
     const slot = offsets[Math.floor(key * scale) & mask]!++;
-    nextOrder[slot] = order[i]!;
+    nextOrder[slot] = order ? order[i]! : i;
     nextKeys[slot] = key;
   }
 }

@@ -9,7 +9,9 @@ describe('sortKeys', () => {
     const keys = Float64Array.from({ length: 5000 }, () => Math.floor(random() * 2 ** 52));
     for (let i = 0; i < 500; i++) keys[i * 10] = keys[0]; // duplicates must keep input order
     const expected = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+    const before = Array.from(keys);
     const sorted = sortKeys(keys, { toBit: 52 });
+    expect(Array.from(keys)).toEqual(before); // the input is read, never written
     expect(Array.from(sorted.order)).toEqual(expected);
     expect(Array.from(sorted.keys)).toEqual(expected.map((i) => keys[i]));
     expect(keys[0]).toBe(keys[10]);
@@ -18,6 +20,19 @@ describe('sortKeys', () => {
   it('orders only by the bits from fromBit up', () => {
     const keys = Float64Array.of(0b1011, 0b0111, 0b1000, 0b0100);
     expect(Array.from(sortKeys(keys, { fromBit: 2, toBit: 4 }).order)).toEqual([1, 3, 0, 2]);
+  });
+
+  it('skips passes whose digit every key shares, first, middle or last', () => {
+    const random = createRandom(32);
+    // 44 bits in four 11-bit passes; bits 11-21 (the second digit) are the same in every key.
+    const keys = Float64Array.from({ length: 3000 }, () => Math.floor(random() * 2 ** 11) + 5 * 2 ** 11 + Math.floor(random() * 2 ** 22) * 2 ** 22);
+    const expected = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+    const before = Array.from(keys);
+    const sorted = sortKeys(keys, { toBit: 44 });
+    expect(Array.from(sorted.order)).toEqual(expected);
+    expect(Array.from(sorted.keys)).toEqual(expected.map((i) => keys[i]));
+    expect(Array.from(keys)).toEqual(before);
+    expect(sorted.keys).not.toBe(keys);
   });
 
   it('handles empty input and one shared digit', () => {
