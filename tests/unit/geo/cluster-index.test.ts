@@ -2,6 +2,7 @@ import Supercluster from 'supercluster';
 import { describe, expect, it } from 'vitest';
 import { ClusterIndex, type ClusterBBox, type ClusterItem } from '../../../src/geo/cluster-index.js';
 import { projectX, projectY } from '../../../src/geo/mercator.js';
+import { runSteps } from '../../../src/geo/steps.js';
 import { createRandom, randomPoints } from './seeded-random.js';
 
 const WORLD: ClusterBBox = [-180, -90, 180, 90];
@@ -39,6 +40,42 @@ describe('ClusterIndex', () => {
   const n = 8_000;
   const { lng, lat } = makeChina(n, 21);
   const index = ClusterIndex.build(lng, lat);
+
+  it('scanClusters gives the index’s items for a view, without building it', () => {
+    const byId = (items: ClusterItem[]) => [...items].sort((a, b) => a.id - b.id);
+    const random = createRandom(5);
+    const views: Array<[ClusterBBox, number]> = [
+      [WORLD, 0],
+      [[73, 18, 135, 54], 4],
+      [[170, -10, -170, 10], 5], // across the antimeridian, west > east
+      [[170, 20, 250, 60], 3], // Leaflet's unwrapped longitudes
+      [[117.1, 36.2, 117.15, 36.25], 18], // points mode
+      [[117.1, 36.2, 117.15, 36.25], 17],
+    ];
+    for (let v = 0; v < 30; v++) {
+      const zoom = Math.floor(random() * 16);
+      views.push([viewAround(100 + random() * 30, 22 + random() * 20, zoom), zoom]);
+    }
+    const projected = runSteps(ClusterIndex.projectSteps(lng, lat));
+    for (const [bbox, zoom] of views) {
+      const expected = byId(index.getClusters(bbox, zoom));
+      const scanned = byId(ClusterIndex.scanClusters(projected, bbox, zoom));
+      expect(scanned.map(({ id, count, index: i }) => [id, count, i])).toEqual(expected.map(({ id, count, index: i }) => [id, count, i]));
+      scanned.forEach((item, k) => {
+        expect(item.lng).toBeCloseTo(expected[k]!.lng, 9);
+        expect(item.lat).toBeCloseTo(expected[k]!.lat, 9);
+      });
+    }
+    expect(ClusterIndex.scanClusters(projected, [1, 2, 3] as unknown as ClusterBBox, 4)).toEqual([]);
+    // Unusable points are left out of both, and the items keep the input indexes.
+    const holed = Float64Array.from(lng, (x, i) => (i % 7 === 3 ? NaN : x));
+    const holedIndex = ClusterIndex.build(holed, lat);
+    const holedProjected = runSteps(ClusterIndex.projectSteps(holed, lat));
+    for (const [bbox, zoom] of views.slice(0, 12)) {
+      const expected = byId(holedIndex.getClusters(bbox, zoom)).map(({ id, count, index: i }) => [id, count, i]);
+      expect(byId(ClusterIndex.scanClusters(holedProjected, bbox, zoom)).map(({ id, count, index: i }) => [id, count, i])).toEqual(expected);
+    }
+  });
 
   it('puts every point in exactly one item at every zoom for a world view', () => {
     const all = Array.from({ length: n }, (_, i) => i);
