@@ -233,6 +233,7 @@ export class StationMap extends LitElement {
     onStart: () => (this.errorMessage = null),
     onFailed: (failure) => this.handleLoadFailed(failure),
     onLoaded: (built) => this.handleLoaded(built),
+    onClustersReady: (store) => this.handleClustersReady(store),
     onSpatialReady: (store) => this.handleSpatialReady(store),
   });
   private readonly pathNetwork = new NetworkController(this, {
@@ -509,7 +510,9 @@ export class StationMap extends LitElement {
     const bbox = store.bboxOf(null);
     // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
     if (this.mapController && bbox && !this.center) {
-      this.mapController.fitBBox(bbox);
+      // No animated pan: the clusters would be drawn for the view it starts from and again for
+      // the one it ends at, each from a scan of every station until the cluster index is built.
+      this.mapController.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
     }
     // A national load draws its clusters first; its list waits for the kd-tree, built in slices
@@ -532,6 +535,11 @@ export class StationMap extends LitElement {
     if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
   }
 
+  /** The map swaps the scan it drew the first clusters from for the index (the same clusters). */
+  private handleClustersReady(store: StationStore): void {
+    if (store === this.store && !this.accept) this.mapController?.stations.setIndex(store.clusterView(), { keepMarkers: true });
+  }
+
   /** A held list (see handleLoaded) renders once the kd-tree makes its nearest search instant. */
   private handleSpatialReady(store: StationStore): void {
     if (this.listHeldFor === store) this.listHeldFor = null;
@@ -545,7 +553,7 @@ export class StationMap extends LitElement {
     }
     const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });
     this.accept = predicate ? (i: number) => predicate(store.station(i)) : null;
-    this.mapController?.stations.setIndex(store.clustersFor(this.accept));
+    this.mapController?.stations.setIndex(this.accept ? store.clustersFor(this.accept) : store.clusterView());
   }
 
   // ——— map ———
@@ -600,12 +608,13 @@ export class StationMap extends LitElement {
     const map = this.mapController;
     const store = this.store;
     if (!map) return;
-    map.stations.setIndex(store ? store.clustersFor(this.accept) : null);
+    // Fit first, then draw: one set of clusters, for the view the user will see.
     if (store && !this.viewFitted && !this.center) {
       const bbox = store.bboxOf(null);
-      if (bbox) map.fitBBox(bbox);
+      if (bbox) map.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
     }
+    map.stations.setIndex(!store ? null : this.accept ? store.clustersFor(this.accept) : store.clusterView());
     if (this.selectedIndex >= 0) map.stations.setSelected(this.selectedIndex);
     if (!this.position) this.listCenter = this.mapCenter();
   }

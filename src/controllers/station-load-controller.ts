@@ -37,7 +37,9 @@ export interface StationLoadControllerOptions {
   onFailed(failure: StationLoadFailure): void;
   /** The stations are indexed; the load resolves when this does. */
   onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']> }): Promise<void>;
-  /** The store's kd-tree is built (in slices after `onLoaded`), unless a newer load came first. */
+  /** The store's cluster index is built (in slices after `onLoaded`), unless a newer load came first. */
+  onClustersReady?(store: NonNullable<BuiltStore['store']>): void;
+  /** The store's kd-tree is built (in slices after the cluster index), unless a newer load came first. */
   onSpatialReady?(store: NonNullable<BuiltStore['store']>): void;
 }
 
@@ -147,15 +149,21 @@ export class StationLoadController implements ReactiveController {
       return;
     }
     await this.options.onLoaded({ result, store });
-    // The kd-tree behind nearest-first lists is built after the first render, in slices; until
-    // then `store.nearest` scans the columns (same answers). A newer load stops it.
-    if (generation !== this.generation) return;
-    try {
-      await runStepsSliced(store.spatialSteps(), { signal: abort.signal });
-    } catch {
-      return; // a newer load or a disconnect aborted the build
+    // The cluster index and the kd-tree are built after the first render, in slices; until then
+    // the store answers from scans of its columns (same answers). A newer load stops them.
+    const builds = [
+      [() => store.clusterSteps(), this.options.onClustersReady],
+      [() => store.spatialSteps(), this.options.onSpatialReady],
+    ] as const;
+    for (const [steps, onReady] of builds) {
+      if (generation !== this.generation) return;
+      try {
+        await runStepsSliced<unknown>(steps(), { signal: abort.signal });
+      } catch {
+        return; // a newer load or a disconnect aborted the build
+      }
+      if (generation === this.generation) onReady?.(store);
     }
-    if (generation === this.generation) this.options.onSpatialReady?.(store);
   }
 
   private describeFetchError(error: unknown): StationLoadFailure {

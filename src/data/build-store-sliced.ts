@@ -60,7 +60,8 @@ export function buildStoreSliced(input: unknown, options: BuildStoreOptions & Sl
 }
 
 /**
- * {@link buildStoreSliced} as steps: parsing is the first third of the progress, indexing the rest.
+ * {@link buildStoreSliced} as steps: parsing is nine tenths of the progress, the columns' bbox the rest
+ * (the cluster index and the kd-tree are built later, see `StationStore.clusterSteps`).
  * `runSteps(buildStoreSteps(input))` is the one-shot version. The stations are those of
  * `parseStations(input)`, with the same skipped features and messages, but each is made from
  * its feature only when `store.station(i)` first asks for it.
@@ -70,10 +71,10 @@ export function buildStoreSliced(input: unknown, options: BuildStoreOptions & Sl
 export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}): Steps<BuiltStore> {
   const crs = readCrs(options.crs);
   // JSON text is one `JSON.parse`: the browser cannot split it.
-  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures }), 0, 0.35);
+  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures }), 0, 0.9);
   const { skipped, error } = parsed;
   if (error) return { result: { skipped, error }, store: null };
-  const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.35, 1);
+  const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.9, 1);
   return { result: { skipped }, store };
 }
 

@@ -186,22 +186,21 @@ function explainNotJson(text: string, error: unknown): string {
 /** Reads the features a step at a time into columns, an id index and the list of skipped ones. */
 function* parseFeaturesSteps(features: readonly unknown[], crs: Crs): Steps<ParsedStationColumns> {
   const count = features.length;
-  const into: ParseTarget = {
-    ids: new StationIdIndex(count),
-    featureAt: new Uint32Array(count),
-    lng: new Float64Array(count),
-    lat: new Float64Array(count),
-    size: 0,
-    skipped: [],
-    crs,
-  };
+  // A yield after each large allocation: at a million features each costs ~10 ms.
+  const ids = new StationIdIndex(count);
+  yield 0;
+  const featureAt = new Uint32Array(count);
+  yield 0;
+  const lng = new Float64Array(count);
+  yield 0;
+  const into: ParseTarget = { ids, featureAt, lng, lat: new Float64Array(count), size: 0, skipped: [], crs };
   yield* runStepsWithin(into.ids.touchSteps(), 0, 0);
   for (let start = 0; start < count; start += FEATURES_PER_STEP) {
     const end = Math.min(count, start + FEATURES_PER_STEP);
     parseRange(features, start, end, into);
     yield end / count;
   }
-  const { ids, featureAt, lng, lat, size, skipped } = into;
+  const { size, skipped, lat } = into;
   return {
     list: new StationList(features, featureAt.subarray(0, size), ids),
     lng: lng.subarray(0, size),

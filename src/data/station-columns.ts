@@ -68,7 +68,11 @@ export function extendBBox(
   start: number,
   end: number,
 ): void {
-  let [west, south, east, north] = box;
+  // Indexed reads, not destructuring: V8 deoptimized the iterator protocol here again and again.
+  let west = box[0];
+  let south = box[1];
+  let east = box[2];
+  let north = box[3];
   for (let i = start; i < end; i++) {
     const x = lng[i]!;
     const y = lat[i]!;

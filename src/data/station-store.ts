@@ -6,11 +6,11 @@
  * arrays (coordinates, kd-tree, sorted cluster keys, the id table); a station object is made from
  * its feature when something first asks for it (see StationList).
  */
-import { ClusterIndex } from '../geo/cluster-index.js';
+import { ClusterIndex, type ClusterItem, type ClusterSource, type ProjectedPoints } from '../geo/cluster-index.js';
 import { toWgs84 } from '../geo/crs.js';
 import { scanNearest } from '../geo/scan-nearest.js';
 import { SpatialIndex, type NearestOptions, type Neighbor } from '../geo/spatial-index.js';
-import { STEP_ITEMS, runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
+import { DeferredBuild, STEP_ITEMS, runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
 import type { Crs, Station } from '../types.js';
 import type { ParsedStationColumns } from './parse-stations.js';
 import { extendBBox } from './station-columns.js';
@@ -41,11 +41,18 @@ export interface StationStore {
   nearest(lng: number, lat: number, k: number, options?: NearestOptions): Neighbor[];
   /** Builds the kd-tree a step at a time (the element runs this in slices after the first render). */
   spatialSteps(): Steps<SpatialIndex>;
+  /** Builds the cluster index a step at a time (the element runs this in slices after the first render). */
+  clusterSteps(): Steps<ClusterIndex>;
+  /**
+   * The clusters of every station to draw now: the cluster index once it is built, until then
+   * a scan of the columns with the same answers (fine for a view or two, not for panning).
+   */
+  clusterView(): ClusterSource;
   /** Station id → position. */
   readonly indexById: ReadonlyMap<string, number>;
   /** How many features of the load were skipped. */
   readonly skippedCount: number;
-  /** The cluster index over the stations `accept` keeps (all when `accept` is null); cached per predicate. */
+  /** The cluster index over the stations `accept` keeps (all when `accept` is null), built now if it is not yet; cached per predicate. */
   clustersFor(accept: ((index: number) => boolean) | null): ClusterIndex;
   /** WGS-84 bbox of the stations `accept` keeps, or `null` when none. */
   bboxOf(accept: ((index: number) => boolean) | null): BBox | null;
@@ -118,27 +125,33 @@ export function* indexColumnsSteps(
     const end = Math.min(n, start + STEP_ITEMS);
     if (crs !== 'wgs84') toWgs84Columns(lng, lat, start, end, crs);
     extendBBox(box, lng, lat, start, end);
-    yield (0.1 * end) / n;
+    yield (0.2 * end) / n;
   }
   const fullBBox = box[0] <= box[2] ? box : null;
-  // The kd-tree is left for later (spatialSteps, or the first read of `spatial`): the first
-  // clustered render does not need it, and `nearest` scans the columns meanwhile.
-  const all = yield* runStepsWithin(ClusterIndex.buildSteps(lng, lat), 0.1, 1);
-  let spatial: SpatialIndex | null = null;
-  let spatialBuild: Steps<SpatialIndex> | null = null;
-  // One build, however it is driven: in background slices, or finished at once by a read of
-  // `spatial`, which carries on from where the slices stand.
-  function* spatialSteps(): Steps<SpatialIndex> {
-    spatialBuild ??= SpatialIndex.buildSteps(lng, lat);
-    while (!spatial) {
-      const step = spatialBuild.next();
-      if (step.done) spatial = step.value;
-      else yield step.value;
-    }
-    return spatial;
-  }
+  // The points projected for the cluster index. Sorting them into the index, and the kd-tree,
+  // wait until after the first render (the element runs their steps in slices), or until the
+  // first call that needs them. Meanwhile the clusters of a view come from a scan of the
+  // projected points and `nearest` scans the columns: the same answers.
+  let projected: ProjectedPoints | null = yield* runStepsWithin(ClusterIndex.projectSteps(lng, lat), 0.2, 1);
+  const clusters = new DeferredBuild(function* () {
+    const index = yield* ClusterIndex.indexSteps(projected!);
+    projected = null; // the index has what the scans needed
+    return index;
+  });
+  const spatial = new DeferredBuild(() => SpatialIndex.buildSteps(lng, lat));
+  let lastScan: { key: string; items: ClusterItem[] } | null = null;
+  const clusterView: ClusterSource = {
+    getClusters(bbox, zoom) {
+      if (clusters.built || !projected) return clusters.get().getClusters(bbox, zoom);
+      // A first render asks twice for the same view (its fit, then its draw).
+      const key = `${bbox.join()},${zoom}`;
+      if (lastScan?.key !== key) lastScan = { key, items: ClusterIndex.scanClusters(projected, bbox, zoom) };
+      return lastScan.items;
+    },
+    getExpansionZoom: (id) => clusters.get().getExpansionZoom(id),
+  };
   let lastAccept: ((index: number) => boolean) | null = null;
-  let lastClusters = all;
+  let lastClusters: ClusterIndex | null = null;
   let wgs: Station[] | null = null;
   return {
     get size() {
@@ -148,17 +161,21 @@ export function* indexColumnsSteps(
     lng,
     lat,
     get spatial() {
-      return spatial ?? runSteps(spatialSteps());
+      return spatial.get();
     },
     nearest(x, y, k, options) {
-      return spatial ? spatial.nearest(x, y, k, options) : scanNearest(lng, lat, x, y, k, options);
+      const tree = spatial.built;
+      return tree ? tree.nearest(x, y, k, options) : scanNearest(lng, lat, x, y, k, options);
     },
-    spatialSteps,
+    spatialSteps: () => spatial.steps(),
+    clusterSteps: () => clusters.steps(),
+    clusterView: () => clusters.built ?? clusterView,
     indexById,
     skippedCount,
     clustersFor(accept) {
+      const all = clusters.get();
       if (!accept) return all;
-      if (accept !== lastAccept) {
+      if (accept !== lastAccept || !lastClusters) {
         lastAccept = accept;
         lastClusters = all.filter(accept);
       }

@@ -41,3 +41,41 @@ export function* runStepsWithin<T>(steps: Steps<T>, from: number, to: number): S
     yield from + (to - from) * Math.min(1, Math.max(0, next.value));
   }
 }
+
+/**
+ * A build that runs in background slices ({@link DeferredBuild.steps}) or is finished at once
+ * by the first {@link DeferredBuild.get}, whichever comes first; either carries on from where
+ * the other stands, so the work is done once.
+ *
+ * @example
+ * const tree = new DeferredBuild(() => SpatialIndex.buildSteps(lng, lat));
+ * void runStepsSliced(tree.steps()); // later: tree.get() never builds twice
+ */
+export class DeferredBuild<T> {
+  private result: { value: T } | null = null;
+  private running: Steps<T> | null = null;
+
+  /** @param start Starts the build (called at most once). */
+  constructor(private readonly start: () => Steps<T>) {}
+
+  /** The result if the build has finished, else `undefined`. */
+  get built(): T | undefined {
+    return this.result?.value;
+  }
+
+  /** The result, finishing the build now if it has not finished. */
+  get(): T {
+    return this.result ? this.result.value : runSteps(this.steps());
+  }
+
+  /** The build as steps, from where it stands (ends at once when it is done). */
+  *steps(): Steps<T> {
+    this.running ??= this.start();
+    while (!this.result) {
+      const step = this.running.next();
+      if (step.done) this.result = { value: step.value };
+      else yield step.value;
+    }
+    return this.result.value;
+  }
+}

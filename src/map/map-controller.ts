@@ -127,8 +127,8 @@ export class MapController {
     });
   }
 
-  /** Fits a WGS-84 bbox `[west, south, east, north]`. */
-  fitBBox(bbox: [number, number, number, number], options: { maxZoom?: number } = {}): void {
+  /** Fits a WGS-84 bbox `[west, south, east, north]`; `animate: false` jumps there (as a new load does). */
+  fitBBox(bbox: [number, number, number, number], options: { maxZoom?: number; animate?: boolean } = {}): void {
     const [w, s] = this.toDisplay(bbox[0], bbox[1]);
     const [e, n] = this.toDisplay(bbox[2], bbox[3]);
     this.fitWhenSized(
@@ -136,7 +136,7 @@ export class MapController {
         [s, w],
         [n, e],
       ]),
-      { padding: [24, 24], maxZoom: options.maxZoom ?? 16 },
+      { padding: [24, 24], maxZoom: options.maxZoom ?? 16, ...(options.animate === false && { animate: false }) },
     );
   }
 

@@ -5,7 +5,7 @@
  * template parsed once per station type.
  */
 import type * as Lf from 'leaflet';
-import type { ClusterIndex } from '../geo/cluster-index.js';
+import type { ClusterSource } from '../geo/cluster-index.js';
 import { markerSvg } from '../ui/icons.js';
 import { DomMarkers } from './dom-markers.js';
 import type { Leaflet } from './leaflet.js';
@@ -46,7 +46,7 @@ export class StationLayer {
   /** Drawn elements by key: `-1 - station` for pins, the cluster id for clusters. */
   private readonly drawn = new Map<number, Drawn>();
   private readonly byElement = new WeakMap<HTMLElement, Drawn>();
-  private index: ClusterIndex | null = null;
+  private index: ClusterSource | null = null;
   private selected = -1;
   private selectedPin: HTMLElement | null = null;
   private highlighted = -1;
@@ -61,12 +61,17 @@ export class StationLayer {
     map.on('moveend', this.redraw, this);
   }
 
-  /** Shows the stations of `index` (already filtered), or none. */
-  setIndex(index: ClusterIndex | null): void {
+  /**
+   * Shows the stations of `index` (already filtered), or none. `keepMarkers`: the new index
+   * draws the same clusters (an index replacing the scan that stood in for it), so the markers
+   * on the map stay and only the difference is redrawn.
+   */
+  setIndex(index: ClusterSource | null, options: { keepMarkers?: boolean } = {}): void {
     // The element hands the same index again after a load (filter pass, then fit): nothing to redo.
     if (index === this.index) return;
     this.index = index;
-    this.refresh();
+    if (options.keepMarkers) this.redraw();
+    else this.refresh();
   }
 
   /** Rebuilds every marker, e.g. after the basemap's coordinate system changed. */
