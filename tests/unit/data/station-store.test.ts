@@ -63,3 +63,46 @@ describe('the store’s kd-tree, built after the first render', () => {
     expect(spatial.nearest(115.5, 35.2, 10, { accept: (i) => i % 2 === 0 })).toEqual(before);
   });
 });
+
+describe('the store’s cluster index, built after the first render', () => {
+  const stations: Station[] = Array.from({ length: 30_000 }, (_, i) => ({
+    type: 'Feature',
+    id: `C${i}`,
+    geometry: { type: 'Point', coordinates: [100 + ((i * 7919) % 3000) / 100, 20 + ((i * 104729) % 3000) / 100] },
+    properties: { name: `站 ${i}` },
+  }));
+  const views: Array<[[number, number, number, number], number]> = [
+    [[73, 18, 135, 54], 4],
+    [[110, 30, 115, 35], 8],
+    [[112, 32, 112.2, 32.2], 18],
+  ];
+
+  it('draws the same clusters from its scan as from the index, and swaps to the index once built', () => {
+    const store = createStationStore(stations);
+    const scanView = store.clusterView();
+    const byId = (items: Array<{ id: number; count: number; index: number }>) =>
+      items.map(({ id, count, index }) => [id, count, index]).sort((a, b) => a[0]! - b[0]!);
+    const scanned = views.map(([bbox, zoom]) => byId(scanView.getClusters(bbox, zoom)));
+    const steps = store.clusterSteps();
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    const index = next.value;
+    expect(store.clusterView()).toBe(index);
+    expect(store.clustersFor(null)).toBe(index);
+    expect(views.map(([bbox, zoom]) => byId(index.getClusters(bbox, zoom)))).toEqual(scanned);
+    // The old view object answers from the index now.
+    expect(byId(scanView.getClusters(...views[1]!))).toEqual(scanned[1]);
+  });
+
+  it('finishes the index at once for a filter or a cluster click, and the background build then ends', () => {
+    const store = createStationStore(stations);
+    const steps = store.clusterSteps();
+    steps.next();
+    const big = store.clusterView().getClusters([73, 18, 135, 54], 3).find((c) => c.count > 1)!;
+    expect(store.clusterView().getExpansionZoom(big.id)).toBeGreaterThan(3);
+    const even = store.clustersFor((i) => i % 2 === 0);
+    expect(even.size).toBe(15_000);
+    expect(steps.next().done).toBe(true);
+    expect(store.clusterView()).toBe(store.clustersFor(null));
+  });
+});

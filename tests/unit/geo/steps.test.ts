@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterIndex } from '../../../src/geo/cluster-index.js';
 import { sortKeys, sortKeysSteps } from '../../../src/geo/radix-sort.js';
 import { SpatialIndex } from '../../../src/geo/spatial-index.js';
-import { runSteps, type Steps } from '../../../src/geo/steps.js';
+import { DeferredBuild, runSteps, type Steps } from '../../../src/geo/steps.js';
 import { createRandom, randomPoints } from './seeded-random.js';
 
 /** Runs `steps` by hand, collecting what it yields. */
@@ -54,5 +54,31 @@ describe('builders in steps (for time-sliced loading)', () => {
       expect(oneGo.nearest(x, y, 15)).toEqual(expected.nearest(x, y, 15));
     }
     expect(result.within([110, 30, 112, 32])).toEqual(expected.within([110, 30, 112, 32]));
+  });
+});
+
+describe('DeferredBuild', () => {
+  function* counted(log: string[]): Steps<string> {
+    log.push('start');
+    for (let i = 0; i < 4; i++) {
+      log.push(`step ${i}`);
+      yield i / 4;
+    }
+    return 'done';
+  }
+
+  it('builds once, whether its steps run to the end or get() finishes them midway', () => {
+    const log: string[] = [];
+    const build = new DeferredBuild(() => counted(log));
+    expect(build.built).toBeUndefined();
+    expect(log).toEqual([]); // nothing starts before it is asked for
+    const steps = build.steps();
+    steps.next();
+    steps.next();
+    expect(build.get()).toBe('done');
+    expect(build.built).toBe('done');
+    expect(steps.next()).toEqual({ done: true, value: 'done' });
+    expect(build.steps().next()).toEqual({ done: true, value: 'done' });
+    expect(log).toEqual(['start', 'step 0', 'step 1', 'step 2', 'step 3']);
   });
 });
