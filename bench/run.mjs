@@ -128,15 +128,18 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   per station, \`addLayers\` (1 run). Heap: \`usedJSHeapSize\` after a forced GC,
   input Features included.
 - **National scale (Chromium, 1M; 300k with --quick)**: the same page with a
-  million stations (worst of 2 runs for long tasks). The element parses, validates
-  and clusters them in ~8 ms time slices on the main thread (no Worker: a blob
-  Worker breaks under a strict CSP), with a progress line, so the page stays
-  interactive. The kd-tree for nearest-first lists is built in slices after the
-  first render (until then the list scans the coordinate columns, same answers),
-  and a load of 50k or more paints its clusters a frame before its list.
+  million stations (worst of 2 runs for long tasks). The element parses and
+  validates them into typed columns (a station object is made only when something
+  asks for it), computes their bbox and projects them, in ~8 ms time slices on the
+  main thread (no Worker: a blob Worker breaks under a strict CSP), with a progress
+  line, so the page stays interactive. The first clusters come from one scan of the
+  projected points for the fitted view; the sorted cluster index and then the
+  kd-tree are built in slices after that first render (until then clusters and
+  nearest searches come from scans with the same answers), and a load of 50k or
+  more shows its list once the kd-tree is ready.
   **longest long task**: the longest \`longtask\` entry (PerformanceObserver)
-  from \`el.stations = …\` to the painted clusters (the longest tasks left are V8's
-  young-generation GC pauses while a million station objects are created).
+  from \`el.stations = …\` until 100 ms after the list of stations is shown (the
+  last thing a load renders), so the background builds and the list count too.
   **pan/zoom**: median of 30 \`map.setView(…, { animate: false })\` jumps to a
   station at zoom 5–13, each re-clustering the view and updating the markers
   (plain elements cloned from a parsed template, not L.Marker; Leaflet's own
