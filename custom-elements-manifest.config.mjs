@@ -25,6 +25,9 @@ function publicApiPlugin() {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           if (declaration.kind !== 'class') continue;
+          // Lit's `static properties` table lists internal state (`state: true`) too: no attribute.
+          const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
           declaration.members = (declaration.members ?? []).filter(
             (member) => !member.privacy || member.privacy === 'public',
           ).filter((member) => !member.static && !INHERITED.has(member.name));

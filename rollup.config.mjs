@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { trimLeaflet } from './scripts/trim-leaflet.mjs';
 import { privateMemberNames } from './scripts/private-names.mjs';
+import { internalMemberNames } from './scripts/internal-names.mjs';
 
 // Peers and dependencies the app resolves once: Lit (and @lit/react), Leaflet, React.
 const isPeer = (id) => /^(lit|lit-html|lit-element|leaflet|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
@@ -78,12 +79,13 @@ export default [
       // outside reads them, and Leaflet reaches none by a built string. Kept: `__proto__`/`__super__`,
       // Lit's `_$…` cross-version protocol and `_leaflet_…`, which Leaflet reads with `in` and puts
       // on DOM nodes another Leaflet on the page may look at. So are our own `private` members that
-      // nothing else names (see scripts/private-names.mjs).
+      // nothing else names (scripts/private-names.mjs), and the members, options and string-table keys
+      // that the type checker finds no page, library, string or JSON can reach (scripts/internal-names.mjs).
       terser({
         ecma: 2020,
         format: { comments: false },
         compress: { passes: 3, unsafe_methods: true },
-        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${privateMemberNames('src').join('|')})$)`) } },
+        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${[...new Set([...privateMemberNames('src'), ...internalMemberNames('src')])].join('|')})$)`) } },
       }),
     ],
   },

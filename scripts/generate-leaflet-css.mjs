@@ -34,7 +34,14 @@ function isUnusedSelector(selector) {
   // Markers, icons, the zoom buttons and the attribution are our own elements (map/dom-markers.ts,
   // the element's template); the map draws no canvas; Safari
   // has not needed the tile-container workaround since version 9.
-  return /leaflet-(popup|tooltip|control|bar|top|bottom|left|right|attribution|touch \.leaflet-bar|oldie|vml|marker-shadow|shadow-pane|div-icon|marker-draggable|safari)|canvas/.test(selector);
+  // the element's links are all outside the map container, marker pins are no <img>, and SVG
+  // overlays are cut.
+  return /leaflet-(popup|tooltip|control|bar|top|bottom|left|right|attribution|touch \.leaflet-bar|oldie|vml|marker-shadow|shadow-pane|div-icon|marker-draggable|safari)|canvas|^\.leaflet-container a$|marker-pane img|^svg\.leaflet-image-layer/.test(selector);
+}
+
+/** Declarations the element's own `.leaflet-container { font: inherit; background: … }` overrides. */
+function isOverridden(selectors, declaration) {
+  return selectors === '.leaflet-container' && /^(font-family|font-size|line-height|background):/.test(declaration);
 }
 
 /** Declarations for browsers that need a -moz- or -ms- prefix (long gone), IE filters, or -webkit- twins of properties every ES2020 browser has unprefixed. */
@@ -45,15 +52,23 @@ function isObsoleteDeclaration(declaration) {
 /** Drops unused selectors, then rules left without selectors or declarations. */
 function trimUnused(text) {
   let out = '';
-  // Flat rules only, plus Leaflet's one `@media print { … }` block, kept as it is.
+  // Flat rules, plus Leaflet's one `@media print { … }` block.
   const rule = /(@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\})|([^{}]+)\{([^{}]*)\}/g;
   for (const [, media, selectors, body] of text.matchAll(rule)) {
     if (media) {
-      out += media;
+      // Its rules trimmed the same way; gone when none is left (Leaflet's print rule is for controls).
+      const [, query, inner] = /^([^{]*)\{([\s\S]*)\}$/.exec(media);
+      const rules = trimUnused(inner);
+      if (rules) out += `${query}{${rules}}`;
       continue;
     }
     const kept = selectors.split(',').filter((selector) => !isUnusedSelector(selector));
-    const declarations = body.split(';').filter((d) => d && !isObsoleteDeclaration(d));
+    const declarations = body
+      .split(';')
+      .filter((d) => d && !isObsoleteDeclaration(d) && !isOverridden(selectors, d))
+      // A fallback for old browsers before the value every ES2020 browser reads
+      // (`cursor: move; cursor: grabbing`): only the last of a property counts.
+      .filter((d, i, all) => !all.slice(i + 1).some((later) => later.split(':')[0] === d.split(':')[0]));
     if (kept.length && declarations.length) out += `${kept.join(',')}{${declarations.join(';')}}`;
   }
   return out;

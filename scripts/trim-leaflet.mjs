@@ -107,6 +107,9 @@ const UNUSED_METHODS = [
   // interactive target or zoom-animates bounds, and tile layers are stacked and given URLs once.
   'addInteractiveTarget', 'removeInteractiveTarget', '_latLngBoundsToNewLayerBounds',
   'bringToFront', 'bringToBack', 'setZIndex', 'setUrl',
+  // What only those (or plugins) reached: the z-index search of bringToFront/bringToBack, a tile
+  // layer's opacity (the basemap is always opaque), the bounds tests and the map's pane list.
+  '_setAutoZIndex', 'setOpacity', 'intersects', 'eachLayer', 'getPanes',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
@@ -175,7 +178,8 @@ export function trimLeafletSource(code, { keepExports } = {}) {
 function cutUnusedMethods(code, names) {
   let out = code;
   for (const name of names) {
-    const use = new RegExp(`\\.${name}\\b|['"]${name}['"]`).exec(out);
+    // Comments aside: Leaflet's doc examples name methods freely.
+    const use = new RegExp(`\\.${name}\\b|['"]${name}['"]`).exec(out.replace(/(?<=^|\s)(?:\/\*[\s\S]*?\*\/|\/\/.*)/gm, ''));
     if (use) throw new Error(`Leaflet changed: it uses ${use[0]}, which scripts/trim-leaflet.mjs cuts as unused`);
     // From the doc lines to the first line that is just `}` one tab in: the method's own end.
     const definition = new RegExp(`\\n(?:\\t//[^\\n]*\\n)*\\t${name}: function \\([^)]*\\) \\{[^\\n]*\\n[\\s\\S]*?\\n\\t\\},?(?=\\n)`, 'g');

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
 import { NearestList, type ListItem } from './controllers/nearest-list.js';
@@ -114,53 +113,94 @@ const LIST_AFTER_MAP_FROM = 50_000;
 export class StationMap extends LitElement {
   static override styles = [unsafeCSS(leafletCss), stationMapStyles, typeColorStyles];
 
+  /** Lit's reactive properties and their attributes (a table, not decorators: less code in the script-tag bundle). */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    stations: { attribute: false },
+    crs: {},
+    basemap: {},
+    basemapKey: { attribute: 'basemap-key' },
+    center: {},
+    zoom: { type: Number },
+    origin: {},
+    locateOnStart: { type: Boolean, attribute: 'locate' },
+    nearest: { type: Number },
+    selected: { reflect: true },
+    filter: { attribute: false },
+    network: {},
+    routerUrl: { attribute: 'router-url' },
+    travelMode: { attribute: 'travel-mode' },
+    speeds: { attribute: false },
+    lang: {},
+    timezone: {},
+    geocoder: { attribute: false },
+    coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
+    geocoderUrl: { attribute: 'geocoder-url' },
+    detailRenderer: { attribute: false },
+    store: { state: true },
+    selectedIndex: { state: true },
+    detailOpen: { state: true },
+    position: { state: true },
+    route: { state: true },
+    errorMessage: { state: true },
+    tilesFailed: { state: true },
+    pickOnMap: { state: true },
+    listCenter: { state: true },
+    announcement: { state: true },
+    copied: { state: true },
+    listExtra: { state: true },
+    activeListIndex: { state: true },
+    zoomLimit: { state: true },
+    listHeldFor: { state: true },
+  };
+
   /** URL of a station GeoJSON file; changing it aborts the previous load. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** Station data as a FeatureCollection or an array of Features; wins over `src` and inline data. */
-  @property({ attribute: false }) stations: StationInput | null = null;
+  stations: StationInput | null = null;
 
   /** Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`. */
-  @property() crs: Crs = 'wgs84';
+  crs: Crs = 'wgs84';
 
   /** `osm` (default), `tianditu`, `amap`, `none`, or a tile URL template `https://…/{z}/{x}/{y}.png`. */
-  @property() basemap = 'osm';
+  basemap = 'osm';
 
   /** Key for basemaps that need one (天地图 `tk`). */
-  @property({ attribute: 'basemap-key' }) basemapKey: string | null = null;
+  basemapKey: string | null = null;
 
   /** Map centre as `"lng,lat"`; without it the map fits the stations. */
-  @property() center: string | null = null;
+  center: string | null = null;
 
   /** Map zoom level. */
-  @property({ type: Number }) zoom: number | null = null;
+  zoom: number | null = null;
 
   /** The user's position set by the page, as `"lng,lat"`. */
-  @property() origin: string | null = null;
+  origin: string | null = null;
 
   /**
    * Ask the browser for the user's position on start (attribute `locate`). The property has another
    * name because `locate()` is the method that asks for the position.
    */
-  @property({ type: Boolean, attribute: 'locate' }) locateOnStart = false;
+  locateOnStart = false;
 
   /** How many nearest stations to list. */
-  @property({ type: Number }) nearest = 5;
+  nearest = 5;
 
   /** The selected station's id; setting it selects and shows the station. */
-  @property({ reflect: true }) selected: string | null = null;
+  selected: string | null = null;
 
   /** Filter applied to markers, clusters, the list and `nearestStations()`. */
-  @property({ attribute: false }) filter: StationFilter | null = null;
+  filter: StationFilter | null = null;
 
   /** URL of a GeoJSON of LineStrings (paths, trails, roads) used for in-browser routing. */
-  @property() network: string | null = null;
+  network: string | null = null;
 
   /** Base URL of an OSRM-compatible route service. */
-  @property({ attribute: 'router-url' }) routerUrl: string | null = null;
+  routerUrl: string | null = null;
 
   /** `walking` (default), `cycling` or `driving`. */
-  @property({ attribute: 'travel-mode' }) travelMode: TravelMode = 'walking';
+  travelMode: TravelMode = 'walking';
 
   /**
    * Travel speeds in metres per second per mode, for route durations and the service circle;
@@ -168,13 +208,13 @@ export class StationMap extends LitElement {
    *
    * @example map.speeds = { walking: 1.0, cycling: 5 }; // slow mountain steps, e-bikes
    */
-  @property({ attribute: false }) speeds: Partial<Record<TravelMode, number>> | null = null;
+  speeds: Partial<Record<TravelMode, number>> | null = null;
 
   /** UI language: `zh-CN`, `zh-TW` or `en`; default: the closest `lang`, then the document's, then the browser's. */
-  @property() override lang = '';
+  override lang = '';
 
   /** IANA time zone in which "open now" is evaluated, whatever the viewer's clock. */
-  @property() timezone = 'Asia/Shanghai';
+  timezone = 'Asia/Shanghai';
 
   /**
    * Place search for the search box: `(query, { signal }) => Promise<Array<{ name, lng, lat }>>`,
@@ -183,7 +223,7 @@ export class StationMap extends LitElement {
    *
    * @example map.geocoder = async (q, { signal }) => (await fetch(`/api/places?q=${encodeURIComponent(q)}`, { signal })).json();
    */
-  @property({ attribute: false }) geocoder: Geocoder | null = null;
+  geocoder: Geocoder | null = null;
 
   /**
    * Shows the N-minute service circle (15分钟服务圈) of the visible stations for `travel-mode`:
@@ -191,11 +231,10 @@ export class StationMap extends LitElement {
    * circle are tinted, the rest shaded, and the circle's edge drawn; straight-line distance, or
    * along the `network` paths when one is loaded.
    */
-  @property({ converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } })
   coverage: number | null = null;
 
   /** Root URL of a Nominatim-compatible geocoding service for place search, e.g. `https://nominatim.openstreetmap.org`. */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl: string | null = null;
+  geocoderUrl: string | null = null;
 
   /**
    * Replaces the body of the built-in detail panel: called with the selected station, returns a
@@ -204,28 +243,28 @@ export class StationMap extends LitElement {
    *
    * @example map.detailRenderer = (station) => Object.assign(document.createElement('p'), { textContent: station.properties.name });
    */
-  @property({ attribute: false }) detailRenderer: ((station: Station) => Node | string | null | undefined) | null = null;
+  detailRenderer: ((station: Station) => Node | string | null | undefined) | null = null;
 
 
-  @state() private store: StationStore | null = null;
-  @state() private selectedIndex = -1;
-  @state() private detailOpen = false;
-  @state() private position: Position | null = null;
-  @state() private route: Route | null = null;
-  @state() private errorMessage: string | null = null;
-  @state() private tilesFailed = false;
-  @state() private pickOnMap = false;
-  @state() private listCenter: LngLat | null = null;
-  @state() private announcement = '';
-  @state() private copied = false;
+  private store: StationStore | null = null;
+  private selectedIndex = -1;
+  private detailOpen = false;
+  private position: Position | null = null;
+  private route: Route | null = null;
+  private errorMessage: string | null = null;
+  private tilesFailed = false;
+  private pickOnMap = false;
+  private listCenter: LngLat | null = null;
+  private announcement = '';
+  private copied = false;
   /** Rows added to the list by "show more". */
-  @state() private listExtra = 0;
+  private listExtra = 0;
   /** The list row that takes Tab focus. */
-  @state() private activeListIndex = -1;
+  private activeListIndex = -1;
   /** Whether the map is at its closest (`max`) or farthest (`min`) zoom: that zoom button is disabled. */
-  @state() private zoomLimit: 'min' | 'max' | null = null;
+  private zoomLimit: 'min' | 'max' | null = null;
   /** A large load whose list and filters wait for its kd-tree, so its clusters paint first (see handleLoaded). */
-  @state() private listHeldFor: StationStore | null = null;
+  private listHeldFor: StationStore | null = null;
 
   private readonly loader = new StationLoadController(this, {
     source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
