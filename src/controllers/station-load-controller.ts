@@ -4,8 +4,8 @@
  * newer load, or disconnecting, aborts the one running; inline data is watched for changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildStoreSteps, indexStationsSteps, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
-import { DEFAULT_MAX_BYTES, loadStations } from '../data/load-stations.js';
+import { buildStoreSteps, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
+import { DEFAULT_MAX_BYTES, fetchStationText, unusableData } from '../data/load-stations.js';
 import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
 import { StationMapError } from '../errors.js';
 import { isCrs } from '../geo/crs.js';
@@ -93,6 +93,7 @@ export class StationLoadController implements ReactiveController {
     const abort = (this.abort = new AbortController());
     const generation = ++this.generation;
     const { stations, src, crs: pageCrs } = this.options.source();
+    let fromUrl: string | null = null;
     const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
     this.options.onStart();
     let steps;
@@ -100,9 +101,9 @@ export class StationLoadController implements ReactiveController {
       steps = buildStoreSteps(stations, { crs });
     } else if (src) {
       this.setLoading(true);
-      let parsed;
+      let text;
       try {
-        parsed = await loadStations(src, { signal: abort.signal, crs });
+        text = await fetchStationText(src, { signal: abort.signal });
       } catch (error) {
         if (abort.signal.aborted || generation !== this.generation) return;
         this.setLoading(false);
@@ -111,7 +112,9 @@ export class StationLoadController implements ReactiveController {
       }
       if (generation !== this.generation) return;
       this.setLoading(false);
-      steps = indexStationsSteps(parsed, { crs });
+      // Parsed in slices like `.stations` data; an unusable document fails like a failed request.
+      steps = buildStoreSteps(text, { crs });
+      fromUrl = src;
     } else {
       const script = this.host.querySelector(INLINE_SELECTOR);
       if (!script) return;
@@ -140,6 +143,10 @@ export class StationLoadController implements ReactiveController {
       if (generation === this.generation) this.setProgress(null);
     }
     const { result, store } = built;
+    if (fromUrl && result.error) {
+      this.options.onFailed(this.describeFetchError(unusableData(fromUrl, result.error)));
+      return;
+    }
     if (result.error || !store) {
       const strings = this.options.strings();
       const code = result.error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';

@@ -17,7 +17,7 @@
 import { runStepsWithin, type Steps } from '../geo/steps.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseStationColumnsSteps } from './parse-stations.js';
-import { createStationStoreSteps, indexColumnsSteps, type StationStore } from './station-store.js';
+import { indexColumnsSteps, type StationStore } from './station-store.js';
 
 /** Options of {@link buildStoreSteps} and {@link buildStoreSliced}. */
 export interface BuildStoreOptions {
@@ -75,21 +75,6 @@ export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}
   const { skipped, error } = parsed;
   if (error) return { result: { skipped, error }, store: null };
   const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.9, 1);
-  return { result: { skipped }, store };
-}
-
-/**
- * Indexes stations parsed elsewhere (e.g. by `loadStations`) as steps.
- *
- * @example const { store } = await runStepsSliced(indexStationsSteps(await loadStations(url)), { signal });
- */
-export function* indexStationsSteps(result: ParseResult, options: Pick<BuildStoreOptions, 'crs'> = {}): Steps<BuiltStore> {
-  const { skipped, error } = result;
-  if (error) return { result: { skipped, error }, store: null };
-  const store = yield* createStationStoreSteps(result.stations, {
-    crs: readCrs(options.crs),
-    skippedCount: result.skipped.length,
-  });
   return { result: { skipped }, store };
 }
 

@@ -77,7 +77,25 @@ const STATUS_TEXT: Record<number, string> = {
  * }
  */
 export async function loadStations(url: string, options: LoadStationsOptions = {}): Promise<ParseResult> {
-  const { signal, crs } = options;
+  const text = await fetchStationText(url, options);
+  const result = parseStations(text, { crs: options.crs, maxFeatures: options.maxFeatures });
+  if (result.error) throw unusableData(url, result.error);
+  return result;
+}
+
+/** The error {@link loadStations} rejects with for a document that is not usable. */
+export function unusableData(url: string, error: NonNullable<ParseResult['error']>): StationMapError {
+  return new StationMapError(error.code, `Stations from ${url} are not usable: ${error.message}`);
+}
+
+/**
+ * The download half of {@link loadStations}: the body as text, with the same checks, limits
+ * and errors. The element parses it in time slices itself.
+ *
+ * @example const text = await fetchStationText('/data/taian.geojson', { signal });
+ */
+export async function fetchStationText(url: string, options: Omit<LoadStationsOptions, 'crs' | 'maxFeatures'> = {}): Promise<string> {
+  const { signal } = options;
   const timeoutMs = options.timeoutMs ?? 15000;
   const maxBytes = typeof options.maxBytes === 'number' && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   if (signal?.aborted) throw abortReason(signal);
@@ -138,11 +156,7 @@ export async function loadStations(url: string, options: LoadStationsOptions = {
     signal?.removeEventListener('abort', handleAbort);
   }
 
-  const result = parseStations(text, { crs, maxFeatures: options.maxFeatures });
-  if (result.error) {
-    throw new StationMapError(result.error.code, `Stations from ${url} are not usable: ${result.error.message}`);
-  }
-  return result;
+  return text;
 }
 
 /**
