@@ -63,9 +63,12 @@ describe('the map', () => {
     const map = leafletMap(el);
     /** Largest distance in px between a pin's tip and where its station projects. */
     // Leaflet's projection gives where a pin ends up; mid-animation it is still on its way.
+    // Leaflet's 250 ms timer ends the zoom; the pins' CSS transitions may still be running on a
+    // busy machine (they start with the first frame after 'zoomanim'): wait for them too.
     const idle = async () => {
       await waitFor(() => !(map as unknown as { _animatingZoom: boolean })._animatingZoom, 3000, 'no zoom animation');
       await new Promise((resolve) => requestAnimationFrame(resolve));
+      await Promise.all(markers(el).pins.flatMap((pin) => pin.getAnimations().map((animation) => animation.finished)));
     };
     const worstOffset = () => {
       const box = map.getContainer().getBoundingClientRect();
