@@ -387,36 +387,49 @@ function* buildTreeSteps(lng: Float64Array, lat: Float64Array, nodeSizeOption: n
  */
 function selectKd(ids: Uint32Array, coords: Float64Array, k: number, left: number, right: number, axis: number): void {
   while (right > left) {
-    if (right - left > 600) {
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
-      selectKd(ids, coords, k, newLeft, newRight, axis);
-    }
-    const t = coords[2 * k + axis];
-    let i = left;
-    let j = right;
-    swapItem(ids, coords, left, k);
-    if (coords[2 * right + axis] > t) swapItem(ids, coords, left, right);
-    while (i < j) {
-      swapItem(ids, coords, i, j);
-      i++;
-      j--;
-      while (coords[2 * i + axis] < t) i++;
-      while (coords[2 * j + axis] > t) j--;
-    }
-    if (coords[2 * left + axis] === t) swapItem(ids, coords, left, j);
-    else {
-      j++;
-      swapItem(ids, coords, j, right);
-    }
+    narrowFirst(ids, coords, k, left, right, axis);
+    const t = startPartition(ids, coords, k, left, right, axis);
+    // Synchronous, so one cursor serves every call (the stepped select has its own).
+    SYNC_CURSOR.i = left;
+    SYNC_CURSOR.j = right;
+    partitionSome(ids, coords, axis, t, SYNC_CURSOR, Infinity);
+    const j = placePivot(ids, coords, axis, t, left, right, SYNC_CURSOR.j);
     if (j <= k) left = j + 1;
     if (k <= j) right = j - 1;
   }
+}
+
+const SYNC_CURSOR = { i: 0, j: 0 };
+
+/** Floyd–Rivest's first move on a large range: select within a sample around `k`, so the partition splits near it. */
+function narrowFirst(ids: Uint32Array, coords: Float64Array, k: number, left: number, right: number, axis: number): void {
+  if (right - left <= 600) return;
+  const n = right - left + 1;
+  const m = k - left + 1;
+  const z = Math.log(n);
+  const s = 0.5 * Math.exp((2 * z) / 3);
+  const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+  const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+  const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+  selectKd(ids, coords, k, newLeft, newRight, axis);
+}
+
+/** Moves slot `k`'s value (the pivot, returned) to `left`, with a sentinel at `right`. */
+function startPartition(ids: Uint32Array, coords: Float64Array, k: number, left: number, right: number, axis: number): number {
+  const t = coords[2 * k + axis]!;
+  swapItem(ids, coords, left, k);
+  if (coords[2 * right + axis]! > t) swapItem(ids, coords, left, right);
+  return t;
+}
+
+/** Puts the pivot `t` into its final slot after a partition that ended at `j`, and returns that slot. */
+function placePivot(ids: Uint32Array, coords: Float64Array, axis: number, t: number, left: number, right: number, j: number): number {
+  if (coords[2 * left + axis] === t) {
+    swapItem(ids, coords, left, j);
+    return j;
+  }
+  swapItem(ids, coords, j + 1, right);
+  return j + 1;
 }
 
 /** Counts the points of `[start, end)` the tree can hold, and whether any longitude needs wrapping. */
@@ -450,31 +463,15 @@ function* selectKdSteps(
 ): Steps<void> {
   const cursor = { i: 0, j: 0 };
   while (right > left) {
-    if (right - left > 600) {
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
-      selectKd(ids, coords, k, newLeft, newRight, axis);
-    }
-    const t = coords[2 * k + axis]!;
+    narrowFirst(ids, coords, k, left, right, axis);
+    const t = startPartition(ids, coords, k, left, right, axis);
     cursor.i = left;
     cursor.j = right;
-    swapItem(ids, coords, left, k);
-    if (coords[2 * right + axis]! > t) swapItem(ids, coords, left, right);
     while (cursor.i < cursor.j) {
       partitionSome(ids, coords, axis, t, cursor, STEP_ITEMS);
       yield progress;
     }
-    let j = cursor.j;
-    if (coords[2 * left + axis] === t) swapItem(ids, coords, left, j);
-    else {
-      j++;
-      swapItem(ids, coords, j, right);
-    }
+    const j = placePivot(ids, coords, axis, t, left, right, cursor.j);
     if (j <= k) left = j + 1;
     if (k <= j) right = j - 1;
   }
