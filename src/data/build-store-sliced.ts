@@ -9,9 +9,9 @@
  * script-tag bundle or duplicates the code inside it. Slicing costs a few
  * percent of throughput and nothing in bytes.
  *
- * The slices run exactly the code of the one-shot API (`parseStations`' steps,
- * `createStationStore`'s indexing), so both give the same stations, the same
- * skipped features with the same messages, and the same clusters.
+ * The slices run exactly the code of the one-shot API (`parseStations`' steps),
+ * so both give the same stations and the same skipped features with the same
+ * messages; the indexes are those of `ClusterIndex.build` and `new SpatialIndex`.
  * Pure: no DOM, runs in Node and Workers.
  */
 import { runStepsWithin, type Steps } from '../geo/steps.js';

@@ -16,7 +16,7 @@ import type { StationIdIndex } from './station-id-index.js';
  * made once and then kept, so every read returns the same object.
  *
  * @example
- * const list = StationList.of(parseStations(json).stations);
+ * const { list } = runSteps(parseStationColumnsSteps(json));
  * list.at(0).properties.name // '泰山区红门工会驿站'
  */
 export class StationList {
@@ -33,13 +33,6 @@ export class StationList {
     private readonly ids: StationIdIndex,
   ) {
     this.made = new Array(ids.size);
-  }
-
-  /** A list over stations already made (e.g. by `parseStations`): `at(i)` is `stations[i]`. */
-  static of(stations: readonly Station[], ids: StationIdIndex): StationList {
-    const list = new StationList(stations, new Uint32Array(0), ids);
-    for (let i = 0; i < stations.length; i++) list.made[i] = stations[i];
-    return list;
   }
 
   /** Number of stations. */

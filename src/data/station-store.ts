@@ -1,7 +1,7 @@
 /**
  * Everything the element derives from one load of station data, built once per load: WGS-84
  * columns, the nearest-neighbour index, the cluster index and the id lookup. Pure (no DOM), so
- * the same store can be built in a Worker; built in steps ({@link createStationStoreSteps}) so a
+ * the same store can be built in a Worker; built in steps ({@link indexColumnsSteps}) so a
  * page can index a million stations between frames. Per station the hot path keeps only typed
  * arrays (coordinates, kd-tree, sorted cluster keys, the id table); a station object is made from
  * its feature when something first asks for it (see StationList).
@@ -10,12 +10,10 @@ import { ClusterIndex, type ClusterItem, type ClusterSource, type ProjectedPoint
 import { toWgs84 } from '../geo/crs.js';
 import { scanNearest } from '../geo/scan-nearest.js';
 import { SpatialIndex, type NearestOptions, type Neighbor } from '../geo/spatial-index.js';
-import { DeferredBuild, STEP_ITEMS, runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
+import { DeferredBuild, STEP_ITEMS, runStepsWithin, type Steps } from '../geo/steps.js';
 import type { Crs, Station } from '../types.js';
 import type { ParsedStationColumns } from './parse-stations.js';
 import { extendBBox } from './station-columns.js';
-import { StationIdIndex } from './station-id-index.js';
-import { StationList } from './station-list.js';
 
 type BBox = [west: number, south: number, east: number, north: number];
 
@@ -60,49 +58,12 @@ export interface StationStore {
   wgsStations(): Station[];
 }
 
-/** Options of {@link createStationStoreSteps}. */
+/** Options of {@link indexColumnsSteps}. */
 export interface StationStoreOptions {
   /** The coordinate system of the stations' coordinates (default `wgs84`). */
   crs?: Crs;
   /** How many features of the load were skipped (default 0). */
   skippedCount?: number;
-}
-
-/**
- * Indexes parsed stations whose coordinates are in `crs`.
- *
- * @example
- * const { stations, skipped } = parseStations(json);
- * const store = createStationStore(stations, 'wgs84', skipped.length);
- * store.spatial.nearest(117.13, 36.21, 5);
- */
-export function createStationStore(stations: readonly Station[], crs: Crs = 'wgs84', skippedCount = 0): StationStore {
-  return runSteps(createStationStoreSteps(stations, { crs, skippedCount }));
-}
-
-/**
- * {@link createStationStore} in steps, yielding its progress (0…1) every few thousand stations.
- *
- * @example const store = runSteps(createStationStoreSteps(stations, { crs: 'gcj02' }));
- */
-export function* createStationStoreSteps(stations: readonly Station[], options: StationStoreOptions = {}): Steps<StationStore> {
-  const n = stations.length;
-  const lng = new Float64Array(n);
-  const lat = new Float64Array(n);
-  const ids = new StationIdIndex(n);
-  for (let start = 0; start < n; start += STEP_ITEMS) {
-    const end = Math.min(n, start + STEP_ITEMS);
-    for (let i = start; i < end; i++) {
-      const station = stations[i]!;
-      const c = station.geometry.coordinates;
-      lng[i] = c[0];
-      lat[i] = c[1];
-      if (ids.add(station.id) >= 0) throw new Error(`Two stations have the id "${station.id}"`);
-    }
-    yield (0.2 * end) / n;
-  }
-  const parsed = { list: StationList.of(stations, ids), lng, lat, indexById: ids };
-  return yield* runStepsWithin(indexColumnsSteps(parsed, options), 0.2, 1);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store-sliced.js';
 import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
-import { createStationStore, type StationStore } from '../../../src/data/station-store.js';
+import { columnsBBox, toStationColumns } from '../../../src/data/station-columns.js';
+import type { StationStore } from '../../../src/data/station-store.js';
+import { ClusterIndex } from '../../../src/geo/cluster-index.js';
+import { SpatialIndex } from '../../../src/geo/spatial-index.js';
 import { runSteps } from '../../../src/geo/steps.js';
 import { createRandom } from '../geo/seeded-random.js';
 
@@ -49,14 +52,14 @@ function storeStations(store: StationStore) {
   return Array.from({ length: store.size }, (_, i) => store.station(i));
 }
 
-function clusterSignature(store: StationStore): string {
+function clusterSignature(clusters: ClusterIndex): string {
   const views: Array<[[number, number, number, number], number]> = [
     [[73, 18, 135, 54], 4],
     [[100, 25, 120, 40], 7],
     [[108, 30, 110, 32], 11],
     [[109.5, 30.5, 109.6, 30.6], 18],
   ];
-  return JSON.stringify(views.map(([bbox, zoom]) => store.clustersFor(null).getClusters(bbox, zoom)));
+  return JSON.stringify(views.map(([bbox, zoom]) => clusters.getClusters(bbox, zoom)));
 }
 
 describe('buildStoreSliced', () => {
@@ -92,18 +95,21 @@ describe('buildStoreSliced', () => {
     expect(() => store!.station(-1)).toThrow(RangeError);
   });
 
-  it('builds the same index as createStationStore: clusters, nearest, ids, bbox', async () => {
+  it('builds the indexes of its stations: columns, clusters, nearest, ids, bbox', async () => {
     const collection = makeCollection(15_000, 11);
     const oneShot = parseStations(collection, { crs: 'gcj02' });
-    const expected = createStationStore(oneShot.stations, 'gcj02', oneShot.skipped.length);
+    // The reference: the one-shot stations' WGS-84 columns and indexes built from them directly.
+    const { lng, lat } = toStationColumns(oneShot.stations, 'gcj02');
+    const spatial = new SpatialIndex(lng, lat);
     const { store } = await buildStoreSliced(collection, { crs: 'gcj02' });
-    expect(Array.from(store!.lng)).toEqual(Array.from(expected.lng));
-    expect(Array.from(store!.lat)).toEqual(Array.from(expected.lat));
-    expect(clusterSignature(store!)).toBe(clusterSignature(expected));
-    expect(store!.spatial.nearest(110, 30, 10)).toEqual(expected.spatial.nearest(110, 30, 10));
-    expect(store!.spatial.within([108, 29, 112, 33])).toEqual(expected.spatial.within([108, 29, 112, 33]));
-    expect([...store!.indexById]).toEqual([...expected.indexById]);
-    expect(store!.bboxOf(null)).toEqual(expected.bboxOf(null));
+    expect(Array.from(store!.lng)).toEqual(Array.from(lng));
+    expect(Array.from(store!.lat)).toEqual(Array.from(lat));
+    expect(clusterSignature(store!.clustersFor(null))).toBe(clusterSignature(ClusterIndex.build(lng, lat)));
+    expect(store!.spatial.nearest(110, 30, 10)).toEqual(spatial.nearest(110, 30, 10));
+    expect(store!.spatial.within([108, 29, 112, 33])).toEqual(spatial.within([108, 29, 112, 33]));
+    expect([...store!.indexById]).toEqual(oneShot.stations.map((s, i) => [s.id, i]));
+    expect(store!.bboxOf(null)).toEqual(columnsBBox(lng, lat));
+    expect(store!.skippedCount).toBe(oneShot.skipped.length);
   });
 
   it('reads JSON text and a plain array of features like parseStations', async () => {

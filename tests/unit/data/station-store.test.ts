@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { StationIdIndex } from '../../../src/data/station-id-index.js';
-import { createStationStore } from '../../../src/data/station-store.js';
+import { buildStoreSteps } from '../../../src/data/build-store-sliced.js';
+import type { StationStore } from '../../../src/data/station-store.js';
+import { runSteps } from '../../../src/geo/steps.js';
 import type { Station } from '../../../src/types.js';
+
+/** The store the element would build for these stations, in one go. */
+function storeOf(stations: readonly Station[]): StationStore {
+  return runSteps(buildStoreSteps(stations)).store!;
+}
 
 describe('StationIdIndex', () => {
   it('answers like a Map and iterates in position order', () => {
@@ -48,7 +55,7 @@ describe('the store’s kd-tree, built after the first render', () => {
   }));
 
   it('answers nearest the same before, during and after the background build', () => {
-    const store = createStationStore(stations);
+    const store = storeOf(stations);
     const query = (): unknown => store.nearest(115.5, 35.2, 10, { accept: (i) => i % 2 === 0 });
     const before = query();
     const steps = store.spatialSteps();
@@ -78,7 +85,7 @@ describe('the store’s cluster index, built after the first render', () => {
   ];
 
   it('draws the same clusters from its scan as from the index, and swaps to the index once built', () => {
-    const store = createStationStore(stations);
+    const store = storeOf(stations);
     const scanView = store.clusterView();
     const byId = (items: Array<{ id: number; count: number; index: number }>) =>
       items.map(({ id, count, index }) => [id, count, index]).sort((a, b) => a[0]! - b[0]!);
@@ -95,7 +102,7 @@ describe('the store’s cluster index, built after the first render', () => {
   });
 
   it('finishes the index at once for a filter or a cluster click, and the background build then ends', () => {
-    const store = createStationStore(stations);
+    const store = storeOf(stations);
     const steps = store.clusterSteps();
     steps.next();
     const big = store.clusterView().getClusters([73, 18, 135, 54], 3).find((c) => c.count > 1)!;
