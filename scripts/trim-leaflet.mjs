@@ -1,4 +1,5 @@
 // Cuts the parts of Leaflet that <station-map> never uses (popups, tooltips, GeoJSON, polygons,
+// grid and tile layers (ours is src/map/tile-layer.ts),
 // the canvas renderer, the layers and scale controls, WMS, video/SVG overlays, feature groups,
 // markers and icons (ours are plain elements), layer groups, paths, image overlays and the SVG
 // renderer (ours are src/map/svg-paths.ts and a plain <img>), VML, CRSs other than EPSG:3857,
@@ -84,6 +85,9 @@ const LEAFLET_CUTS = [
   ['layer groups, paths and image overlays (LayerGroup, Path, CircleMarker, Circle, Polyline, ImageOverlay)', 'LayerGroup', 'GridLayer'],
   ['renderers (Renderer, SVG, Map#getRenderer)', 'Renderer', '\n/*\n * L.Handler.BoxZoom'],
   ['canvas, SVG and inline SVG detection (only the renderers read them)', '\n// @property canvas: Boolean', '\nvar vml;'],
+  // The basemap tiles are our own (src/map/tile-layer.ts): the same placement, without the options
+  // the element never sets.
+  ['grid and tile layers (GridLayer, TileLayer)', 'GridLayer', '\n/*\n * L.Handler.BoxZoom'],
 ];
 /**
  * Methods nothing in the bundle calls: no `.name` in Leaflet (after the cuts above) or in src/,
@@ -96,25 +100,21 @@ const UNUSED_METHODS = [
   'addEventParent', 'removeEventParent',
   // Map, LatLng, LatLngBounds
   'fitWorld', 'mouseEventToLatLng', 'wrap', 'toBounds', 'toBBoxString',
-  // Layers (the methods of layer groups, paths and markers went with them: see LEAFLET_CUTS)
-  '_keyToBounds',
   // Map.Drag
   'moving',
   // Map and layers: only plugins, Marker's keyboard focus and the attribution control (all cut)
   // called these.
   'panInside', 'mouseEventToLayerPoint', 'getAttribution',
-  // Layer, GridLayer, TileLayer and Map: with paths and image overlays (cut) nothing else is an
-  // interactive target or zoom-animates bounds, and tile layers are stacked and given URLs once.
+  // Layer and Map: with paths and image overlays (cut) nothing else is an interactive target or
+  // zoom-animates bounds.
   'addInteractiveTarget', 'removeInteractiveTarget', '_latLngBoundsToNewLayerBounds',
-  'bringToFront', 'bringToBack', 'setZIndex', 'setUrl',
-  // What only those (or plugins) reached: the z-index search of bringToFront/bringToBack, a tile
-  // layer's opacity (the basemap is always opaque), the bounds tests and the map's pane list.
-  '_setAutoZIndex', 'setOpacity', 'intersects', 'eachLayer', 'getPanes',
+  // What only those (or plugins) reached: the bounds tests and the map's pane list.
+  'intersects', 'eachLayer', 'getPanes',
 ];
 
 // Any of these in src/ means a cut part is in use after all: the build stops and says which.
 const CUT_API =
-  /\bL\.(layerGroup|LayerGroup|polyline|Polyline|circle|Circle|circleMarker|CircleMarker|imageOverlay|ImageOverlay|Path|svg|SVG|Renderer|popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
+  /\bL\.(layerGroup|LayerGroup|polyline|Polyline|circle|Circle|circleMarker|CircleMarker|imageOverlay|ImageOverlay|Path|svg|SVG|Renderer|popup|tooltip|polygon|rectangle|geoJSON|geoJson|canvas|videoOverlay|svgOverlay|Popup|Tooltip|Polygon|Rectangle|GeoJSON|Canvas|VideoOverlay|SVGOverlay|DivOverlay|TileLayer\.WMS)\b|\.(bindPopup|bindTooltip|openPopup|openTooltip|toGeoJSON)\(|control\.(layers|scale)\b|tileLayer\.wms|preferCanvas|\bL\.(featureGroup|FeatureGroup|Projection|tileLayer|TileLayer|gridLayer|GridLayer)\b|CRS\.(EPSG3395|EPSG4326|Simple)\b|\bdraggable:|\.(flyTo|flyToBounds|stopLocate)\(|\.map\.locate\(|location(found|error)|maxBounds|\.(setMaxBounds|panInsideBounds|setMinZoom|setMaxZoom)\(|Icon\.Default|imagePath|getParamString|PolyUtil|polylineCenter|closestLayerPoint|_containsPoint|(?<!\bmap|[bB]ounds)\.getCenter\(|\bL\.(Mixin|Browser|marker|Marker|icon|Icon|divIcon|DivIcon|control|Control)\b|(zoomControl|attributionControl): true|\btapHold\b|\bcontextmenu\b|\.extend\(\{[^}]*\bincludes:/;
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

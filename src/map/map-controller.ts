@@ -11,6 +11,7 @@ import type { Leaflet } from './leaflet.js';
 import { DomMarkers } from './dom-markers.js';
 import { StationLayer, type StationLayerOptions } from './station-layer.js';
 import { SvgPaths } from './svg-paths.js';
+import { TileLayer } from './tile-layer.js';
 
 /** Callbacks from the map to the element. */
 export interface MapControllerCallbacks extends Omit<StationLayerOptions, 'toDisplay' | 'toWgs84'> {
@@ -27,7 +28,7 @@ export class MapController {
   readonly map: Lf.Map;
   readonly stations: StationLayer;
   private displayCrs: Crs = 'wgs84';
-  private tileLayers: Lf.TileLayer[] = [];
+  private tileLayers: TileLayer[] = [];
   /** The route line and the accuracy circle. */
   private paths: SvgPaths;
   private accuracyCircle: SVGPathElement | null = null;
@@ -82,20 +83,13 @@ export class MapController {
     let failures = 0;
     let reported = false;
     for (const tiles of spec.layers) {
-      const layer = this.L.tileLayer(tiles.url, {
-        subdomains: tiles.subdomains ?? 'abc',
-        maxZoom: tiles.maxZoom,
-        crossOrigin: false,
-      });
-      layer.on('tileload', () => loaded++);
-      layer.on('tileerror', () => {
-        failures++;
-        if (!reported && loaded === 0 && failures >= TILE_FAILURES_BEFORE_REPORT) {
+      const layer = new TileLayer(this.L, this.map, tiles, (ok) => {
+        if (ok) loaded++;
+        else if (++failures >= TILE_FAILURES_BEFORE_REPORT && !reported && loaded === 0) {
           reported = true;
           this.callbacks.onTilesFailed({ url: tiles.url, failures });
         }
       });
-      layer.addTo(this.map);
       this.tileLayers.push(layer);
     }
     if (crsChanged) {

@@ -5,6 +5,20 @@
 export async function testServerMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/test-api/')) return next();
   const route = ctx.path.slice('/test-api/'.length);
+  // A basemap that works: `/test-api/tiles/{z}/{x}/{y}.svg`, each tile a 256 px square naming itself;
+  // `?ms=` delays every answer.
+  const tile = /^tiles\/(\d+)\/(\d+)\/(\d+)\.svg$/.exec(route);
+  if (tile) {
+    const ms = Number(ctx.query.ms ?? 0);
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 10000)));
+    const [, z, x, y] = tile;
+    ctx.type = 'image/svg+xml';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#eef2f5" stroke="#b7c3cc"/>` +
+      `<text x="128" y="132" font-size="20" text-anchor="middle" fill="#57606a">${z}/${x}/${y}</text></svg>`;
+    return;
+  }
   switch (route) {
     case 'not-found.geojson':
       ctx.status = 404;
