@@ -2,14 +2,17 @@
 // - dist/index.js, dist/core.js and dist/react.js: ESM for npm users, with .d.ts. Lit and Leaflet stay external
 //   (the app dedupes them); the geo code is our own (no kdbush, turf or gcoord at run time), so
 //   `station-map/core` starts fast in Node and in Workers.
-// - dist/station-map.iife.js: one self-contained file for a <script> tag: Leaflet (trimmed by
-//   scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` holds it to 80 KB gzip.
+// - dist/station-map.iife.js: one self-contained file for a <script> tag: the element with Leaflet
+//   (trimmed by scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`)
+//   holds it to 80 KB gzip. The core functions stay in dist/core.js (an ES module a page can import).
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { trimLeaflet } from './scripts/trim-leaflet.mjs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { trimLeaflet, trimLeafletSource, usedLeafletExports } from './scripts/trim-leaflet.mjs';
 import { privateMemberNames } from './scripts/private-names.mjs';
 import { internalMemberNames } from './scripts/internal-names.mjs';
 
@@ -19,15 +22,22 @@ const isPeer = (id) => /^(lit|lit-html|lit-element|leaflet|react|react-dom)(\/|$
 /**
  * Minifies our Lit `html`, `svg` and `css` template literals (whitespace, comments; CSS through
  * lightningcss) in every build. `conservativeCollapse` turns a run of whitespace into one space
- * but never removes it, so text between inline parts (`${a} · ${b}`, `</a> ${b}`) reads the same.
+ * but never removes it, so text between inline parts (`${a} &middot; ${b}`, `</a> ${b}`) reads the same.
  */
 const minifyTemplates = () =>
   minifyHtmlLiterals({
     include: ['src/**/*.ts'],
     failOnError: true,
     options: {
-      minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, minifyJS: false },
+      // Entities stay entities (`&middot;`): the script-tag bundle is ASCII only (see its terser options).
+      minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, minifyJS: false, decodeEntities: false },
     },
+  });
+
+/** Leaflet's ESM source as the script-tag bundle holds it, for the names terser may rename. */
+const trimmedLeaflet = () =>
+  trimLeafletSource(readFileSync(createRequire(import.meta.url).resolve('leaflet/dist/leaflet-src.esm.js'), 'utf8'), {
+    keepExports: usedLeafletExports('src'),
   });
 
 const onwarn = (warning, warn) => {
@@ -80,12 +90,16 @@ export default [
       // Lit's `_$…` cross-version protocol and `_leaflet_…`, which Leaflet reads with `in` and puts
       // on DOM nodes another Leaflet on the page may look at. So are our own `private` members that
       // nothing else names (scripts/private-names.mjs), and the members, options and string-table keys
-      // that the type checker finds no page, library, string or JSON can reach (scripts/internal-names.mjs).
+      // of src/ and of the trimmed Leaflet (no page can reach it here) that the type checker finds no
+      // page, string, DOM or Lit name, or JSON can reach (scripts/internal-names.mjs).
       terser({
         ecma: 2020,
-        format: { comments: false },
+        // ASCII only (`\u5de5`, not 工): many government sites in China still serve GBK or GB2312 pages,
+        // and a script sent without a charset is decoded in the page's encoding, which turns UTF-8
+        // Chinese into garbage or a syntax error. The escapes also gzip ~0.4 KB smaller here.
+        format: { comments: false, ascii_only: true },
         compress: { passes: 3, unsafe_methods: true },
-        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${[...new Set([...privateMemberNames('src'), ...internalMemberNames('src')])].join('|')})$)`) } },
+        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${[...new Set([...privateMemberNames('src'), ...internalMemberNames('src', { leaflet: trimmedLeaflet() })])].join('|')})$)`) } },
       }),
     ],
   },

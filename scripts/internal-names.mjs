@@ -9,6 +9,11 @@
 // - it is read off JSON or other untyped data (`any`, `unknown`, `Record<string, …>`, or a type
 //   asserted onto such a value), so its text is the wire format;
 // - Lit registers it as a reactive property (decorated), or a benchmark reaches it (KEEP).
+// Given Leaflet's source as trimmed for the bundle, its members are renamed the same way: page code
+// cannot reach Leaflet in the script-tag bundle, and Leaflet reads a member by a computed name only
+// for event types, handler, pane and option names and URL template keys, each of which is a DOM
+// word or written in a string somewhere (`fire('zoomanim')`, `addHandler('dragging', …)`), and
+// copies options and mixins key by key (renamed alike on both sides).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -16,17 +21,19 @@ import { join, resolve } from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Read from outside on purpose: bench/browser/ours.html measures pans through them. */
-const KEEP = new Set(['mapController', 'store', 'clustersFor', 'getClusters', 'map']);
+const KEEP = new Set(['mapController', 'store', 'clustersFor', 'getClusters', 'map',
+  // …and the Leaflet methods and option it calls on that map.
+  'setView', 'getBounds', 'getWest', 'getSouth', 'getEast', 'getNorth', 'getZoom', 'animate']);
 
 const words = (text) => text.match(/[A-Za-z_$][\w$]*/g) ?? [];
 
 /** Words of the typings and libraries in the bundle: a renamed DOM, Leaflet or Lit member would break. */
-function foreignWords() {
+function foreignWords({ leaflet = true } = {}) {
   const read = (path) => readFileSync(new URL(`../node_modules/${path}`, import.meta.url), 'utf8');
   const libDir = resolve(require.resolve('typescript'), '..');
   return new Set([
     ...readdirSync(libDir).filter((name) => /^lib\..*\.d\.ts$/.test(name)).flatMap((name) => words(readFileSync(join(libDir, name), 'utf8'))),
-    ...['leaflet/dist/leaflet-src.esm.js', 'lit-html/development/lit-html.js', '@lit/reactive-element/development/reactive-element.js',
+    ...[...(leaflet ? ['leaflet/dist/leaflet-src.esm.js'] : []), 'lit-html/development/lit-html.js', '@lit/reactive-element/development/reactive-element.js',
       '@lit/reactive-element/development/css-tag.js', 'lit-element/development/lit-element.js', 'lean-qr/nano.mjs'].flatMap((path) => words(read(path))),
   ]);
 }
@@ -36,7 +43,7 @@ function foreignWords() {
  *
  * @example internalMemberNames('src') // → ['adjacencyEdges', 'bboxOf', …]
  */
-export function internalMemberNames(srcDir, { input = 'iife.ts', entries = ['index.ts', 'core.ts'] } = {}) {
+export function internalMemberNames(srcDir, { input = 'iife.ts', entries = [input], leaflet } = {}) {
   const ts = require('typescript');
   const root = resolve(srcDir);
   // The bundle's own modules only (not src/react.ts, whose React types take half a minute to check).
@@ -117,6 +124,21 @@ export function internalMemberNames(srcDir, { input = 'iife.ts', entries = ['ind
     visit(sourceFile);
   }
 
+  if (leaflet !== undefined) {
+    const visit = (node) => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) words(node.text).forEach((w) => excluded.add(w));
+      else if (ts.isTemplateExpression(node)) [node.head, ...node.templateSpans.map((span) => span.literal)].forEach((part) => words(part.text).forEach((w) => excluded.add(w)));
+      if (ts.isPropertyAccessExpression(node)) {
+        // A page sets `window.L_NO_TOUCH` and the like before the script runs.
+        (/^(?:window|document|navigator|self|globalThis)$/.test(node.expression.getText()) ? excluded : used).add(node.name.text);
+      } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isMethodDeclaration(node)) && ts.isIdentifier(node.name)) {
+        used.add(node.name.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile('leaflet.js', leaflet, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS));
+  }
+
   // The public types: the declarations reachable from the package entries (private members aside).
   const declarations = new Map();
   program.emit(undefined, (name, text) => declarations.set(resolve(name), text), undefined, true);
@@ -133,6 +155,6 @@ export function internalMemberNames(srcDir, { input = 'iife.ts', entries = ['ind
   for (const entry of entries) reach(resolve('/virtual', entry.replace(/\.ts$/, '.d.ts')));
   if (reached.size < entries.length) throw new Error('internal-names: the entries emitted no declarations');
 
-  const foreign = foreignWords();
+  const foreign = foreignWords({ leaflet: leaflet === undefined });
   return [...used].filter((name) => name.length > 2 && !excluded.has(name) && !foreign.has(name) && !KEEP.has(name)).sort();
 }
