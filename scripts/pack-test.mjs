@@ -214,9 +214,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const iife = require.resolve('station-map/station-map.iife.js');
 if (statSync(iife).size < 10000) throw new Error('iife bundle is suspiciously small');
+// A GBK or Big5 page decodes a script sent without a charset in its own encoding: only ASCII reads the same.
+const text = readFileSync(iife, 'latin1');
+const foreign = /[^\x00-\x7f]/.exec(text);
+if (foreign) throw new Error('iife bundle is not ASCII-only: ' + JSON.stringify(text.slice(Math.max(0, foreign.index - 40), foreign.index + 10)));
 const schema = JSON.parse(readFileSync(require.resolve('station-map/schema.json'), 'utf8'));
 if (!String(schema.$schema).includes('2020-12')) throw new Error('schema is not draft 2020-12');
-console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB, schema ' + schema.title);
+console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB, ASCII only, schema ' + schema.title);
 `,
     ),
   );

@@ -948,7 +948,7 @@ export class StationMap extends LitElement {
         <header>
           ${renderTypeIcon(station.properties.type)}
           <div><h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2></div>
-          <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>✕</button>
+          <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
         </header>
         ${custom}
       </article>`;

@@ -31,7 +31,7 @@ export function renderCoverageLegend(options: CoverageLegendOptions) {
   const gap = stats?.gaps[0];
   return html`<section class="coverage-legend" part="coverage-legend" aria-label=${s.coverage.legend}>
     <div class="coverage-title">
-      <span class="swatch covered" aria-hidden="true"></span>${s.coverage.label(options.minutes)} · ${s.travelModes[options.mode]}
+      <span class="swatch covered" aria-hidden="true"></span>${s.coverage.label(options.minutes)} &middot; ${s.travelModes[options.mode]}
     </div>
     ${options.zoomedOut || !stats
       ? html`<div class="coverage-note">${s.coverage.zoomIn}</div>`

@@ -55,7 +55,7 @@ export function renderDetail(options: DetailOptions) {
           <h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2>
           <div class="meta">${typeLabel(p.type, s)}</div>
         </div>
-        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>✕</button>
+        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>&#x2715;</button>
       </header>
       <dl>
         ${row(s.labels.code, station.id)}
@@ -108,8 +108,8 @@ export function renderDetail(options: DetailOptions) {
 function renderRouteSummary(route: Route, options: DetailOptions) {
   const { strings: s, lang } = options;
   return html`<div class="route-summary" role="status">
-    <strong>${formatDistance(route.distanceMeters, lang)} · ${formatDuration(route.durationSeconds, lang)}</strong>
-    <span class="note">${s.routeKinds[route.kind]} · ${s.travelModes[route.mode]}</span>
+    <strong>${formatDistance(route.distanceMeters, lang)} &middot; ${formatDuration(route.durationSeconds, lang)}</strong>
+    <span class="note">${s.routeKinds[route.kind]} &middot; ${s.travelModes[route.mode]}</span>
     ${route.kind === 'straight' ? html`<span class="note">${s.straightLineDistance}</span>` : nothing}
     ${route.fallbackReason ? html`<span class="note">${s.errors['route-failed']()} (${route.fallbackReason})</span>` : nothing}
     <button part="button" @click=${options.onClearRoute}>${s.actions.clearRoute}</button>
