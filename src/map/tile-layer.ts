@@ -114,15 +114,7 @@ export class TileLayer {
       }
       this.level = level;
       // Downloads for other zooms give way to this one's (Leaflet's TileLayer aborts them too).
-      for (const other of this.levels.values()) {
-        if (other === level) continue;
-        for (const [key, tile] of other.tiles) {
-          if (!tile.done) {
-            dropTile(tile);
-            other.tiles.delete(key);
-          }
-        }
-      }
+      for (const other of this.levels.values()) if (other !== level) dropTiles(other, (tile) => !tile.done);
       // The current zoom on top, then the nearest ones: they are the sharpest stand-ins.
       for (const other of this.levels.values()) other.el.style.zIndex = String(99 - Math.abs(other.z - z));
     }
@@ -175,7 +167,7 @@ export class TileLayer {
       // Leaflet's CSS shows a tile (and fades it in) once it has this class; a failed one stays hidden.
       if (loaded) img.classList.add('leaflet-tile-loaded');
       this.onTile(loaded);
-      if (level === this.level && ![...level.tiles.values()].some((t) => t.near && !t.done)) this.prune();
+      if (level === this.level) this.prune();
     };
     level.tiles.set(`${x}:${y}`, tile);
     img.src = tileUrl(this.source.url, x, y, level.z, this.source.subdomains);
@@ -188,12 +180,7 @@ export class TileLayer {
   private prune(): void {
     const level = this.level;
     if (!level) return;
-    for (const [key, tile] of level.tiles) {
-      if (!tile.near) {
-        dropTile(tile);
-        level.tiles.delete(key);
-      }
-    }
+    dropTiles(level, (tile) => !tile.near);
     if ([...level.tiles.values()].some((tile) => !tile.done)) return;
     for (const other of this.levels.values()) if (other !== level) this.dropLevel(other);
   }
@@ -202,6 +189,16 @@ export class TileLayer {
     level.tiles.forEach(dropTile);
     level.el.remove();
     this.levels.delete(level.z);
+  }
+}
+
+/** Removes the tiles of `level` that `which` picks. */
+function dropTiles(level: Level, which: (tile: Tile) => boolean): void {
+  for (const [key, tile] of level.tiles) {
+    if (which(tile)) {
+      dropTile(tile);
+      level.tiles.delete(key);
+    }
   }
 }
 
