@@ -90,6 +90,12 @@ export function internalMemberNames(srcDir, { input = 'iife.ts', entries = [inpu
     };
     for (const declaration of symbol?.declarations ?? []) if (declaration.initializer) keys(declaration.initializer);
   };
+  /** Rules out every word of `node` when it is a string or template literal. */
+  const excludeStringWords = (node) => {
+    const parts = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? [node]
+      : ts.isTemplateExpression(node) ? [node.head, ...node.templateSpans.map((span) => span.literal)] : [];
+    for (const part of parts) words(part.text).forEach((w) => excluded.add(w));
+  };
   const isNumeric = (type) => !!(checker.getBaseTypeOfLiteralType(type).flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike));
   const isLoose = (type) =>
     !!(type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) ||
@@ -100,9 +106,8 @@ export function internalMemberNames(srcDir, { input = 'iife.ts', entries = [inpu
   for (const sourceFile of program.getSourceFiles()) {
     if (!sourceFile.fileName.startsWith(root)) continue;
     const visit = (node) => {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) words(node.text).forEach((w) => excluded.add(w));
-      else if (ts.isTemplateExpression(node)) [node.head, ...node.templateSpans.map((span) => span.literal)].forEach((part) => words(part.text).forEach((w) => excluded.add(w)));
-      else if (ts.isDecorator(node) && node.parent.name) excluded.add(node.parent.name.getText());
+      excludeStringWords(node);
+      if (ts.isDecorator(node) && node.parent.name) excluded.add(node.parent.name.getText());
       else if (ts.isElementAccessExpression(node) && !isNumeric(typeOf(node.argumentExpression))) excludeKeysOf(node.expression);
       else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) excludeKeysOf(node.right);
       else if (ts.isForInStatement(node)) excludeKeysOf(node.expression);
@@ -126,8 +131,7 @@ export function internalMemberNames(srcDir, { input = 'iife.ts', entries = [inpu
 
   if (leaflet !== undefined) {
     const visit = (node) => {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) words(node.text).forEach((w) => excluded.add(w));
-      else if (ts.isTemplateExpression(node)) [node.head, ...node.templateSpans.map((span) => span.literal)].forEach((part) => words(part.text).forEach((w) => excluded.add(w)));
+      excludeStringWords(node);
       if (ts.isPropertyAccessExpression(node)) {
         // A page sets `window.L_NO_TOUCH` and the like before the script runs.
         (/^(?:window|document|navigator|self|globalThis)$/.test(node.expression.getText()) ? excluded : used).add(node.name.text);
