@@ -2,19 +2,19 @@
 // - dist/index.js, dist/core.js and dist/react.js: ESM for npm users, with .d.ts. Lit and Leaflet stay external
 //   (the app dedupes them); the geo code is our own (no kdbush, turf or gcoord at run time), so
 //   `station-map/core` starts fast in Node and in Workers.
-// - dist/station-map.iife.js: one self-contained file for a <script> tag: the element with Leaflet
-//   (trimmed by scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`)
-//   holds it to 80 KB gzip. The core functions stay in dist/core.js (an ES module a page can import).
+// - dist/station-map.iife.js: the file for a <script> tag: the element with Leaflet (trimmed by
+//   scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`) holds it to
+//   80 KB gzip. What the code reaches through a dynamic import() (place search, the QR code, the
+//   route service, the coverage drawing…) is a side file beside it, `dist/station-map.<module>.js`,
+//   loaded on first use (scripts/side-files.mjs). The core functions stay in dist/core.js (an ES
+//   module a page can import).
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { trimLeaflet, trimLeafletSource, usedLeafletExports } from './scripts/trim-leaflet.mjs';
-import { privateMemberNames } from './scripts/private-names.mjs';
-import { internalMemberNames } from './scripts/internal-names.mjs';
+import { trimLeaflet } from './scripts/trim-leaflet.mjs';
+import { sideFiles } from './scripts/side-files.mjs';
 
 // Peers and dependencies the app resolves once: Lit (and @lit/react), Leaflet, React.
 const isPeer = (id) => /^(lit|lit-html|lit-element|leaflet|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
@@ -32,12 +32,6 @@ const minifyTemplates = () =>
       // Entities stay entities (`&middot;`): the script-tag bundle is ASCII only (see its terser options).
       minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, minifyJS: false, decodeEntities: false },
     },
-  });
-
-/** Leaflet's ESM source as the script-tag bundle holds it, for the names terser may rename. */
-const trimmedLeaflet = () =>
-  trimLeafletSource(readFileSync(createRequire(import.meta.url).resolve('leaflet/dist/leaflet-src.esm.js'), 'utf8'), {
-    keepExports: usedLeafletExports('src'),
   });
 
 const onwarn = (warning, warn) => {
@@ -73,6 +67,7 @@ export default [
       file: 'dist/station-map.iife.js',
       format: 'iife',
       name: 'StationMapWidget',
+      // Leaflet's dynamic import (map/leaflet.ts) is inlined: a first view needs the map.
       inlineDynamicImports: true,
       sourcemap: true,
     },
@@ -80,18 +75,13 @@ export default [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       commonjs(),
       trimLeaflet({ srcDir: 'src' }),
+      sideFiles({ srcDir: 'src' }),
       minifyTemplates(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
-      // Every byte counts against the 80 KB gzip budget. Not `toplevel` (it would drop the
-      // `var StationMapWidget` global) nor `pure_getters` (Leaflet reads offsetWidth to force a reflow).
-      // `unsafe_methods` (`{ f: function () {} }` → `{ f() {} }`) is safe as no such function is
-      // called with `new`. Leaflet's `_private` properties are renamed: the bundle is closed, nothing
-      // outside reads them, and Leaflet reaches none by a built string. Kept: `__proto__`/`__super__`,
-      // Lit's `_$…` cross-version protocol and `_leaflet_…`, which Leaflet reads with `in` and puts
-      // on DOM nodes another Leaflet on the page may look at. So are our own `private` members that
-      // nothing else names (scripts/private-names.mjs), and the members, options and string-table keys
-      // of src/ and of the trimmed Leaflet (no page can reach it here) that the type checker finds no
-      // page, string, DOM or Lit name, or JSON can reach (scripts/internal-names.mjs).
+      // Not `toplevel` (it would drop the `var StationMapWidget` global) nor `pure_getters` (Leaflet
+      // reads offsetWidth to force a reflow). `unsafe_methods` (`{ f: function () {} }` → `{ f() {} }`)
+      // is safe as no such function is called with `new`. No property is renamed: side files are
+      // bundled on their own and must read the objects the main script hands them by their names.
       terser({
         ecma: 2020,
         // ASCII only (`\u5de5`, not 工): many government sites in China still serve GBK or GB2312 pages,
@@ -99,7 +89,6 @@ export default [
         // Chinese into garbage or a syntax error. The escapes also gzip ~0.4 KB smaller here.
         format: { comments: false, ascii_only: true },
         compress: { passes: 3, unsafe_methods: true },
-        mangle: { properties: { regex: new RegExp(`^(?:_(?!_|\\$|leaflet)|(?:${[...new Set([...privateMemberNames('src'), ...internalMemberNames('src', { leaflet: trimmedLeaflet() })])].join('|')})$)`) } },
       }),
     ],
   },

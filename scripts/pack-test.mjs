@@ -71,6 +71,9 @@ check('tarball holds only dist/, types, README, LICENSE, manifest and schema', (
     'dist/core.js',
     'dist/core.d.ts',
     'dist/station-map.iife.js',
+    // Side files the script-tag bundle loads on first use, beside it (scripts/side-files.mjs).
+    'dist/station-map.qr-path.js',
+    'dist/station-map.geocoding.js',
     'dist/custom-elements.json',
     'schema/station-collection.schema.json',
     'README.md',
@@ -209,18 +212,24 @@ console.log(el.name + ': ' + el.attributes.length + ' attributes, ' + el.events.
   check('station-map/station-map.iife.js and station-map/schema.json resolve', () =>
     node(
       'files.mjs',
-      `import { readFileSync, statSync } from 'node:fs';
+      `import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const iife = require.resolve('station-map/station-map.iife.js');
 if (statSync(iife).size < 10000) throw new Error('iife bundle is suspiciously small');
 // A GBK or Big5 page decodes a script sent without a charset in its own encoding: only ASCII reads the same.
-const text = readFileSync(iife, 'latin1');
-const foreign = /[^\x00-\x7f]/.exec(text);
-if (foreign) throw new Error('iife bundle is not ASCII-only: ' + JSON.stringify(text.slice(Math.max(0, foreign.index - 40), foreign.index + 10)));
+// So do the side files beside it that it loads on first use.
+const scripts = readdirSync(dirname(iife)).filter((name) => /^station-map\\..+\\.js$/.test(name));
+if (scripts.length < 3) throw new Error('side files missing beside the iife bundle: ' + scripts.join(', '));
+for (const name of scripts) {
+  const text = readFileSync(join(dirname(iife), name), 'latin1');
+  const foreign = /[^\x00-\x7f]/.exec(text);
+  if (foreign) throw new Error(name + ' is not ASCII-only: ' + JSON.stringify(text.slice(Math.max(0, foreign.index - 40), foreign.index + 10)));
+}
 const schema = JSON.parse(readFileSync(require.resolve('station-map/schema.json'), 'utf8'));
 if (!String(schema.$schema).includes('2020-12')) throw new Error('schema is not draft 2020-12');
-console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB, ASCII only, schema ' + schema.title);
+console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB and ' + (scripts.length - 1) + ' side files, ASCII only, schema ' + schema.title);
 `,
     ),
   );

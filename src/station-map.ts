@@ -966,6 +966,7 @@ export class StationMap extends LitElement {
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
       onCopy: () => this.handleCopyCode(station.id),
+      onPartLoaded: () => this.requestUpdate(),
     })}<slot name="detail" @slotchange=${() => this.requestUpdate()}></slot>`;
   }
 

@@ -11,7 +11,7 @@ import { computeCoverageGrid } from '../geo/coverage-grid.js';
 import { computeCoverageStats, coverageStats as computeAreaCoverage } from '../geo/coverage-stats.js';
 import { convertAreaToWgs84, convertCoverageToPage } from '../geo/page-crs.js';
 import { DEFAULT_SPEEDS } from '../geo/speeds.js';
-import { createCoverageLayer, type CoverageLayer } from '../map/coverage-layer.js';
+import type { CoverageLayer } from '../map/coverage-layer.js';
 import { loadLeaflet } from '../map/leaflet.js';
 import type { MapController } from '../map/map-controller.js';
 import type { CoverageStats, Crs, Network, TravelMode } from '../types.js';
@@ -116,7 +116,9 @@ export class CoverageController implements ReactiveController {
       this.setView({ stats: null, zoomedOut: true });
       return;
     }
+    // The drawing code loads with the first circle: most pages never turn coverage on.
     const L = await loadLeaflet();
+    const { createCoverageLayer } = await import('../map/coverage-layer.js');
     if (map !== options.map()) return;
     if (!this.layer) this.layer = createCoverageLayer(L, { map: map.map, minutes });
     this.layer.setMinutes(minutes);

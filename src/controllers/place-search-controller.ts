@@ -4,9 +4,7 @@
  * list shows above the station matches.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createNominatimGeocoder } from '../data/geocoders/nominatim.js';
-import { createPlaceSearch, type PlaceSearch } from '../data/geocoders/place-search.js';
-import { createTiandituGeocoder } from '../data/geocoders/tianditu.js';
+import type { PlaceSearch } from '../data/geocoders/place-search.js';
 import { toWgs84 } from '../geo/crs.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { Crs, Geocoder } from '../types.js';
@@ -58,7 +56,9 @@ export class PlaceSearchController implements ReactiveController {
 
   /** Asks the geocoder for `query` once typing pauses; shorter than 2 characters clears the results. */
   async search(query: string): Promise<void> {
-    const searcher = this.searcherFor(this.options.settings());
+    const settings = this.options.settings();
+    if (!hasGeocoder(settings)) return;
+    const searcher = await this.searcherFor(settings);
     if (!searcher) return;
     if (query.trim().length < 2) {
       searcher.search.cancel();
@@ -99,10 +99,14 @@ export class PlaceSearchController implements ReactiveController {
   }
 
   /** The place search in use, rebuilt only when a setting that picks the geocoder changes. */
-  private searcherFor(settings: GeocoderSettings): { search: PlaceSearch; pageCrs: boolean } | null {
+  private async searcherFor(settings: GeocoderSettings): Promise<{ search: PlaceSearch; pageCrs: boolean } | null> {
     const { geocoder: pageGeocoder, geocoderUrl, basemap, basemapKey, lang } = settings;
     const key = [pageGeocoder, geocoderUrl, basemap, basemapKey, lang];
-    if (this.searcher && this.searcher.key.every((v, i) => v === key[i])) return this.searcher;
+    const sameKey = () => this.searcher && this.searcher.key.every((v, i) => v === key[i]);
+    if (sameKey()) return this.searcher;
+    const { createNominatimGeocoder, createPlaceSearch, createTiandituGeocoder } = await import('../data/geocoders/geocoding.js');
+    // Another search may have built it while the module loaded.
+    if (sameKey()) return this.searcher;
     this.searcher?.search.cancel();
     let geocoder: Geocoder | null = pageGeocoder;
     if (!geocoder && geocoderUrl) geocoder = createNominatimGeocoder({ url: geocoderUrl, language: lang === 'en' ? 'en,zh' : 'zh-CN,zh,en' });
@@ -110,4 +114,9 @@ export class PlaceSearchController implements ReactiveController {
     this.searcher = geocoder ? { key, search: createPlaceSearch(geocoder), pageCrs: geocoder === pageGeocoder } : null;
     return this.searcher;
   }
+}
+
+/** Whether `settings` give place search a geocoder: no need to load the geocoding code otherwise. */
+function hasGeocoder({ geocoder, geocoderUrl, basemap, basemapKey }: GeocoderSettings): boolean {
+  return Boolean(geocoder || geocoderUrl || (basemap === 'tianditu' && basemapKey));
 }

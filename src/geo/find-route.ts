@@ -5,7 +5,6 @@
  */
 import type { LngLat, Network, Route, TravelMode } from '../types.js';
 import { routeOnNetwork } from './build-route.js';
-import { fetchServiceRoute } from './route-service.js';
 import { straightRoute } from './straight-route.js';
 
 /** Options of {@link findRoute}. */
@@ -41,6 +40,8 @@ export async function findRoute(start: LngLat, end: LngLat, options: FindRouteOp
   }
   if (!route && routerUrl) {
     try {
+      // Loaded on the first service route: pages without a route service never need it.
+      const { fetchServiceRoute } = await import('./route-service.js');
       route = await fetchServiceRoute(routerUrl, start, end, { mode, signal });
     } catch (error) {
       if (signal?.aborted) throw error;

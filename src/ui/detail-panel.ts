@@ -28,6 +28,8 @@ export interface DetailOptions {
   onRoute(): void;
   onClearRoute(): void;
   onCopy(): void;
+  /** A part of the panel loaded late (the QR encoder): render again. */
+  onPartLoaded(): void;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -98,7 +100,7 @@ export function renderDetail(options: DetailOptions) {
       ${rating
         ? html`<div class="rating">
             <a href=${rating} target="_blank" rel="noopener noreferrer">${s.labels.rating}</a>
-            ${renderRatingQr(rating, s.labels.ratingQr)}
+            ${renderRatingQr(rating, s.labels.ratingQr, options.onPartLoaded)}
           </div>`
         : nothing}
     </article>

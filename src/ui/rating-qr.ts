@@ -1,51 +1,30 @@
 /**
  * The QR code of a station's satisfaction survey (评价本站), drawn in the page as one SVG path:
- * no image request, no canvas, nothing a strict CSP blocks. lean-qr's nano build (≈ 2 KB gzip)
- * does the encoding; the larger QR libraries would cost the script-tag bundle 4–8 KB.
+ * no image request, no canvas, nothing a strict CSP blocks. The encoder (`qr-path.ts`) loads on the
+ * first code shown; until it is in, the panel shows no code and is asked to render again.
  */
-import { generate } from 'lean-qr/nano';
 import { html, nothing, svg } from 'lit';
 
-// A panel re-renders on every state change; encoding the same URL again would be wasted work.
-const pathCache = new Map<string, { size: number; d: string } | null>();
+type QrPathModule = typeof import('./qr-path.js');
 
-/**
- * The dark modules of the QR code for `text` as an SVG path in module units, one run of dark
- * modules per sub-path; `null` when the text cannot be encoded (too long for a QR code).
- *
- * @example qrPath('https://example.cn/rate?id=TA-0001') // → { size: 29, d: 'M0 0h7v1h-7z…' }
- */
-export function qrPath(text: string): { size: number; d: string } | null {
-  const cached = pathCache.get(text);
-  if (cached !== undefined) return cached;
-  let result: { size: number; d: string } | null = null;
-  try {
-    const code = generate(text);
-    const parts: string[] = [];
-    for (let y = 0; y < code.size; y++) {
-      let x = 0;
-      while (x < code.size) {
-        if (!code.get(x, y)) {
-          x++;
-          continue;
-        }
-        const start = x;
-        while (x < code.size && code.get(x, y)) x++;
-        parts.push(`M${start} ${y}h${x - start}v1h${start - x}z`);
-      }
-    }
-    result = { size: code.size, d: parts.join('') };
-  } catch {
-    result = null;
-  }
-  if (pathCache.size > 32) pathCache.clear();
-  pathCache.set(text, result);
-  return result;
+let encoder: QrPathModule | undefined;
+let loading: Promise<QrPathModule> | undefined;
+
+/** The QR encoder once loaded; until then `undefined`, and `onLoad` is called when it is in. */
+function loadedEncoder(onLoad: () => void): QrPathModule | undefined {
+  if (encoder) return encoder;
+  loading ??= import('./qr-path.js').then((module) => (encoder = module));
+  // A failed load (offline, a file not hosted) leaves the panel without a code, as a text too long to encode would.
+  loading.then(onLoad, () => undefined);
+  return undefined;
 }
 
-/** Renders the QR code with its caption; nothing when `url` is missing or cannot be encoded. */
-export function renderRatingQr(url: string | null, caption: string) {
-  const qr = url ? qrPath(url) : null;
+/**
+ * Renders the QR code with its caption; nothing when `url` is missing or cannot be encoded, or
+ * while the encoder loads (`onLoad` is then called to render again).
+ */
+export function renderRatingQr(url: string | null, caption: string, onLoad: () => void) {
+  const qr = url ? loadedEncoder(onLoad)?.qrPath(url) : null;
   if (!qr) return nothing;
   // A quiet zone of 4 modules is what scanners expect around the code.
   const box = qr.size + 8;

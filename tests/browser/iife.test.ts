@@ -36,4 +36,35 @@ describe('the script-tag bundle (dist/station-map.iife.js)', () => {
     const images = performance.getEntriesByType('resource').filter((r) => /\.(png|gif|jpe?g)(\?|$)/.test(r.name));
     expect(images.map((r) => r.name)).to.deep.equal([]);
   });
+
+  it('loads the parts a first view does not need from side files beside it, on first use', async () => {
+    await loadScript('/dist/station-map.iife.js');
+    const container = document.createElement('div');
+    container.className = 'fixture';
+    container.innerHTML = '<station-map basemap="none" src="/demo/data/stations.geojson"></station-map>';
+    const loaded = nextEvent(container, 'stations-load');
+    document.body.append(container);
+    await loaded;
+    const el = container.querySelector('station-map')!;
+    const sideFiles = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => new URL(r.name).pathname)
+        .filter((path) => /^\/dist\/station-map\.(?!iife).*\.js$/.test(path));
+    await el.updateComplete;
+    expect(sideFiles()).to.deep.equal([]);
+
+    // A station with a rating link: its QR code appears once the encoder is in.
+    el.select('TA-0001');
+    await waitFor(() => el.shadowRoot!.querySelector('.qr svg path'), 8000, 'the rating QR code');
+    expect(sideFiles()).to.deep.equal(['/dist/station-map.qr-path.js']);
+
+    // Place search with the page's geocoder loads the debounced search.
+    el.geocoder = async () => [{ name: 'Tai\'an railway station', lng: 117.09, lat: 36.19 }];
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    box.value = '泰安站';
+    box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitFor(() => el.shadowRoot!.querySelector('button.place'), 8000, 'the place result');
+    expect(sideFiles()).to.include('/dist/station-map.geocoding.js');
+  });
 });

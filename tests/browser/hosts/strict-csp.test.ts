@@ -32,11 +32,18 @@ describe('hosts: a page with a strict Content-Security-Policy', () => {
     // Select with a real click: the detail panel (links, QR code, open badge) renders.
     await realClick(frame, (await settledItems(el))[0]!);
     await waitFor(() => root.querySelector('.detail h2'), 8000, 'the detail panel');
+    // The QR encoder is a side file beside the script, loaded now: same origin, so the policy allows it.
+    await waitFor(() => root.querySelector('.qr svg path'), 8000, 'the rating QR code');
 
     // Route on the bundled path network, drawn as an SVG path.
     const route = await el.routeTo('TA-0003', [117.1268, 36.1937]);
     expect(route.distanceMeters).to.be.greaterThan(0);
     await waitFor(() => root.querySelector('path.sm-route'), 8000, 'the drawn route');
+
+    // The service circle's drawing code is another side file.
+    el.setAttribute('coverage', '15');
+    await waitFor(() => root.querySelector('img.sm-coverage-image'), 8000, 'the coverage image');
+    el.removeAttribute('coverage');
 
     // Locating fails (permission denied): a message, no violation.
     let code = '';

@@ -1,0 +1,113 @@
+/**
+ * Rollup plugin for the script-tag bundle: every module of src/ that the code reaches through a
+ * dynamic `import()` becomes a file of its own beside `station-map.iife.js`
+ * (`station-map.<module>.js`, an ES module), loaded on first use. So the script a first view
+ * evaluates holds only what a first view needs, and a government page still includes one
+ * `<script src>` and hosts one folder. The files are same-origin, so `script-src 'self'` holds.
+ *
+ * The ESM build for npm users needs none of this: rollup splits dynamic imports into chunks there.
+ *
+ * A side file is bundled on its own (esbuild: fast, and its minifier is as good as terser's for
+ * plain code), so it must not import Lit or Leaflet: a second copy of either would be a second
+ * element registry or a second map. The build fails if one does. Pure code the side file shares
+ * with the main script (a formatter, a coordinate conversion) is copied into it, which is fine for
+ * functions and wrong for module state or classes checked with `instanceof`: keep such things on
+ * the main side and pass them in.
+ */
+import { basename, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+
+/** Packages whose one copy lives in the main script. */
+const MAIN_ONLY = /^(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)(\/|$)/;
+
+/**
+ * @param {{ srcDir: string, prefix?: string, tsconfig?: string }} options
+ * @returns {import('rollup').Plugin}
+ */
+export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfig.json' }) {
+  const root = resolve(srcDir) + sep;
+  /** file name → source path, for every side file the build found */
+  const files = new Map();
+
+  const fileNameFor = (path) => {
+    const fileName = `${prefix}${basename(path).replace(/\.[cm]?[jt]sx?$/, '')}.js`;
+    const known = files.get(fileName);
+    if (known && known !== path) throw new Error(`side files ${known} and ${path} would both be ${fileName}: rename one`);
+    files.set(fileName, path);
+    return fileName;
+  };
+
+  /** Bundles one side file; its own dynamic imports of src/ become side files too. */
+  const buildSideFile = async (fileName, path) => {
+    const result = await build({
+      entryPoints: [path],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2020',
+      charset: 'ascii',
+      legalComments: 'none',
+      tsconfig,
+      conditions: ['production'],
+      platform: 'browser',
+      sourcemap: 'linked',
+      write: false,
+      outfile: fileName,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'side-file-imports',
+          setup(esbuild) {
+            esbuild.onResolve({ filter: MAIN_ONLY }, (args) => ({
+              errors: [{ text: `${fileName} (${path}) imports ${args.path}: side files must not hold Lit or Leaflet; keep that code in the main script` }],
+            }));
+            esbuild.onResolve({ filter: /.*/ }, async (args) => {
+              if (args.kind !== 'dynamic-import' || args.pluginData === 'side') return undefined;
+              const found = await esbuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'side' });
+              if (found.errors.length || !found.path.startsWith(root)) return undefined;
+              // An ES module resolves a relative import against its own URL: the folder it came from.
+              return { path: `./${fileNameFor(found.path)}`, external: true };
+            });
+          },
+        },
+      ],
+    });
+    return result.outputFiles;
+  };
+
+  return {
+    name: 'side-files',
+
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string' || !importer?.startsWith(root)) return null;
+      const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+      if (!resolved || resolved.external || !resolved.id.startsWith(root)) return null;
+      return { id: fileNameFor(resolved.id), external: true };
+    },
+
+    renderDynamicImport({ targetModuleId }) {
+      if (!targetModuleId || !files.has(targetModuleId)) return null;
+      // A classic script has no import.meta.url: the side file is found beside the script's own URL.
+      return { left: 'import(new URL(', right: ', stationMapScriptUrl).href)' };
+    },
+
+    outputOptions(options) {
+      // Runs while the script is evaluated, the only time `document.currentScript` is set.
+      const intro = 'var stationMapScriptUrl = document.currentScript && document.currentScript.src || location.href;';
+      return { ...options, intro: options.intro ? `${intro}\n${options.intro}` : intro };
+    },
+
+    async generateBundle() {
+      const built = new Set();
+      // Side files may add side files of their own while they are built.
+      for (let pending = [...files]; pending.length; pending = [...files].filter(([name]) => !built.has(name))) {
+        for (const [fileName, path] of pending) {
+          built.add(fileName);
+          for (const output of await buildSideFile(fileName, path)) {
+            this.emitFile({ type: 'asset', fileName: basename(output.path), source: output.contents });
+          }
+        }
+      }
+    },
+  };
+}
