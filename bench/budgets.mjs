@@ -20,6 +20,14 @@ export const BUDGETS = [
   { id: /^browser-render-(300000|1000000)$/, field: 'ours', max: 3000, quick: true },
   { id: /^browser-longtask-(300000|1000000)$/, field: 'ours', max: 50, quick: true },
   { id: /^browser-pan-(300000|1000000)$/, field: 'ours', max: 16, quick: true },
+  // A city's first view on a cheap phone over a mobile network (bench/browser/cheap-phone.mjs).
+  { id: 'phone-clusters-400', field: 'ours', max: 1200, quick: false },
+  { id: 'phone-clusters-400', field: 'ratio', min: 1.3, quick: false },
+  { id: 'phone-list-400', field: 'ours', max: 1400, quick: false },
+  { id: 'phone-longtask-400', field: 'ours', max: 150, quick: false },
+  { id: 'phone-list-10000', field: 'ours', max: 3500, quick: false },
+  { id: 'phone-longtask-10000', field: 'ours', max: 200, quick: false },
+  { id: 'phone-clusters-10000', field: 'ratio', min: 1.3, quick: false },
 ];
 
 function describe(row) {

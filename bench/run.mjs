@@ -144,6 +144,15 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   station at zoom 5–13, each re-clustering the view and updating the markers
   (plain elements cloned from a parsed template, not L.Marker; Leaflet's own
   work included); \`getClusters\` alone is in the note.
+- **Cheap phone (Chromium, 400 and 10,000 stations)**: a city's page on an emulated
+  cheap phone over a mobile network: 360 × 740, CPU slowed 4× (CDP
+  \`Emulation.setCPUThrottlingRate\`), 1.6 Mbps down, 750 kbps up, 150 ms round trip
+  (\`Network.emulateNetworkConditions\`), gzip on the wire, a cold cache each run,
+  medians of 3. Ours: \`<station-map src>\` with the script-tag bundle; peer: the same
+  stations through \`fetch\` + one \`L.marker\` each into \`L.markerClusterGroup\`. Times
+  are from navigation start: clusters drawn (first painted frame with markers), first
+  list row, and the longest main-thread task until then; the note gives the bytes
+  transferred before the clusters (bench/browser/cheap-phone.mjs).
 `;
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), text);

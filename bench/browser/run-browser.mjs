@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as BASE_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { runCheapPhoneBench } from './cheap-phone.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -170,6 +171,7 @@ export async function runBrowserBench({ quick, log }) {
         note: result ? `median of 30 setView jumps (zoom 5–13); slowest ${result.panRedrawMaxMs.toFixed(1)} ms; getClusters alone ${result.getClustersMs.toFixed(2)} ms` : failed,
       });
     }
+    if (existsSync(bundle)) rows.push(...(await runCheapPhoneBench(browser, { quick, log })));
     return { rows, chromium: browser.version() };
   } finally {
     await browser.close();
