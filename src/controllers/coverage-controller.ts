@@ -118,7 +118,13 @@ export class CoverageController implements ReactiveController {
     }
     // The drawing code loads with the first circle: most pages never turn coverage on.
     const L = await loadLeaflet();
-    const { createCoverageLayer } = await import('../map/coverage-layer.js');
+    let createCoverageLayer: typeof import('../map/coverage-layer.js').createCoverageLayer;
+    try {
+      ({ createCoverageLayer } = await import('../map/coverage-layer.js'));
+    } catch {
+      // The drawing code could not be loaded (a side file not hosted, offline): no layer, the map works on.
+      return;
+    }
     if (map !== options.map()) return;
     if (!this.layer) this.layer = createCoverageLayer(L, { map: map.map, minutes });
     this.layer.setMinutes(minutes);

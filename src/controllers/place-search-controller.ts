@@ -58,7 +58,15 @@ export class PlaceSearchController implements ReactiveController {
   async search(query: string): Promise<void> {
     const settings = this.options.settings();
     if (!hasGeocoder(settings)) return;
-    const searcher = await this.searcherFor(settings);
+    let searcher: Awaited<ReturnType<typeof this.searcherFor>>;
+    try {
+      searcher = await this.searcherFor(settings);
+    } catch (error) {
+      // The geocoding code could not be loaded (a side file not hosted, offline): the box keeps its station matches.
+      this.setState({ state: 'failed' });
+      this.options.onError(error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (!searcher) return;
     if (query.trim().length < 2) {
       searcher.search.cancel();
