@@ -8,17 +8,20 @@ import { geocoderRoutes } from './tests/browser/server/geocoder-routes.mjs';
 import { geolocationPlugin } from './tests/browser/server/geolocation-plugin.mjs';
 import { cspRoutesMiddleware } from './tests/browser/server/csp-routes.mjs';
 import { faultRoutesMiddleware } from './tests/browser/server/fault-routes.mjs';
+import { shippedBundlePlugin } from './tests/browser/server/shipped-bundle-plugin.mjs';
 import { testServerMiddleware } from './tests/browser/server/test-server.mjs';
 
 export default {
-  files: ['tests/browser/**/*.test.ts'],
+  // shipped/*.test.js run the map, gesture, keyboard, selection, teardown and host suites again
+  // against dist/station-map.iife.js and dist/index.js (build first: `npm test` does).
+  files: ['tests/browser/**/*.test.ts', 'tests/browser/shipped/*.test.js'],
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   middleware: [cspRoutesMiddleware, faultRoutesMiddleware, geocoderRoutes, testServerMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin(), cdpPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin(), cdpPlugin(), shippedBundlePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },

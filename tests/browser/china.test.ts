@@ -1,9 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import { fromWgs84 } from '../../src/geo/crs.js';
-import { cleanup, fixture, has, markers, nextEvent, shadow, waitFor } from './helpers.js';
-
-type Internals = { mapController: { map: import('leaflet').Map } };
+import { cleanup, fixture, has, leafletMapOf, markers, nextEvent, shadow, waitFor } from './helpers.js';
 
 /**
  * Where the one pin's tip points, read off the screen after centring the map at zoom 17
@@ -11,7 +9,7 @@ type Internals = { mapController: { map: import('leaflet').Map } };
  * (MARKER_METRICS).
  */
 async function pinTipNear(el: HTMLElement, lat: number, lng: number): Promise<import('leaflet').LatLng> {
-  const map = (el as unknown as Internals).mapController.map;
+  const map = leafletMapOf(el as never)!;
   map.setView([lat, lng], 17, { animate: false });
   const pin = await waitFor(() => markers(el as never).pins[0], 5000, 'the pin in view');
   const box = pin.getBoundingClientRect();

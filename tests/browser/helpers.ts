@@ -89,3 +89,12 @@ export function stationsAround(n: number, prefix = 'TA'): GeoJSON.FeatureCollect
 export function has(root: ParentNode, selector: string): boolean {
   return root.querySelector(selector) !== null;
 }
+
+/**
+ * The element's Leaflet map, or `null` before it is made. Tests reach the element's internals only
+ * through helpers like this one, so a rename inside the element is mended in one place; nothing is
+ * renamed in the shipped bundles, so it works on them too.
+ */
+export function leafletMapOf(el: StationMap): import('leaflet').Map | null {
+  return (el as unknown as { mapController?: { map: import('leaflet').Map } | null }).mapController?.map ?? null;
+}

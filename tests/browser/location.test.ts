@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { StationMap } from '../../src/station-map.js';
-import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
+import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has, leafletMapOf } from './helpers.js';
 
 async function loaded(): Promise<StationMap> {
   const el = await fixture('<station-map basemap="none" lang="en" nearest="3"></station-map>');
@@ -14,7 +14,7 @@ async function loaded(): Promise<StationMap> {
 }
 
 function mapOf(el: StationMap) {
-  return (el as unknown as { mapController: { map: import('leaflet').Map } }).mapController.map;
+  return leafletMapOf(el)!;
 }
 
 describe('the user position', () => {

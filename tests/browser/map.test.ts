@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { StationMap } from '../../src/station-map.js';
-import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
+import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has, leafletMapOf } from './helpers.js';
 
 /** `n` stations spread over a few cities, seeded, so clusters form. */
 function manyStations(n: number): GeoJSON.FeatureCollection {
@@ -36,8 +36,8 @@ async function withStations(data: GeoJSON.FeatureCollection, attrs = ''): Promis
   return el;
 }
 
-function leafletMap(el: StationMap) {
-  return (el as unknown as { mapController: { map: import('leaflet').Map } }).mapController.map;
+function leafletMap(el: StationMap): import('leaflet').Map {
+  return leafletMapOf(el)!;
 }
 
 describe('the map', () => {

@@ -5,11 +5,11 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../src/index.js';
 import type { StationMap } from '../../../src/station-map.js';
-import { cleanup, nextEvent, stationsAround, waitFor } from '../helpers.js';
+import { cleanup, leafletMapOf, nextEvent, stationsAround, waitFor } from '../helpers.js';
 
 /** The element's Leaflet map (a debug hook: private, but what a size bug is about). */
 function leafletOf(el: StationMap): import('leaflet').Map {
-  return (el as unknown as { mapController: { map: import('leaflet').Map } }).mapController.map;
+  return leafletMapOf(el)!;
 }
 
 /** Width and height of the map region on screen, and the size Leaflet works with. */
@@ -92,7 +92,8 @@ describe('hosts: shapes of the page around the element', () => {
     const second = addContainer('width: 900px');
     const el = document.createElement('station-map');
     el.setAttribute('basemap', 'none');
-    el.setAttribute('src', '/test-api/slow.geojson?ms=400&tag=moved');
+    // A fresh URL each run: a cached answer would come before the move (the suite runs again on the shipped bundles).
+    el.setAttribute('src', `/test-api/slow.geojson?ms=400&tag=moved&run=${Math.random()}`);
     el.style.height = '400px';
     first.append(el);
     await el.updateComplete;
@@ -115,7 +116,7 @@ describe('hosts: shapes of the page around the element', () => {
     container.append(el);
     await loaded;
     await el.updateComplete;
-    await waitFor(() => (el as unknown as { mapController: unknown }).mapController, 8000, 'the map');
+    await waitFor(() => leafletMapOf(el), 8000, 'the map');
     expect(sizes(el).box).to.equal('0x0');
 
     container.style.display = 'block';
@@ -143,7 +144,7 @@ describe('hosts: shapes of the page around the element', () => {
     el.stations = stationsAround(20, 'RS');
     container.append(el);
     await loaded;
-    await waitFor(() => (el as unknown as { mapController: unknown }).mapController, 8000, 'the map');
+    await waitFor(() => leafletMapOf(el), 8000, 'the map');
     await waitFor(() => sizes(el).leaflet === sizes(el).box, 8000, 'the first size');
     const before = sizes(el).leaflet;
 

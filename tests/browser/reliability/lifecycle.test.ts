@@ -2,10 +2,9 @@
 // preview re-rendering) must not leave maps, DOM, listeners or memory behind.
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import '../../../src/index.js';
 import type { StationMap } from '../../../src/station-map.js';
-import { cleanup, markers, nextEvent, stationsAround } from '../helpers.js';
+import { cleanup, leafletMapOf, markers, nextEvent, stationsAround } from '../helpers.js';
 import { serverState, uniqueKey, waitForAsync as waitFor } from './reliability-helpers.js';
 
 interface Memory {
@@ -49,6 +48,8 @@ async function cycle(host: HTMLElement, data: GeoJSON.FeatureCollection, i: numb
   host.append(el);
   await loaded;
   await untilDrawn(el);
+  // The prototype of the Leaflet the element runs on (inside the bundle under test), for counting maps.
+  (window as unknown as { __LMapPrototype?: object }).__LMapPrototype ??= Object.getPrototypeOf(leafletMapOf(el)!);
   el.remove();
   // Re-attaching the same element builds a new map; detaching again must release it too.
   host.append(el);
@@ -63,7 +64,6 @@ describe('attach and detach 200 times', function () {
   afterEach(cleanup);
 
   it('leaves at most one Leaflet map, no DOM or listener growth and a bounded heap', async () => {
-    (window as unknown as { __LMapPrototype: object }).__LMapPrototype = L.Map.prototype;
     const host = document.createElement('div');
     host.className = 'fixture';
     host.style.width = '800px';

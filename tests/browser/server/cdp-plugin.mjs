@@ -79,14 +79,37 @@ const commands = {
   },
 };
 
+/**
+ * `{ fingers }`: a touch gesture through puppeteer's touchscreen, each finger a list of `[x, y]`
+ * viewport points it moves through, all in step (one finger pans, two pinch). Headless Chromium
+ * delivers injected touches to the first page of the browser that gets them only: later pages see
+ * none (seen with Chromium 156), so one test file per run may use this.
+ */
+async function touchGesture(page, { fingers }) {
+  const handles = [];
+  for (const path of fingers) handles.push(await page.touchscreen.touchStart(path[0][0], path[0][1]));
+  const steps = Math.max(...fingers.map((path) => path.length));
+  for (let i = 1; i < steps; i++) {
+    for (let f = 0; f < fingers.length; f++) {
+      const point = fingers[f][Math.min(i, fingers[f].length - 1)];
+      await handles[f].move(point[0], point[1]);
+    }
+  }
+  for (const handle of handles) await handle.end();
+}
+
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function cdpPlugin() {
   return {
     name: 'station-map-cdp',
     async executeCommand({ command, payload, session }) {
+      const page = session.browser.getPage(session.id);
+      if (command === 'touch-gesture') {
+        await touchGesture(page, payload);
+        return true;
+      }
       const run = commands[command];
       if (!run) return undefined;
-      const page = session.browser.getPage(session.id);
       return run(await cdpOf(page), payload ?? {});
     },
   };
