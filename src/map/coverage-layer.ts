@@ -9,12 +9,8 @@ import type * as Lf from 'leaflet';
 import { traceCoverageBoundary } from '../geo/coverage-contour.js';
 import type { CoverageGrid } from '../geo/coverage-grid.js';
 import type { Leaflet } from './leaflet.js';
+import { latLngToNewLayerPoint } from './leaflet-internals.js';
 import { SvgPaths } from './svg-paths.js';
-
-/** Leaflet's internal projection for the zoom animation's target view (what its ImageOverlay uses too). */
-interface ZoomAnimMap {
-  _latLngToNewLayerPoint(latLng: Lf.LatLngExpression, zoom: number, center: Lf.LatLng): Lf.Point;
-}
 
 /** WGS-84 → the basemap's coordinate system (`[lng, lat]` both ways). */
 export type ToDisplay = (lng: number, lat: number) => [number, number];
@@ -71,7 +67,7 @@ export function createCoverageLayer(L: Leaflet, options: CoverageLayerOptions): 
   };
   const animateZoom = (event: Lf.ZoomAnimEvent): void => {
     if (!image || !corners) return;
-    const topLeft = (map as unknown as ZoomAnimMap)._latLngToNewLayerPoint(corners[0], event.zoom, event.center);
+    const topLeft = latLngToNewLayerPoint(map, corners[0], event);
     L.DomUtil.setTransform(image, topLeft, map.getZoomScale(event.zoom));
   };
   map.on('zoom viewreset', place);

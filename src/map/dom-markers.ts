@@ -9,11 +9,7 @@
  */
 import type * as Lf from 'leaflet';
 import type { Leaflet } from './leaflet.js';
-
-/** Leaflet's internal projection for the zoom animation's target view (what Leaflet's Marker uses too). */
-interface ZoomAnimMap {
-  _latLngToNewLayerPoint(latLng: Lf.LatLngExpression, zoom: number, center: Lf.LatLng): Lf.Point;
-}
+import { latLngToNewLayerPoint } from './leaflet-internals.js';
 
 interface Placed {
   latLng: Lf.LatLng;
@@ -112,9 +108,8 @@ export class DomMarkers {
 
   /** Moves the markers to where the zoom animation ends; their CSS transition does the rest. */
   private animateZoom(event: Lf.ZoomAnimEvent): void {
-    const map = this.map as unknown as ZoomAnimMap;
     for (const [marker, placed] of this.placed) {
-      this.place(marker, placed, map._latLngToNewLayerPoint(placed.latLng, event.zoom, event.center));
+      this.place(marker, placed, latLngToNewLayerPoint(this.map, placed.latLng, event));
     }
   }
 

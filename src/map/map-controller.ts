@@ -10,6 +10,7 @@ import type { BasemapSpec } from './basemaps.js';
 import type { Leaflet } from './leaflet.js';
 import { DomMarkers } from './dom-markers.js';
 import { StationLayer, type StationLayerOptions } from './station-layer.js';
+import { endZoomAnimation, isAnimatingZoom } from './leaflet-internals.js';
 import { SvgPaths } from './svg-paths.js';
 import { TileLayer } from './tile-layer.js';
 
@@ -154,7 +155,7 @@ export class MapController {
    * ignores setView() while it animates (e.g. a station selected during the initial fit).
    */
   private whenIdle(change: () => void): void {
-    if ((this.map as unknown as { _animatingZoom?: boolean })._animatingZoom) this.map.once('zoomend', change);
+    if (isAnimatingZoom(this.map)) this.map.once('zoomend', change);
     else change();
   }
 
@@ -218,9 +219,7 @@ export class MapController {
     this.positionMarker.destroy();
     this.paths.destroy();
     this.map.off();
-    // Leaflet finishes a zoom animation from a 250 ms timer even after remove() and then reads
-    // the removed panes; marking the animation done makes that timer a no-op.
-    (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
+    endZoomAnimation(this.map);
     this.map.remove();
   }
 

@@ -9,11 +9,7 @@
  */
 import type * as Lf from 'leaflet';
 import type { Leaflet } from './leaflet.js';
-
-/** Leaflet's internal projection for the zoom animation's target view (what Leaflet's layers use too). */
-interface ZoomAnimMap {
-  _latLngToNewLayerPoint(latLng: Lf.LatLngExpression, zoom: number, center: Lf.LatLng): Lf.Point;
-}
+import { latLngToNewLayerPoint } from './leaflet-internals.js';
 
 /** Lines through `[lat, lng]` points, or a circle of `meters` around `[lat, lng]`. */
 type Shape = { lines: readonly (readonly Lf.LatLngTuple[])[] } | { center: Lf.LatLngTuple; meters: number };
@@ -136,8 +132,7 @@ export class SvgPaths {
 
   /** Moves and scales the drawing to where the zoom animation ends; the CSS transition does the rest. */
   private animateZoom(event: Lf.ZoomAnimEvent): void {
-    const map = this.map as unknown as ZoomAnimMap;
-    if (this.origin) this.scaleTo(map._latLngToNewLayerPoint(this.origin, event.zoom, event.center), event.zoom);
+    if (this.origin) this.scaleTo(latLngToNewLayerPoint(this.map, this.origin, event), event.zoom);
   }
 
   /** A zoom without animation (a pinch) scales the drawing until the view settles and it is redrawn. */

@@ -12,6 +12,7 @@
  */
 import type * as Lf from 'leaflet';
 import type { Leaflet } from './leaflet.js';
+import { newPixelOrigin, targetZoom } from './leaflet-internals.js';
 import { tileUrl } from './tile-url.js';
 
 const SIZE = 256;
@@ -19,13 +20,6 @@ const SIZE = 256;
 const KEEP = 2;
 /** While the map is dragged, new tiles are asked for at most this often (ms). */
 const MOVE_INTERVAL = 200;
-
-/** Leaflet's internal view arithmetic that its own GridLayer uses. */
-interface ViewMap {
-  _getNewPixelOrigin(center: Lf.LatLng, zoom: number): Lf.Point;
-  _animatingZoom?: boolean;
-  _animateToZoom: number;
-}
 
 /** What `TileLayer` shows: a `{z}/{x}/{y}` template, its `{s}` hosts and its deepest zoom. */
 export interface TileSource {
@@ -120,7 +114,7 @@ export class TileLayer {
     }
     this.update(center);
     if (!keep) this.prune();
-    const pixelOrigin = (map as unknown as ViewMap)._getNewPixelOrigin(center, zoom);
+    const pixelOrigin = newPixelOrigin(map, center, zoom);
     for (const level of this.levels.values()) {
       const scale = map.getZoomScale(zoom, level.z);
       this.L.DomUtil.setTransform(level.el, level.origin.multiplyBy(scale).subtract(pixelOrigin).round(), scale);
@@ -133,8 +127,7 @@ export class TileLayer {
     const level = this.level;
     if (!level) return;
     const { z, tiles } = level;
-    const view = map as unknown as ViewMap;
-    const zoom = view._animatingZoom ? Math.max(view._animateToZoom, map.getZoom()) : map.getZoom();
+    const zoom = targetZoom(map);
     const middle = map.project(center, z).floor();
     const half = map.getSize().divideBy(map.getZoomScale(zoom, z) * 2);
     const min = middle.subtract(half).divideBy(SIZE).floor();
