@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { median } from './run-browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TYPES = {
@@ -188,13 +189,6 @@ async function loadOnce(browser, origin, page, n, log) {
     await context.close();
   }
 }
-
-const median = (values) => {
-  const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
-  if (!sorted.length) return null;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Medians of `runs` cold loads. */
 async function measure(browser, origin, page, n, runs, log) {

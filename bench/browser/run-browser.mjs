@@ -8,7 +8,6 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as BASE_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { runCheapPhoneBench } from './cheap-phone.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -54,8 +53,10 @@ async function measurePage(browser, origin, page, n, log) {
   }
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+/** The median of `values`, skipping `null`s; `null` when none is left. */
+export function median(values) {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  if (!sorted.length) return null;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -171,7 +172,11 @@ export async function runBrowserBench({ quick, log }) {
         note: result ? `median of 30 setView jumps (zoom 5–13); slowest ${result.panRedrawMaxMs.toFixed(1)} ms; getClusters alone ${result.getClustersMs.toFixed(2)} ms` : failed,
       });
     }
-    if (existsSync(bundle)) rows.push(...(await runCheapPhoneBench(browser, { quick, log })));
+    if (existsSync(bundle)) {
+      // Imported here: cheap-phone.mjs uses this module's median.
+      const { runCheapPhoneBench } = await import('./cheap-phone.mjs');
+      rows.push(...(await runCheapPhoneBench(browser, { quick, log })));
+    }
     return { rows, chromium: browser.version() };
   } finally {
     await browser.close();
