@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
 import { NearestList, type ListItem } from './controllers/nearest-list.js';
@@ -47,6 +47,8 @@ import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/station-list.js';
+import { restyleAfterMove } from './ui/restyle-after-move.js';
+import { checkedDescriptor } from './ui/validate-inputs.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
 interface Position {
@@ -121,10 +123,10 @@ export class StationMap extends LitElement {
     basemap: {},
     basemapKey: { attribute: 'basemap-key' },
     center: {},
-    zoom: { type: Number },
+    zoom: {},
     origin: {},
     locateOnStart: { type: Boolean, attribute: 'locate' },
-    nearest: { type: Number },
+    nearest: {},
     selected: { reflect: true },
     filter: { attribute: false },
     network: {},
@@ -134,7 +136,7 @@ export class StationMap extends LitElement {
     lang: {},
     timezone: {},
     geocoder: { attribute: false },
-    coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
+    coverage: {},
     geocoderUrl: { attribute: 'geocoder-url' },
     detailRenderer: { attribute: false },
     store: { state: true },
@@ -153,6 +155,12 @@ export class StationMap extends LitElement {
     zoomLimit: { state: true },
     listHeldFor: { state: true },
   };
+
+  /** Every value set, by attribute or property, passes one table of rules (ui/validate-inputs.ts). */
+  static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
+    const descriptor = super.getPropertyDescriptor(name, key, options);
+    return descriptor && checkedDescriptor(name, descriptor);
+  }
 
   /** URL of a station GeoJSON file; changing it aborts the previous load. */
   src: string | null = null;
@@ -316,6 +324,7 @@ export class StationMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, StationMap.elementStyles);
     if (this.hasUpdated) {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
@@ -439,6 +448,10 @@ export class StationMap extends LitElement {
     const store = this.requireStore();
     const index = store.indexById.get(String(id));
     if (index === undefined) throw new StationMapError('route-failed', `No station with id "${id}"`);
+    // Made before the position is known, so removing the element while the browser asks for it
+    // aborts the route too (disconnectedCallback aborts routeAbort).
+    this.routeAbort?.abort();
+    const abort = (this.routeAbort = new AbortController());
     let start: LngLat;
     if (from) {
       const pair: LngLat = Array.isArray(from) ? [from[0], from[1]] : [from.lng, from.lat];
@@ -450,11 +463,10 @@ export class StationMap extends LitElement {
       start = toWgs84(parseLngLat(this.origin)!, this.crs);
     } else {
       await this.locate();
+      abort.signal.throwIfAborted();
       start = [this.position!.lng, this.position!.lat];
     }
     const end: LngLat = [store.lng[index]!, store.lat[index]!];
-    this.routeAbort?.abort();
-    const abort = (this.routeAbort = new AbortController());
     const mode = this.safeTravelMode;
     const route = await findRoute(start, end, {
       mode,
@@ -464,6 +476,7 @@ export class StationMap extends LitElement {
       signal: abort.signal,
       onServiceError: (message) => this.fireError('route-failed', message),
     });
+    abort.signal.throwIfAborted();
     this.route = route;
     this.mapController?.setRoute(route);
     const pageRoute = convertRouteToPage(route, this.crs);
@@ -733,6 +746,9 @@ export class StationMap extends LitElement {
     const index = this.store?.indexById.get(id);
     if (index === undefined) {
       if (!options.silentIfMissing && this.store) console.warn(`station-map: no station with id "${id}"`);
+      // `selected` reflects the selection: an id the loaded data lacks does not stay set.
+      if (this.store && options.silentIfMissing) this.clearSelection();
+      else if (this.store) this.selected = this.selectedId;
       return;
     }
     this.selectIndex(index, source);
@@ -1101,13 +1117,6 @@ function renderAttribution(basemap: BasemapSpec) {
       ({ attribution, attributionUrl }) => html` | ${attributionUrl ? html`<a href=${attributionUrl}>${attribution}</a>` : attribution}`,
     )}
   </div>`;
-}
-
-/** `coverage` → 15 minutes, `coverage="10"` → 10; anything else that is not a positive number → 15. */
-function parseCoverageMinutes(value: string | null): number | null {
-  if (value === null) return null;
-  const minutes = Number(value);
-  return value.trim() !== '' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 120) : 15;
 }
 
 declare global {
