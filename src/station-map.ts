@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
 import { NearestList, type ListItem } from './controllers/nearest-list.js';
@@ -48,7 +48,7 @@ import { parseLngLat } from './ui/parse-attributes.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/station-list.js';
 import { restyleAfterMove } from './ui/restyle-after-move.js';
-import { checkedDescriptor } from './ui/validate-inputs.js';
+import { checkPropertiesOf } from './ui/validate-inputs.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
 interface Position {
@@ -155,12 +155,6 @@ export class StationMap extends LitElement {
     zoomLimit: { state: true },
     listHeldFor: { state: true },
   };
-
-  /** Every value set, by attribute or property, passes one table of rules (ui/validate-inputs.ts). */
-  static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
-    const descriptor = super.getPropertyDescriptor(name, key, options);
-    return descriptor && checkedDescriptor(name, descriptor);
-  }
 
   /** URL of a station GeoJSON file; changing it aborts the previous load. */
   src: string | null = null;
@@ -1118,6 +1112,9 @@ function renderAttribution(basemap: BasemapSpec) {
     )}
   </div>`;
 }
+
+// Every value set, by attribute or property, passes one table of rules (ui/validate-inputs.ts).
+checkPropertiesOf(StationMap);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -263,3 +263,26 @@ export function checkedDescriptor(name: PropertyKey, descriptor: PropertyDescrip
     },
   };
 }
+
+/** What {@link checkPropertiesOf} needs of a Lit element class. */
+interface LitElementClass {
+  readonly observedAttributes: string[];
+  readonly elementProperties: ReadonlyMap<PropertyKey, unknown>;
+  readonly prototype: object;
+}
+
+/**
+ * Puts {@link checkedDescriptor} around every reactive property accessor of `element` that has a
+ * rule. Run once, right after the class: reading `observedAttributes` makes Lit create its
+ * accessors (it would on `customElements.define`), which are then wrapped in place. Done this way
+ * rather than by overriding Lit's `createProperty`, which Lit 3 warns is deprecated.
+ *
+ * @example checkPropertiesOf(StationMap);
+ */
+export function checkPropertiesOf(element: LitElementClass): void {
+  void element.observedAttributes;
+  for (const name of element.elementProperties.keys()) {
+    const descriptor = Object.getOwnPropertyDescriptor(element.prototype, name);
+    if (descriptor) Object.defineProperty(element.prototype, name, checkedDescriptor(name, descriptor));
+  }
+}
