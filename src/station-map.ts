@@ -48,7 +48,7 @@ import { parseLngLat } from './ui/parse-attributes.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/station-list.js';
 import { restyleAfterMove } from './ui/restyle-after-move.js';
-import { checkPropertiesOf } from './ui/validate-inputs.js';
+import { checkPropertiesOf, readPosition } from './ui/validate-inputs.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
 interface Position {
@@ -447,8 +447,9 @@ export class StationMap extends LitElement {
     this.routeAbort?.abort();
     const abort = (this.routeAbort = new AbortController());
     let start: LngLat;
-    if (from) {
-      const pair: LngLat = Array.isArray(from) ? [from[0], from[1]] : [from.lng, from.lat];
+    if (from !== undefined && from !== null) {
+      const pair = readPosition(from);
+      if (!pair) throw new StationMapError('route-failed', 'routeTo: "from" is not a position ([lng, lat] or { lng, lat } in range)');
       start = toWgs84(pair, this.crs);
     } else if (this.position) {
       start = [this.position.lng, this.position.lat];
@@ -500,7 +501,8 @@ export class StationMap extends LitElement {
   stationsAlong(line: Parameters<typeof findStationsAlong>[1], bufferMeters = 500): AlongResult[] {
     const store = this.store;
     if (!store) return [];
-    const geometry = 'geometry' in line ? line.geometry : line;
+    const geometry = line !== null && typeof line === 'object' && 'geometry' in line ? line.geometry : line;
+    if (!Array.isArray(geometry?.coordinates)) throw new TypeError('stationsAlong needs a GeoJSON LineString or a Feature of one');
     const wgsLine = { ...geometry, coordinates: geometry.coordinates.map((p) => toWgs84([p[0]!, p[1]!], this.crs)) };
     const results = findStationsAlong(store.wgsStations(), wgsLine, bufferMeters);
     return results.map((r) => ({ ...r, station: store.station(store.indexById.get(r.station.id)!) }));
@@ -565,6 +567,9 @@ export class StationMap extends LitElement {
     // after the clusters are painted, so no task has both a scan of every station and fifty rows
     // of text to lay out.
     if (store.size >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
+    // A selection is a position in the old data; `selected` picks it again in the new (below).
+    this.selectedIndex = -1;
+    this.mapController?.stations.setSelected(-1);
     this.store = store;
     this.dispatch('stations-load', {
       count: store.size,
@@ -595,6 +600,12 @@ export class StationMap extends LitElement {
     const store = this.store;
     if (!store) {
       this.accept = null;
+      // Data that failed to load leaves no stations: no selected station and no pins the map
+      // would label from them. `selected` stays, for the next data to select.
+      this.selectedIndex = -1;
+      this.detailOpen = false;
+      this.mapController?.stations.setSelected(-1);
+      this.mapController?.stations.setIndex(null);
       return;
     }
     const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });

@@ -286,3 +286,16 @@ export function checkPropertiesOf(element: LitElementClass): void {
     if (descriptor) Object.defineProperty(element.prototype, name, checkedDescriptor(name, descriptor));
   }
 }
+
+/**
+ * A position a method was given, `[lng, lat]` or `{ lng, lat }`, with finite numbers in range;
+ * `null` for anything else, so the method can refuse it with a clear error before it reaches the map.
+ *
+ * @example readPosition({ lng: 117.1, lat: 36.2 }) // [117.1, 36.2]
+ */
+export function readPosition(value: unknown): [number, number] | null {
+  if (value === null || typeof value !== 'object') return null;
+  const pair = Array.isArray(value) ? [value[0], value[1]] : [(value as { lng?: unknown }).lng, (value as { lat?: unknown }).lat];
+  const [lng, lat] = pair;
+  return typeof lng === 'number' && typeof lat === 'number' && Math.abs(lng) <= 180 && Math.abs(lat) <= 90 ? [lng, lat] : null;
+}
