@@ -162,7 +162,10 @@ export class StationMap extends LitElement {
   /** Station data as a FeatureCollection or an array of Features; wins over `src` and inline data. */
   stations: StationInput | null = null;
 
-  /** Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`. */
+  /**
+   * Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`
+   * (also `WGS84`, `EPSG:4326`, `CGCS2000`, `GCJ-02`, `BD-09`, any case); anything else is `wgs84`.
+   */
   crs: Crs = 'wgs84';
 
   /** `osm` (default), `tianditu`, `amap`, `none`, or a tile URL template `https://…/{z}/{x}/{y}.png`. */
@@ -229,7 +232,7 @@ export class StationMap extends LitElement {
 
   /**
    * Shows the N-minute service circle (15分钟服务圈) of the visible stations for `travel-mode`:
-   * `coverage` alone means 15 minutes, `coverage="10"` ten. Off by default. Cells within the
+   * `coverage` alone means 15 minutes, `coverage="10"` ten (1 to 120; other values mean 15). Off by default. Cells within the
    * circle are tinted, the rest shaded, and the circle's edge drawn; straight-line distance, or
    * along the `network` paths when one is loaded.
    */
