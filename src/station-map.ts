@@ -321,6 +321,8 @@ export class StationMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved into another document (adoptNode into an iframe) or back: its styles were dropped.
+    // At once, not by a lazy import: unstyled for a moment, the map's ResizeObserver loops.
     if (this.shadowRoot) restyleAfterMove(this.shadowRoot, StationMap.elementStyles);
     if (this.hasUpdated) {
       void this.ensureMap();

@@ -50,7 +50,7 @@ function optionalText(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok(null);
   if (typeof value === 'string') return ok(value);
   if (typeof URL !== 'undefined' && value instanceof URL) return ok(value.href);
-  return bad(null, 'is not text; it is ignored');
+  return bad(null, 'not text');
 }
 
 /** A `"lng,lat"` text (or a `[lng, lat]` pair) within range, or nothing. */
@@ -61,7 +61,7 @@ function lngLatText(value: unknown): CheckedInput {
     if (parseLngLat(text)) return ok(text);
   }
   if (typeof value === 'string' && parseLngLat(value)) return ok(value);
-  return bad(null, 'is not "lng,lat" with a longitude in −180…180 and a latitude in −90…90; it is ignored');
+  return bad(null, 'not "lng,lat" in range');
 }
 
 /** A number in `[min, max]` from a number or a decimal text, else `fallback`. */
@@ -70,7 +70,7 @@ function numberIn(range: readonly [number, number], fallback: number | null, rou
     if (isAbsent(value)) return ok(fallback);
     const n = readNumber(value);
     if (n >= range[0] && n <= range[1]) return ok(round ? Math.floor(n) : n);
-    return bad(fallback, `is not a number from ${range[0]} to ${range[1]}; ${fallback === null ? 'it is ignored' : `using ${fallback}`}`);
+    return bad(fallback, `not a number in ${range[0]}–${range[1]}`);
   };
 }
 
@@ -84,18 +84,18 @@ function checkCoverage(value: unknown): CheckedInput {
 function checkCrs(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok('wgs84');
   const crs = parseCrs(value);
-  return crs ? ok(crs) : bad('wgs84', 'is not a coordinate system this map reads (wgs84, gcj02, bd09 and their usual spellings); using wgs84 for data and positions alike');
+  return crs ? ok(crs) : bad('wgs84', 'not wgs84, gcj02, bd09 or a spelling of them');
 }
 
 function checkTravelMode(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok('walking');
   const mode = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return (TRAVEL_MODES as readonly string[]).includes(mode) ? ok(mode) : bad('walking', 'is not walking, cycling or driving; using walking');
+  return (TRAVEL_MODES as readonly string[]).includes(mode) ? ok(mode) : bad('walking', 'not walking, cycling or driving');
 }
 
 function checkSpeeds(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok(null);
-  if (typeof value !== 'object' || Array.isArray(value)) return bad(null, 'is not an object of speeds per mode; using the default speeds');
+  if (typeof value !== 'object' || Array.isArray(value)) return bad(null, 'not { walking, cycling, driving }');
   const given = value as Record<string, unknown>;
   const kept: Partial<Record<TravelMode, number>> = {};
   const dropped: string[] = [];
@@ -104,8 +104,10 @@ function checkSpeeds(value: unknown): CheckedInput {
     else dropped.push(key);
   }
   if (dropped.length === 0) return ok(value);
-  return bad(kept, `has ${dropped.map((k) => `"${k.slice(0, 40)}"`).join(', ')} that is not a mode with a speed from ${SPEED_RANGE[0]} to ${SPEED_RANGE[1]} m/s; the default speed is used there`);
+  return bad(kept, `no speed in ${SPEED_RANGE[0]}–${SPEED_RANGE[1]} m/s for ${quoteKeys(dropped)}`);
 }
+
+const quoteKeys = (keys: string[]) => keys.map((k) => `"${k.slice(0, 40)}"`).join(', ');
 
 /** `types`/`services`: a list of text (one text is a list of one); anything else is dropped. */
 function readList(value: unknown): string[] | null {
@@ -116,7 +118,7 @@ function readList(value: unknown): string[] | null {
 
 function checkFilter(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok(null);
-  if (typeof value !== 'object' || Array.isArray(value)) return bad(null, 'is not an object like { types, services, openNow, text }; no filter is applied');
+  if (typeof value !== 'object' || Array.isArray(value)) return bad(null, 'not { types, services, openNow, text }');
   const given = value as Record<string, unknown>;
   const kept: StationFilter = {};
   const dropped: string[] = [];
@@ -136,7 +138,7 @@ function checkFilter(value: unknown): CheckedInput {
   if (dropped.length === 0) return ok(changed ? kept : value);
   return bad(
     Object.keys(kept).length ? kept : null,
-    `has ${dropped.map((k) => `"${k.slice(0, 40)}"`).join(', ')} that is not types (text list), services (text list), openNow (true/false) or text; the rest of the filter is applied`,
+    `wrong type or name: ${quoteKeys(dropped)}`,
   );
 }
 
@@ -150,12 +152,12 @@ function checkTimezone(value: unknown): CheckedInput {
       // not a zone this browser knows: reported below
     }
   }
-  return bad(DEFAULT_TIMEZONE, `is not an IANA time zone; using ${DEFAULT_TIMEZONE}`);
+  return bad(DEFAULT_TIMEZONE, 'not an IANA time zone');
 }
 
 function optionalFunction(value: unknown): CheckedInput {
   if (isAbsent(value)) return ok(null);
-  return typeof value === 'function' ? ok(value) : bad(null, 'is not a function; it is ignored');
+  return typeof value === 'function' ? ok(value) : bad(null, 'not a function');
 }
 
 function checkSelected(value: unknown): CheckedInput {
@@ -163,13 +165,13 @@ function checkSelected(value: unknown): CheckedInput {
   if (typeof value === 'string') return ok(value);
   // Ids may be numbers in the data; the element keeps every id as text.
   if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
-  return bad(null, 'is not a station id; nothing is selected');
+  return bad(null, 'not a station id');
 }
 
 function checkText(fallback: string) {
   return (value: unknown): CheckedInput => {
     if (isAbsent(value)) return ok(fallback);
-    return typeof value === 'string' ? ok(value) : bad(fallback, `is not text; using ${fallback ? `"${fallback}"` : 'the default'}`);
+    return typeof value === 'string' ? ok(value) : bad(fallback, 'not text');
   };
 }
 
@@ -177,7 +179,7 @@ function checkText(fallback: string) {
 const RULES: Readonly<Record<string, InputRule>> = {
   src: { attribute: 'src', check: optionalText },
   crs: { attribute: 'crs', check: checkCrs },
-  basemap: { attribute: 'basemap', check: (v) => (typeof v === 'string' && v.trim() !== '' ? ok(v) : isAbsent(v) ? ok('osm') : bad('osm', 'is not a basemap name or tile URL template; using osm')) },
+  basemap: { attribute: 'basemap', check: (v) => (typeof v === 'string' && v.trim() !== '' ? ok(v) : isAbsent(v) ? ok('osm') : bad('osm', 'not a basemap name or template')) },
   basemapKey: { attribute: 'basemap-key', check: optionalText },
   center: { attribute: 'center', check: lngLatText },
   zoom: { attribute: 'zoom', check: numberIn(ZOOM_RANGE, null) },
@@ -201,7 +203,7 @@ const RULES: Readonly<Record<string, InputRule>> = {
  * Checks `value` given for the element's property `name`: the value to store, and a problem when
  * it could not be kept as given. Properties without a rule are returned unchanged.
  *
- * @example checkInput('zoom', 'abc') // { value: null, problem: 'is not a number from 0 to 24; it is ignored' }
+ * @example checkInput('zoom', 'abc') // { value: null, problem: 'not a number in 0–24' }
  */
 export function checkInput(name: PropertyKey, value: unknown): CheckedInput {
   const rule = typeof name === 'string' && Object.prototype.hasOwnProperty.call(RULES, name) ? RULES[name]! : null;
@@ -237,13 +239,14 @@ export function checkedDescriptor(name: PropertyKey, descriptor: PropertyDescrip
         checked = rule.check(value);
       } catch {
         // A proxy or getter that throws while being read.
-        checked = { value: rule.check(null).value, problem: 'could not be read; using the default' };
+        checked = { value: rule.check(null).value, problem: 'unreadable' };
       }
       const seen = reported.get(this) ?? new Map<string, string>();
       reported.set(this, seen);
       if (checked.problem === undefined) seen.delete(rule.attribute);
       else {
-        const message = `${rule.attribute} ${describe(value)} ${checked.problem}`;
+        const fallback = checked.value;
+        const message = `${rule.attribute} ${describe(value)}: ${checked.problem}; using ${fallback === null ? 'none' : typeof fallback === 'object' ? 'the rest' : describe(fallback)}`;
         if (seen.get(rule.attribute) !== message) {
           seen.set(rule.attribute, message);
           // After the set, so a listener the page adds in the same task hears it, and no event
