@@ -447,14 +447,14 @@ export class StationMap extends LitElement {
     const store = this.requireStore();
     const index = store.indexById.get(String(id));
     if (index === undefined) throw new StationMapError('route-failed', `No station with id "${id}"`);
+    const pair = from === undefined || from === null ? null : readPosition(from);
+    if (from != null && !pair) throw new StationMapError('route-failed', 'routeTo: "from" is not a position ([lng, lat] or { lng, lat } in range)');
     // Made before the position is known, so removing the element while the browser asks for it
     // aborts the route too (disconnectedCallback aborts routeAbort).
     this.routeAbort?.abort();
     const abort = (this.routeAbort = new AbortController());
     let start: LngLat;
-    if (from !== undefined && from !== null) {
-      const pair = readPosition(from);
-      if (!pair) throw new StationMapError('route-failed', 'routeTo: "from" is not a position ([lng, lat] or { lng, lat } in range)');
+    if (pair) {
       start = toWgs84(pair, this.crs);
     } else if (this.position) {
       start = [this.position.lng, this.position.lat];
