@@ -55,6 +55,8 @@ export interface StationMapErrorDetail {
   message: string;
   /** For `invalid-features`: the features that were skipped. */
   skipped?: SkippedFeature[];
+  /** For `invalid-attribute`: the attribute (or, without one, the property) whose value was not used. */
+  attribute?: string;
 }
 
 /** Map of every event the element fires to its detail type. */

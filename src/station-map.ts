@@ -47,6 +47,8 @@ import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/station-list.js';
+import { restyleAfterMove } from './ui/restyle-after-move.js';
+import { checkPropertiesOf, readPosition } from './ui/validate-inputs.js';
 
 /** A position with the accuracy the device reported (metres), in WGS-84 inside the element. */
 interface Position {
@@ -121,10 +123,10 @@ export class StationMap extends LitElement {
     basemap: {},
     basemapKey: { attribute: 'basemap-key' },
     center: {},
-    zoom: { type: Number },
+    zoom: {},
     origin: {},
     locateOnStart: { type: Boolean, attribute: 'locate' },
-    nearest: { type: Number },
+    nearest: {},
     selected: { reflect: true },
     filter: { attribute: false },
     network: {},
@@ -134,7 +136,7 @@ export class StationMap extends LitElement {
     lang: {},
     timezone: {},
     geocoder: { attribute: false },
-    coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
+    coverage: {},
     geocoderUrl: { attribute: 'geocoder-url' },
     detailRenderer: { attribute: false },
     store: { state: true },
@@ -160,7 +162,10 @@ export class StationMap extends LitElement {
   /** Station data as a FeatureCollection or an array of Features; wins over `src` and inline data. */
   stations: StationInput | null = null;
 
-  /** Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`. */
+  /**
+   * Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`
+   * (also `WGS84`, `EPSG:4326`, `CGCS2000`, `GCJ-02`, `BD-09`, any case); anything else is `wgs84`.
+   */
   crs: Crs = 'wgs84';
 
   /** `osm` (default), `tianditu`, `amap`, `none`, or a tile URL template `https://…/{z}/{x}/{y}.png`. */
@@ -227,7 +232,7 @@ export class StationMap extends LitElement {
 
   /**
    * Shows the N-minute service circle (15分钟服务圈) of the visible stations for `travel-mode`:
-   * `coverage` alone means 15 minutes, `coverage="10"` ten. Off by default. Cells within the
+   * `coverage` alone means 15 minutes, `coverage="10"` ten (1 to 120; other values mean 15). Off by default. Cells within the
    * circle are tinted, the rest shaded, and the circle's edge drawn; straight-line distance, or
    * along the `network` paths when one is loaded.
    */
@@ -316,6 +321,9 @@ export class StationMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved into another document (adoptNode into an iframe) or back: its styles were dropped.
+    // At once, not by a lazy import: unstyled for a moment, the map's ResizeObserver loops.
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, StationMap.elementStyles);
     if (this.hasUpdated) {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
@@ -439,9 +447,14 @@ export class StationMap extends LitElement {
     const store = this.requireStore();
     const index = store.indexById.get(String(id));
     if (index === undefined) throw new StationMapError('route-failed', `No station with id "${id}"`);
+    const pair = from === undefined || from === null ? null : readPosition(from);
+    if (from != null && !pair) throw new StationMapError('route-failed', 'routeTo: "from" is not a position ([lng, lat] or { lng, lat } in range)');
+    // Made before the position is known, so removing the element while the browser asks for it
+    // aborts the route too (disconnectedCallback aborts routeAbort).
+    this.routeAbort?.abort();
+    const abort = (this.routeAbort = new AbortController());
     let start: LngLat;
-    if (from) {
-      const pair: LngLat = Array.isArray(from) ? [from[0], from[1]] : [from.lng, from.lat];
+    if (pair) {
       start = toWgs84(pair, this.crs);
     } else if (this.position) {
       start = [this.position.lng, this.position.lat];
@@ -450,11 +463,10 @@ export class StationMap extends LitElement {
       start = toWgs84(parseLngLat(this.origin)!, this.crs);
     } else {
       await this.locate();
+      abort.signal.throwIfAborted();
       start = [this.position!.lng, this.position!.lat];
     }
     const end: LngLat = [store.lng[index]!, store.lat[index]!];
-    this.routeAbort?.abort();
-    const abort = (this.routeAbort = new AbortController());
     const mode = this.safeTravelMode;
     const route = await findRoute(start, end, {
       mode,
@@ -464,6 +476,7 @@ export class StationMap extends LitElement {
       signal: abort.signal,
       onServiceError: (message) => this.fireError('route-failed', message),
     });
+    abort.signal.throwIfAborted();
     this.route = route;
     this.mapController?.setRoute(route);
     const pageRoute = convertRouteToPage(route, this.crs);
@@ -493,7 +506,8 @@ export class StationMap extends LitElement {
   stationsAlong(line: Parameters<typeof findStationsAlong>[1], bufferMeters = 500): AlongResult[] {
     const store = this.store;
     if (!store) return [];
-    const geometry = 'geometry' in line ? line.geometry : line;
+    const geometry = line !== null && typeof line === 'object' && 'geometry' in line ? line.geometry : line;
+    if (!Array.isArray(geometry?.coordinates)) throw new TypeError('stationsAlong needs a GeoJSON LineString or a Feature of one');
     const wgsLine = { ...geometry, coordinates: geometry.coordinates.map((p) => toWgs84([p[0]!, p[1]!], this.crs)) };
     const results = findStationsAlong(store.wgsStations(), wgsLine, bufferMeters);
     return results.map((r) => ({ ...r, station: store.station(store.indexById.get(r.station.id)!) }));
@@ -558,6 +572,9 @@ export class StationMap extends LitElement {
     // after the clusters are painted, so no task has both a scan of every station and fifty rows
     // of text to lay out.
     if (store.size >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
+    // A selection is a position in the old data; `selected` picks it again in the new (below).
+    this.selectedIndex = -1;
+    this.mapController?.stations.setSelected(-1);
     this.store = store;
     this.dispatch('stations-load', {
       count: store.size,
@@ -588,6 +605,12 @@ export class StationMap extends LitElement {
     const store = this.store;
     if (!store) {
       this.accept = null;
+      // Data that failed to load leaves no stations: no selected station and no pins the map
+      // would label from them. `selected` stays, for the next data to select.
+      this.selectedIndex = -1;
+      this.detailOpen = false;
+      this.mapController?.stations.setSelected(-1);
+      this.mapController?.stations.setIndex(null);
       return;
     }
     const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });
@@ -733,6 +756,9 @@ export class StationMap extends LitElement {
     const index = this.store?.indexById.get(id);
     if (index === undefined) {
       if (!options.silentIfMissing && this.store) console.warn(`station-map: no station with id "${id}"`);
+      // `selected` reflects the selection: an id the loaded data lacks does not stay set.
+      if (this.store && options.silentIfMissing) this.clearSelection();
+      else if (this.store) this.selected = this.selectedId;
       return;
     }
     this.selectIndex(index, source);
@@ -1104,12 +1130,8 @@ function renderAttribution(basemap: BasemapSpec) {
   </div>`;
 }
 
-/** `coverage` → 15 minutes, `coverage="10"` → 10; anything else that is not a positive number → 15. */
-function parseCoverageMinutes(value: string | null): number | null {
-  if (value === null) return null;
-  const minutes = Number(value);
-  return value.trim() !== '' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 120) : 15;
-}
+// Every value set, by attribute or property, passes one table of rules (ui/validate-inputs.ts).
+checkPropertiesOf(StationMap);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -162,7 +162,9 @@ export type StationMapErrorCode =
   | 'tiles-failed'
   | 'geocode-failed'
   /** The station file is over `loadStations`' `maxBytes` or `parseStations`' `maxFeatures`. */
-  | 'too-large';
+  | 'too-large'
+  /** An attribute or property was given a value the element cannot use; it uses the default instead. */
+  | 'invalid-attribute';
 
 /** Navigation apps that `navigationLinks` builds links for. */
 export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';

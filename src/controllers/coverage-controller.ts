@@ -10,7 +10,7 @@ import type { CoverageArea } from '../geo/coverage-mask.js';
 import { computeCoverageGrid } from '../geo/coverage-grid.js';
 import { computeCoverageStats, coverageStats as computeAreaCoverage } from '../geo/coverage-stats.js';
 import { convertAreaToWgs84, convertCoverageToPage } from '../geo/page-crs.js';
-import { DEFAULT_SPEEDS } from '../geo/speeds.js';
+import { speedFor } from '../geo/speeds.js';
 import type { CoverageLayer } from '../map/coverage-layer.js';
 import { loadLeaflet } from '../map/leaflet.js';
 import type { MapController } from '../map/map-controller.js';
@@ -144,8 +144,7 @@ export class CoverageController implements ReactiveController {
   }
 }
 
-/** The speed of `mode`: the page's when it is a positive number, else the default. */
+/** The speed of `mode`: the page's when it is usable (see `isUsableSpeed`), else the default. */
 function speedOf(mode: TravelMode, speeds: Partial<Record<TravelMode, number>> | null): number {
-  const given = speeds?.[mode];
-  return typeof given === 'number' && Number.isFinite(given) && given > 0 ? given : DEFAULT_SPEEDS[mode];
+  return speedFor(mode, speeds);
 }

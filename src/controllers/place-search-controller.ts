@@ -52,6 +52,8 @@ export class PlaceSearchController implements ReactiveController {
 
   hostDisconnected(): void {
     this.searcher?.search.cancel();
+    // The cancelled request never answers: without this, "Searching…" would stay after re-attaching.
+    if (this.currentState.state === 'searching') this.setState({ state: 'idle' });
   }
 
   /** Asks the geocoder for `query` once typing pauses; shorter than 2 characters clears the results. */

@@ -29,15 +29,25 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<string>(KNOWN_STATION_TYPES);
 // Dashes NFKC leaves alone but that phone keyboards and IMEs type for "-".
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 const SPACES = /\s+/g;
+// Characters that show as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen):
+// text pasted from web pages and chat apps carries them inside words.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Letters whose lower case is two letters in other text: German ß is written ss, and the Turkish
+// İ lower-cases to i + a combining dot, which a typed "i" does not have.
+const FOLDS = /ß|i\u0307/g;
 
 /**
- * Folds text for matching: NFKC (full-width ＴＡ－０３９１ becomes TA-0391),
- * lower case, dash variants to `-`, spaces trimmed and collapsed.
+ * Folds text for matching: invisible characters dropped, NFKC (full-width ＴＡ－０３９１ becomes
+ * TA-0391), lower case, ß as ss, İ as i, dash variants to `-`, spaces trimmed and collapsed.
+ * Chinese text passes unchanged.
  *
  * @example normalizeText('  ＴＡ－０３９１　红门 ') // 'ta-0391 红门'
  */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(DASHES, '-').replace(SPACES, ' ').trim();
+  let text = s.replace(INVISIBLE, '').normalize('NFKC').toLowerCase();
+  // NFC again after a fold: dropping the dot may let i and a following accent compose.
+  if (text.includes('ß') || text.includes('i\u0307')) text = text.replace(FOLDS, (m) => (m === 'ß' ? 'ss' : 'i')).normalize('NFC');
+  return text.replace(DASHES, '-').replace(SPACES, ' ').trim();
 }
 
 // Normalized searchable text per station, computed on first use. Keyed by the

@@ -4,6 +4,7 @@
  * other feature was left out. Never throws: bad data must not break the page.
  */
 import { runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
+import { parseCrs } from '../geo/crs.js';
 import type { Crs, ParseResult, SkippedFeature, SkipReason } from '../types.js';
 import { StationIdIndex } from './station-id-index.js';
 import { StationList } from './station-list.js';
@@ -116,7 +117,7 @@ export function* parseStationColumnsSteps(input: unknown, options: ParseStations
       message: `Too many features: the document has ${formatCount(count)}, more than the limit of ${formatCount(maxFeatures)} (maxFeatures)`,
     });
   }
-  const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
+  const crs = parseCrs(options?.crs) ?? 'wgs84';
   return yield* parseFeaturesSteps(features, crs);
 }
 

@@ -9,7 +9,7 @@ import { bboxOfRings, maskCells, readAreaRings, type CoverageArea } from './cove
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { EARTH_RADIUS_METERS } from './haversine.js';
 import type { BBox } from './spatial-index.js';
-import { DEFAULT_SPEEDS } from './speeds.js';
+import { speedFor } from './speeds.js';
 
 const RAD = Math.PI / 180;
 
@@ -54,8 +54,7 @@ export function coverageStats(stations: CoverageStations, options: CoverageOfSta
   const bbox = options.area ? bboxOfRings(readAreaRings(options.area)) : options.bbox;
   if (!bbox) throw new RangeError('coverageStats needs an area with a non-empty extent or a bbox');
   const mode = options.mode ?? 'walking';
-  const custom = options.speeds?.[mode];
-  const speed = typeof custom === 'number' && Number.isFinite(custom) && custom > 0 ? custom : DEFAULT_SPEEDS[mode];
+  const speed = speedFor(mode, options.speeds);
   const minutes = options.minutes !== undefined && options.minutes > 0 ? options.minutes : 15;
   const grid = computeCoverageGrid(stations, {
     bbox,

@@ -27,14 +27,49 @@ export function isCrs(value: unknown): value is Crs {
   return value === 'wgs84' || value === 'gcj02' || value === 'bd09';
 }
 
+// Spellings pages and data sheets use, folded to lower case without spaces, '-', '_' or '.'.
+// CGCS2000 (天地图, national surveying) is within centimetres of WGS-84, which web maps treat as the
+// same datum (/work/shared/reference/china-maps.md, "CGCS2000 … treat as WGS-84"); EPSG:4490 is
+// its code. EPSG:4326 is WGS-84's.
+const CRS_SPELLINGS: Readonly<Record<string, Crs>> = {
+  wgs84: 'wgs84',
+  epsg4326: 'wgs84',
+  cgcs2000: 'wgs84',
+  epsg4490: 'wgs84',
+  gcj02: 'gcj02',
+  gcj: 'gcj02',
+  bd09: 'bd09',
+  bd09ll: 'bd09',
+};
+
 /**
- * Converts a position given in `crs` to WGS-84. Never throws: a position with
+ * Reads a coordinate-system name as pages write it: `WGS84`, `wgs-84`, `EPSG:4326`, `CGCS2000`,
+ * `GCJ-02`, `gcj02`, `BD-09`, `bd09ll` (any case). `null` for anything else, so a caller can
+ * report it and keep one datum everywhere instead of reading data one way and positions another.
+ *
+ * @example parseCrs('GCJ-02') // 'gcj02'
+ */
+export function parseCrs(value: unknown): Crs | null {
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const key = value.toLowerCase().replace(/[\s\-_.:]/g, '');
+  return Object.prototype.hasOwnProperty.call(CRS_SPELLINGS, key) ? CRS_SPELLINGS[key]! : null;
+}
+
+/** The datum `crs` names, WGS-84 when it names none: the one reading every converter shares. */
+function datumOf(crs: unknown): Crs {
+  return isCrs(crs) ? crs : (parseCrs(crs) ?? 'wgs84');
+}
+
+/**
+ * Converts a position given in `crs` to WGS-84 (any spelling {@link parseCrs} reads; a name it
+ * does not read is WGS-84, as `parseStations` reads it). Never throws: a position with
  * a NaN or infinite number is returned unchanged (as a copy), whatever `crs`.
  *
  * @example toWgs84([117.1, 36.2], 'gcj02') // → about [117.0946, 36.1989]
  */
 export function toWgs84(position: LngLat, crs: Crs): LngLat {
   const p: LngLat = [position[0], position[1]];
+  crs = datumOf(crs);
   if (crs === 'wgs84' || !isFinitePair(p)) return p;
   return gcjToWgs(crs === 'bd09' ? bdToGcj(p) : p);
 }
@@ -47,6 +82,7 @@ export function toWgs84(position: LngLat, crs: Crs): LngLat {
  */
 export function fromWgs84(position: LngLat, crs: Crs): LngLat {
   const p: LngLat = [position[0], position[1]];
+  crs = datumOf(crs);
   if (crs === 'wgs84' || !isFinitePair(p)) return p;
   const gcj = wgsToGcj(p);
   return crs === 'bd09' ? gcjToBd(gcj) : gcj;

@@ -3,7 +3,7 @@
  * have, each given coordinates in the system that app expects.
  */
 import type { Crs, LngLat, NavigationApp, NavigationLink, Station, TravelMode } from '../types.js';
-import { fromWgs84, toWgs84 } from './crs.js';
+import { fromWgs84, parseCrs, toWgs84 } from './crs.js';
 import { isLngLat } from './position.js';
 
 /** Options of {@link navigationLinks}. */
@@ -50,8 +50,9 @@ const APPLE_MODES: Record<TravelMode, string | undefined> = {
 export function navigationLinks(station: Station, options: NavigationLinkOptions = {}): NavigationLink[] {
   const position = station?.geometry?.coordinates;
   if (!isLngLat(position)) return [];
-  const crs = options.crs ?? 'wgs84';
-  const mode = options.mode ?? 'walking';
+  const crs = parseCrs(options.crs) ?? 'wgs84';
+  // An unknown mode would put `mode=undefined` (or an object's text) into every link.
+  const mode: TravelMode = Object.prototype.hasOwnProperty.call(AMAP_MODES, options.mode ?? '') ? options.mode! : 'walking';
   const app = options.appName ?? 'station-map';
   const given: LngLat = [position[0], position[1]];
   const wgs84 = toWgs84(given, crs);

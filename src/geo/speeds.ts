@@ -20,8 +20,31 @@ export const DEFAULT_SPEEDS: Readonly<Record<TravelMode, number>> = Object.freez
 });
 
 /**
+ * Slowest and fastest speeds accepted, in metres per second: 0.1 m/s is a step a second on steep
+ * stairs, 100 m/s (360 km/h) is beyond any road. Outside them a duration would be nonsense
+ * (1e-300 m/s gave 9e302 s), so such a speed counts as not given.
+ */
+export const SPEED_RANGE: readonly [min: number, max: number] = [0.1, 100];
+
+/** True when `speed` is a number of metres per second within {@link SPEED_RANGE}. */
+export function isUsableSpeed(speed: unknown): speed is number {
+  return typeof speed === 'number' && speed >= SPEED_RANGE[0] && speed <= SPEED_RANGE[1];
+}
+
+/**
+ * The speed of `mode` in metres per second: the given one when {@link isUsableSpeed}, else the
+ * default (walking's for a mode that is not one).
+ *
+ * @example speedFor('cycling', { cycling: 5 }) // → 5
+ */
+export function speedFor(mode: TravelMode, speeds?: Partial<Record<TravelMode, number>> | null): number {
+  const custom = speeds?.[mode];
+  return isUsableSpeed(custom) ? custom : (DEFAULT_SPEEDS[mode] ?? DEFAULT_SPEEDS.walking);
+}
+
+/**
  * Seconds needed to cover `distanceMeters` in `mode`. A speed in `speeds`
- * that is missing, zero, negative or not finite falls back to the default.
+ * that is missing, not a number or outside {@link SPEED_RANGE} falls back to the default.
  *
  * @example durationFor(1500, 'walking') // → 1200
  * @example durationFor(1500, 'cycling', { cycling: 5 }) // → 300
@@ -31,10 +54,5 @@ export function durationFor(
   mode: TravelMode,
   speeds?: Partial<Record<TravelMode, number>>,
 ): number {
-  const custom = speeds?.[mode];
-  const speed =
-    typeof custom === 'number' && Number.isFinite(custom) && custom > 0
-      ? custom
-      : (DEFAULT_SPEEDS[mode] ?? DEFAULT_SPEEDS.walking);
-  return Math.max(0, distanceMeters) / speed;
+  return Math.max(0, distanceMeters) / speedFor(mode, speeds);
 }

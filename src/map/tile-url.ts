@@ -23,5 +23,9 @@ export function tileUrl(template: string, x: number, y: number, z: number, subdo
     s: subdomains[(wrapped + y) % subdomains.length],
     r: '',
   };
-  return template.replace(/\{(-?\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
+  // Own keys only: `{constructor}` or `{toString}` would otherwise find Object.prototype's
+  // functions and put their source into the tile URL.
+  return template.replace(/\{(-?\w+)\}/g, (placeholder, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name] ?? placeholder) : placeholder,
+  );
 }

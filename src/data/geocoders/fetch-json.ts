@@ -73,10 +73,18 @@ function failure(
   return new StationMapError('geocode-failed', `${service} ${what}`, { cause: error });
 }
 
-/** A finite longitude/latitude pair within range, or `null`. */
+// A plain decimal number as services write coordinates. Number() alone reads '' and ' ' as 0 (a
+// place on the equator) and '0x24' as 36.
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+
+function readDecimal(text: string): number {
+  return text.length <= 64 && DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+/** A finite longitude/latitude pair within range, or `null`; text must be a plain decimal number. */
 export function readLngLat(lng: unknown, lat: unknown): [number, number] | null {
-  const x = typeof lng === 'string' ? Number(lng.trim()) : lng;
-  const y = typeof lat === 'string' ? Number(lat.trim()) : lat;
+  const x = typeof lng === 'string' ? readDecimal(lng) : lng;
+  const y = typeof lat === 'string' ? readDecimal(lat) : lat;
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
   if (Math.abs(x) > 180 || Math.abs(y) > 90) return null;
   // Missing text reads as 0 through Number(''): a real place at exactly 0,0 is not in a station search.
