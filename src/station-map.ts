@@ -40,6 +40,7 @@ import type {
   Geocoder,
   CoverageStats,
 } from './types.js';
+import { clipText } from './ui/clip-text.js';
 import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { renderDetail } from './ui/detail-panel.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
@@ -470,7 +471,7 @@ export class StationMap extends LitElement {
     this.dispatch('route-change', { route: pageRoute });
     const lang = this.uiLang;
     this.announce(
-      `${stationName(store.station(index), lang)}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
+      `${clipText(stationName(store.station(index), lang))}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
     );
     return pageRoute;
   }
@@ -764,7 +765,7 @@ export class StationMap extends LitElement {
       this.sheet.open = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
     }
-    const name = stationName(station, this.uiLang);
+    const name = clipText(stationName(station, this.uiLang));
     this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
   }
 
@@ -947,7 +948,7 @@ export class StationMap extends LitElement {
       return html`<article class="detail" part="detail" aria-labelledby="detail-title">
         <header>
           ${renderTypeIcon(station.properties.type)}
-          <div><h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2></div>
+          <div><h2 id="detail-title" tabindex="-1">${clipText(stationName(station, lang))}</h2></div>
           <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
         </header>
         ${custom}
