@@ -280,7 +280,7 @@ export class StationMap extends LitElement {
     url: () => this.network,
     crs: () => this.crs,
     onLoaded: () => this.coverageLayer.schedule(),
-    onError: (message) => this.fireError('fetch-failed', message),
+    onError: (code, message) => this.fireError(code, message),
   });
   private readonly coverageLayer = new CoverageController(this, {
     map: () => this.mapController,

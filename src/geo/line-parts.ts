@@ -7,7 +7,7 @@ import { StationMapError } from '../errors.js';
 import type { Network } from '../types.js';
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { buildSegmentIndexSteps, findNearestSegment } from './segment-index.js';
-import { runSteps, runStepsWithin, STEP_ITEMS, type Steps } from './steps.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
 
 /**
  * Most positions a network may have (default of `maxVertices`): a city's streets as two-point
@@ -60,7 +60,7 @@ export function* readLinePartsSteps(network: Network, options: { maxVertices?: n
         `the path network has more than ${maxVertices.toLocaleString('en')} positions (the limit); split it by area`,
       );
     }
-    if (sinceYield >= STEP_ITEMS) {
+    if (sinceYield >= GRAPH_STEP) {
       sinceYield = 0;
       yield f / features.length;
     }
@@ -120,7 +120,7 @@ export function* joinEndsToLinesSteps(parts: LineParts, toleranceMeters: number)
       if (list) list.push(insert);
       else inserts.set(hit.vertex, [insert]);
     }
-    if (p % (STEP_ITEMS >> 1) === 0) yield 0.4 + (0.6 * p) / partCount;
+    if (p % (GRAPH_STEP) === 0) yield 0.4 + (0.6 * p) / partCount;
   }
   if (inserts.size === 0) return parts;
 
@@ -133,7 +133,7 @@ export function* joinEndsToLinesSteps(parts: LineParts, toleranceMeters: number)
         for (const insert of list.sort((a, b) => a.t - b.t)) joined.coords.push(insert.lng, insert.lat);
     }
     joined.starts.push(joined.coords.length / 2);
-    if (p % STEP_ITEMS === STEP_ITEMS - 1) yield 1;
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 1;
   }
   return joined;
 }

@@ -8,7 +8,7 @@ import { METERS_PER_DEGREE } from './great-circle.js';
 import { haversineMeters } from './haversine.js';
 import { joinEndsToLinesSteps, readLinePartsSteps, type LineParts as Parts } from './line-parts.js';
 import { buildSegmentIndexSteps, type SegmentIndex } from './segment-index.js';
-import { runSteps, runStepsWithin, STEP_ITEMS, type Steps } from './steps.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
 /** Vertices closer than this are one place: digitising leaves line ends a hair apart. */
@@ -106,7 +106,7 @@ function* createGraphSteps(parts: Parts): Steps<RouteGraph> {
     }
     isNode[pointOf[begin]] = 1;
     isNode[pointOf[end - 1]] = 1;
-    if (p % STEP_ITEMS === STEP_ITEMS - 1) yield 0.45;
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 0.45;
   }
   const nodeOf = new Int32Array(pointCount).fill(-1);
   const nodeCoords: number[] = [];
@@ -160,7 +160,7 @@ function* createGraphSteps(parts: Parts): Steps<RouteGraph> {
     coords.length -= 2;
     vertexMeters.length -= 1;
     vertexEdge.length -= 1;
-    if (p % STEP_ITEMS === STEP_ITEMS - 1) yield 0.5 + (0.2 * p) / partCount;
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 0.5 + (0.2 * p) / partCount;
   }
   edgeFirstVertex.push(coords.length / 2);
 
@@ -260,7 +260,7 @@ function* snapVerticesSteps(parts: Parts): Steps<{ pointOf: Int32Array; pointCoo
       else bucket.push(best);
     }
     pointOf[v] = best;
-    if (v % STEP_ITEMS === STEP_ITEMS - 1) yield v / vertexCount;
+    if (v % GRAPH_STEP === GRAPH_STEP - 1) yield v / vertexCount;
   }
   return { pointOf, pointCoords };
 }

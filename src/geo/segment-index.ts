@@ -7,7 +7,7 @@
  */
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { haversineMeters } from './haversine.js';
-import { runSteps, STEP_ITEMS, type Steps } from './steps.js';
+import { runSteps, GRAPH_STEP, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
 /** Cells are kept below 2^26 per axis so a cell key stays an exact integer. */
@@ -86,7 +86,7 @@ export function* buildSegmentIndexSteps(
     maxLng = Math.max(maxLng, lng1, lng2);
     maxLat = Math.max(maxLat, lat1, lat2);
     totalMeters += haversineMeters(lng1, lat1, lng2, lat2);
-    if (s % STEP_ITEMS === STEP_ITEMS - 1) yield (0.3 * s) / starts.length;
+    if (s % GRAPH_STEP === GRAPH_STEP - 1) yield (0.3 * s) / starts.length;
   }
   const meanMeters = starts.length > 0 ? totalMeters / starts.length : 100;
   const extentDegrees = Math.max(maxLng - minLng, maxLat - minLat, 0);
@@ -117,7 +117,7 @@ export function* buildSegmentIndexSteps(
         else if (bucket[bucket.length - 1] !== s) bucket.push(s);
       },
     );
-    if (s % STEP_ITEMS === STEP_ITEMS - 1) yield 0.3 + (0.7 * s) / starts.length;
+    if (s % GRAPH_STEP === GRAPH_STEP - 1) yield 0.3 + (0.7 * s) / starts.length;
   }
   return {
     coords,
