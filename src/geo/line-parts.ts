@@ -120,7 +120,7 @@ export function* joinEndsToLinesSteps(parts: LineParts, toleranceMeters: number)
       if (list) list.push(insert);
       else inserts.set(hit.vertex, [insert]);
     }
-    if (p % (GRAPH_STEP) === 0) yield 0.4 + (0.6 * p) / partCount;
+    if (p % (GRAPH_STEP >> 3) === 0) yield 0.4 + (0.6 * p) / partCount;
   }
   if (inserts.size === 0) return parts;
 
