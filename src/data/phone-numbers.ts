@@ -70,12 +70,14 @@ export function parsePhoneNumbers(text: unknown): PhoneNumber[] {
       continue;
     }
     // Digits glued to Latin letters are a room, a model or a code ("A101"), not a phone number.
-    if (i > 0 && /[A-Za-z]/.test(s[i - 1])) {
-      i = skipDigits(s, i);
+    if (i > 0 && isDigit(c) && /[A-Za-z]/.test(s[i - 1])) {
+      // Always step on: at a bracket there are no digits to skip.
+      i = Math.max(skipDigits(s, i), i + 1);
       continue;
     }
     const number = readNumber(s, i);
-    if (number && number.digits.length >= MIN_DIGITS && number.digits.length <= MAX_DIGITS && !isTime(s, number.end)) {
+    const count = number ? number.digits.replace('+', '').length : 0;
+    if (number && count >= MIN_DIGITS && count <= MAX_DIGITS && !isTime(s, number.end)) {
       found.push({ start: i, end: number.end, tel: `tel:${number.digits}${number.extension ? `,${number.extension}` : ''}` });
     }
     i = number ? Math.max(number.end, i + 1) : i + 1;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumbers } from '../../../src/data/phone-numbers.js';
 
@@ -42,6 +43,10 @@ describe('parsePhoneNumbers', () => {
     expect(tels('值班电话：0538-6231234（夜间）')).toEqual(['tel:05386231234']);
     expect(tels('电话:0538-6231234')).toEqual(['tel:05386231234']);
     expect(tels('Room A101')).toEqual([]);
+    // A bracket right after a letter once looped forever (the list froze on this station).
+    expect(tels('javascript:alert(1)')).toEqual([]);
+    expect(tels('Tel(0538)6231234')).toEqual(['tel:05386231234']);
+    expect(tels('Tel (0538) 6231234')).toEqual(['tel:05386231234']);
   });
 
   it('drops the trunk 0 after a country code', () => {
@@ -67,5 +72,22 @@ describe('parsePhoneNumbers', () => {
     }
     // Numbers past the first 256 characters stay text.
     expect(tels(`${'说明'.repeat(200)} 13800000000`)).toEqual([]);
+  });
+
+  it('ends on any text, with spans in order inside it and tel: URLs of digits only (fuzz)', () => {
+    const alphabet = fc.constantFrom(...'0123456789０１+＋ -.()（）[]【】;；,，、/转轉分机ext#x:：Tel小时abc\t\n'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 300 }).map((a) => a.join(''))), (text) => {
+        let at = 0;
+        for (const n of parsePhoneNumbers(text)) {
+          expect(n.start).toBeGreaterThanOrEqual(at);
+          expect(n.end).toBeGreaterThan(n.start);
+          expect(n.end).toBeLessThanOrEqual(text.length);
+          expect(n.tel).toMatch(/^tel:\+?\d{3,18}(,\d{1,6})?$/);
+          at = n.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
