@@ -79,6 +79,64 @@ async function measureMedian(browser, origin, page, n, runs, log) {
   };
 }
 
+/** Runs `fn(n)` of pathological.html in a fresh context; its result or null. */
+async function runPathological(browser, origin, fn, n, log) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+  const tab = await context.newPage();
+  try {
+    const bundle = process.env.BENCH_BUNDLE ? `?bundle=${encodeURIComponent(process.env.BENCH_BUNDLE)}` : '';
+    await tab.goto(`${origin}/bench/browser/pathological.html${bundle}`);
+    await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    tab.setDefaultTimeout(600_000);
+    return await tab.evaluate(([name, count]) => window[name](count), [fn, n]);
+  } catch (error) {
+    log(`pathological ${fn} ${n}: ${error.message.split('\n')[0]}`);
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Issue 22's pathological sizes in the page: a network of two-point segments (load + graph +
+ * one route) and one field of 100,000 characters (select until the panel is laid out). Each row
+ * carries the longest main-thread task; the target is none over 200 ms.
+ */
+async function measurePathological(browser, origin, quick, log) {
+  const rows = [];
+  let previous = null;
+  for (const n of quick ? [10_000, 100_000] : [10_000, 100_000, 300_000]) {
+    log(`chromium: network of ${n} two-point segments`);
+    const r = await runPathological(browser, origin, 'runNetwork', n, log);
+    const growth = r && previous ? Math.log(r.totalMs / previous.totalMs) / Math.log(n / previous.n) : null;
+    if (r) previous = { n, totalMs: r.totalMs };
+    rows.push({
+      id: `browser-network-segments-${n}`,
+      operation: 'network of two-point segments: load, sliced graph build, one route (Chromium)',
+      data: 'grid',
+      n,
+      ours: r?.totalMs ?? null,
+      extra: r ? { loadMs: r.loadMs, longestTaskMs: r.longestTaskMs, longTasks: r.longTasks, routeKind: r.kind, ...(growth === null ? {} : { growthExponent: Number(growth.toFixed(2)) }) } : {},
+      note: r ? `longest task ${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms); route ${r.kind}` : 'the page failed',
+    });
+  }
+  for (const n of [10_000, 100_000]) {
+    log(`chromium: one field of ${n} characters`);
+    const r = await runPathological(browser, origin, 'runLongField', n, log);
+    rows.push({
+      id: `browser-long-field-${n}`,
+      operation: 'select a station with a field of n characters in one word → panel shown (Chromium)',
+      data: 'text',
+      n,
+      ours: r?.shownMs ?? null,
+      extra: r ? { selectMs: r.selectMs, longestTaskMs: r.longestTaskMs, longTasks: r.longTasks } : {},
+      note: r ? `longest task ${r.longestTaskMs.toFixed(0)} ms` : 'the page failed',
+    });
+  }
+  return rows;
+}
+
 /**
  * Measures first render and heap in Chromium and returns bench rows.
  *
@@ -170,6 +228,7 @@ export async function runBrowserBench({ quick, log }) {
         note: result ? `median of 30 setView jumps (zoom 5–13); slowest ${result.panRedrawMaxMs.toFixed(1)} ms; getClusters alone ${result.getClustersMs.toFixed(2)} ms` : failed,
       });
     }
+    if (existsSync(bundle)) rows.push(...(await measurePathological(browser, origin, quick, log)));
     return { rows, chromium: browser.version() };
   } finally {
     await browser.close();
