@@ -71,7 +71,13 @@ export function routeOnNetwork(
 ): NetworkRouteResult {
   const mode = options.mode ?? 'walking';
   const maxSnapMeters = options.maxSnapMeters ?? DEFAULT_MAX_SNAP_METERS;
-  const graph = buildRouteGraph(network);
+  let graph;
+  try {
+    graph = buildRouteGraph(network);
+  } catch (error) {
+    // Over the size limit (`too-large`): no network route, and the reason why.
+    return { route: null, reason: 'no-network', message: (error as Error).message };
+  }
   if (graph.edgeCount === 0) {
     return { route: null, reason: 'no-network', message: 'the path network has no usable lines' };
   }
