@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Serves the repository root (read only) on a random local port. */
-function startServer() {
+export function startServer() {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     const file = join(ROOT, path);
@@ -103,7 +103,7 @@ async function runPathological(browser, origin, fn, n, log) {
  * one route) and one field of 100,000 characters (select until the panel is laid out). Each row
  * carries the longest main-thread task; the target is none over 200 ms.
  */
-async function measurePathological(browser, origin, quick, log) {
+export async function measurePathological(browser, origin, quick, log) {
   const rows = [];
   let previous = null;
   for (const n of quick ? [10_000, 100_000] : [10_000, 100_000, 300_000]) {
