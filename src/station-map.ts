@@ -40,6 +40,7 @@ import type {
   Geocoder,
   CoverageStats,
 } from './types.js';
+import { clipText } from './ui/clip-text.js';
 import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { renderDetail } from './ui/detail-panel.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
@@ -284,7 +285,7 @@ export class StationMap extends LitElement {
     url: () => this.network,
     crs: () => this.crs,
     onLoaded: () => this.coverageLayer.schedule(),
-    onError: (message) => this.fireError('fetch-failed', message),
+    onError: (code, message) => this.fireError(code, message),
   });
   private readonly coverageLayer = new CoverageController(this, {
     map: () => this.mapController,
@@ -483,7 +484,7 @@ export class StationMap extends LitElement {
     this.dispatch('route-change', { route: pageRoute });
     const lang = this.uiLang;
     this.announce(
-      `${stationName(store.station(index), lang)}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
+      `${clipText(stationName(store.station(index), lang))}: ${this.strings.routeSummary(formatDistance(route.distanceMeters, lang), formatDuration(route.durationSeconds, lang), mode)}`,
     );
     return pageRoute;
   }
@@ -790,7 +791,7 @@ export class StationMap extends LitElement {
       this.sheet.open = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
     }
-    const name = stationName(station, this.uiLang);
+    const name = clipText(stationName(station, this.uiLang));
     this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
   }
 
@@ -973,7 +974,7 @@ export class StationMap extends LitElement {
       return html`<article class="detail" part="detail" aria-labelledby="detail-title">
         <header>
           ${renderTypeIcon(station.properties.type)}
-          <div><h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2></div>
+          <div><h2 id="detail-title" tabindex="-1">${clipText(stationName(station, lang))}</h2></div>
           <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
         </header>
         ${custom}

@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Serves the repository root (read only) on a random local port. */
-function startServer() {
+export function startServer() {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     const file = join(ROOT, path);
@@ -79,6 +79,64 @@ async function measureMedian(browser, origin, page, n, runs, log) {
     longestTaskMs: Math.max(...results.map((r) => r.longestTaskMs)),
     longTasks: Math.max(...results.map((r) => r.longTasks)),
   };
+}
+
+/** Runs `fn(n)` of pathological.html in a fresh context; its result or null. */
+async function runPathological(browser, origin, fn, n, log) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+  const tab = await context.newPage();
+  try {
+    const bundle = process.env.BENCH_BUNDLE ? `?bundle=${encodeURIComponent(process.env.BENCH_BUNDLE)}` : '';
+    await tab.goto(`${origin}/bench/browser/pathological.html${bundle}`);
+    await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    tab.setDefaultTimeout(600_000);
+    return await tab.evaluate(([name, count]) => window[name](count), [fn, n]);
+  } catch (error) {
+    log(`pathological ${fn} ${n}: ${error.message.split('\n')[0]}`);
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Issue 22's pathological sizes in the page: a network of two-point segments (load + graph +
+ * one route) and one field of 100,000 characters (select until the panel is laid out). Each row
+ * carries the longest main-thread task; the target is none over 200 ms.
+ */
+export async function measurePathological(browser, origin, quick, log) {
+  const rows = [];
+  let previous = null;
+  for (const n of quick ? [10_000, 100_000] : [10_000, 100_000, 300_000]) {
+    log(`chromium: network of ${n} two-point segments`);
+    const r = await runPathological(browser, origin, 'runNetwork', n, log);
+    const growth = r && previous ? Math.log(r.totalMs / previous.totalMs) / Math.log(n / previous.n) : null;
+    if (r) previous = { n, totalMs: r.totalMs };
+    rows.push({
+      id: `browser-network-segments-${n}`,
+      operation: 'network of two-point segments: load, sliced graph build, one route (Chromium)',
+      data: 'grid',
+      n,
+      ours: r?.totalMs ?? null,
+      extra: r ? { loadMs: r.loadMs, longestTaskMs: r.longestTaskMs, longTasks: r.longTasks, routeKind: r.kind, ...(growth === null ? {} : { growthExponent: Number(growth.toFixed(2)) }) } : {},
+      note: r ? `longest task ${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms); route ${r.kind}` : 'the page failed',
+    });
+  }
+  for (const n of [10_000, 100_000]) {
+    log(`chromium: one field of ${n} characters`);
+    const r = await runPathological(browser, origin, 'runLongField', n, log);
+    rows.push({
+      id: `browser-long-field-${n}`,
+      operation: 'select a station with a field of n characters in one word → panel shown (Chromium)',
+      data: 'text',
+      n,
+      ours: r?.shownMs ?? null,
+      extra: r ? { selectMs: r.selectMs, longestTaskMs: r.longestTaskMs, longTasks: r.longTasks } : {},
+      note: r ? `longest task ${r.longestTaskMs.toFixed(0)} ms` : 'the page failed',
+    });
+  }
+  return rows;
 }
 
 /**
@@ -173,6 +231,7 @@ export async function runBrowserBench({ quick, log }) {
       });
     }
     if (existsSync(bundle)) {
+      rows.push(...(await measurePathological(browser, origin, quick, log)));
       // Imported here: cheap-phone.mjs uses this module's median.
       const { runCheapPhoneBench } = await import('./cheap-phone.mjs');
       rows.push(...(await runCheapPhoneBench(browser, { quick, log })));

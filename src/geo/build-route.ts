@@ -4,6 +4,7 @@
  * the true points to the path with short connector legs.
  */
 import type { LngLat, Network, Route, TravelMode } from '../types.js';
+import { haversineMeters } from './haversine.js';
 import { buildRouteGraph } from './route-graph.js';
 import { findNearestSegment } from './segment-index.js';
 import { findShortestPath, positionOnSegment } from './shortest-path.js';
@@ -20,13 +21,21 @@ export interface BuildRouteOptions {
 }
 
 /** Why {@link routeOnNetwork} found no route. */
-export type NetworkRouteFailure = 'no-network' | 'origin-too-far' | 'destination-too-far' | 'disconnected';
+export type NetworkRouteFailure = 'no-network' | 'origin-too-far' | 'destination-too-far' | 'disconnected' | 'implausible';
 
 /** A route, or the reason there is none with an English sentence for the user. */
 export type NetworkRouteResult =
   { route: Route } | { route: null; reason: NetworkRouteFailure; message: string };
 
 const DEFAULT_MAX_SNAP_METERS = 2000;
+/**
+ * A network route this many times the straight line, and {@link IMPLAUSIBLE_EXTRA_METERS} longer,
+ * is not offered: lines that cross without a shared vertex do not meet (bridges, tunnels), so a
+ * network drawn as crossing lines can route a 3.4 km trip 9,528 km round. A real detour (a river
+ * crossed only at a far bridge) stays well inside both.
+ */
+const IMPLAUSIBLE_FACTOR = 20;
+const IMPLAUSIBLE_EXTRA_METERS = 50_000;
 
 /**
  * The shortest route from `from` to `to` along `network`, or `null` when
@@ -62,7 +71,13 @@ export function routeOnNetwork(
 ): NetworkRouteResult {
   const mode = options.mode ?? 'walking';
   const maxSnapMeters = options.maxSnapMeters ?? DEFAULT_MAX_SNAP_METERS;
-  const graph = buildRouteGraph(network);
+  let graph;
+  try {
+    graph = buildRouteGraph(network);
+  } catch (error) {
+    // Over the size limit (`too-large`): no network route, and the reason why.
+    return { route: null, reason: 'no-network', message: (error as Error).message };
+  }
   if (graph.edgeCount === 0) {
     return { route: null, reason: 'no-network', message: 'the path network has no usable lines' };
   }
@@ -106,6 +121,14 @@ export function routeOnNetwork(
   // A LineString needs two positions even when origin and destination coincide.
   if (coordinates.length === 1) coordinates.push([to[0], to[1]]);
   const distanceMeters = fromHit.distanceMeters + path.lengthMeters + toHit.distanceMeters;
+  const straightMeters = haversineMeters(from[0], from[1], to[0], to[1]);
+  if (distanceMeters > straightMeters * IMPLAUSIBLE_FACTOR && distanceMeters - straightMeters > IMPLAUSIBLE_EXTRA_METERS) {
+    return {
+      route: null,
+      reason: 'implausible',
+      message: `the path network's route is ${formatMeters(distanceMeters)} for ${formatMeters(straightMeters)} in a straight line; its lines may cross without joining`,
+    };
+  }
   return {
     route: {
       geometry: { type: 'LineString', coordinates },

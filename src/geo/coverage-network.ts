@@ -36,7 +36,14 @@ export function fillNetworkMinutes(
   candidates: Int32Array,
   options: NetworkFillOptions,
 ): void {
-  const graph = buildRouteGraph(options.network);
+  let graph;
+  try {
+    graph = buildRouteGraph(options.network);
+  } catch {
+    // A network over the size limit covers nothing by path: straight lines, as without one.
+    options.fillStraight(candidates);
+    return;
+  }
   if (graph.edgeCount === 0) {
     options.fillStraight(candidates);
     return;

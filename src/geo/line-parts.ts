@@ -3,9 +3,20 @@
  * bad positions, before they become a graph.
  */
 import type { Position } from 'geojson';
+import { StationMapError } from '../errors.js';
 import type { Network } from '../types.js';
 import { METERS_PER_DEGREE } from './great-circle.js';
-import { buildSegmentIndex, findNearestSegment } from './segment-index.js';
+import { buildSegmentIndexSteps, findNearestSegment } from './segment-index.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
+
+/**
+ * Most positions a network may have (default of `maxVertices`): a city's streets as two-point
+ * OSM segments are well under a million segments (two positions each). A larger network is
+ * refused whole with a `too-large` error instead of freezing or exhausting a phone.
+ */
+export const MAX_NETWORK_VERTICES = 4_000_000;
+/** Segments a join looks at around one line end: only segments piled on one spot reach it. */
+const JOIN_MAX_VISITS = 256;
 
 /** Valid positions of every line part, flattened, with part boundaries. */
 export interface LineParts {
@@ -22,16 +33,36 @@ export interface LineParts {
  * geometries are ignored; a part is split where a position is not a valid
  * coordinate, and pieces with fewer than two positions are dropped.
  */
-export function readLineParts(network: Network): LineParts {
+export function readLineParts(network: Network, options: { maxVertices?: number } = {}): LineParts {
+  return runSteps(readLinePartsSteps(network, options));
+}
+
+/**
+ * {@link readLineParts} as steps. Throws a `too-large` {@link StationMapError} once the network
+ * has more than `maxVertices` positions (default {@link MAX_NETWORK_VERTICES}).
+ */
+export function* readLinePartsSteps(network: Network, options: { maxVertices?: number } = {}): Steps<LineParts> {
+  const maxVertices = options.maxVertices ?? MAX_NETWORK_VERTICES;
   const parts: LineParts = { coords: [], starts: [0], maxAbsLat: 0 };
   const features: unknown = (network as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return parts;
-  for (const feature of features) {
-    const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+  let sinceYield = 0;
+  for (let f = 0; f < features.length; f++) {
+    const geometry = (features[f] as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
     if (!geometry || !Array.isArray(geometry.coordinates)) continue;
-    if (geometry.type === 'LineString') addLine(parts, geometry.coordinates);
+    if (geometry.type === 'LineString') sinceYield += addLine(parts, geometry.coordinates);
     else if (geometry.type === 'MultiLineString') {
-      for (const line of geometry.coordinates) if (Array.isArray(line)) addLine(parts, line);
+      for (const line of geometry.coordinates) if (Array.isArray(line)) sinceYield += addLine(parts, line);
+    }
+    if (parts.coords.length / 2 > maxVertices) {
+      throw new StationMapError(
+        'too-large',
+        `the path network has more than ${maxVertices.toLocaleString('en')} positions (the limit); split it by area`,
+      );
+    }
+    if (sinceYield >= GRAPH_STEP) {
+      sinceYield = 0;
+      yield f / features.length;
     }
   }
   return parts;
@@ -44,15 +75,28 @@ export function readLineParts(network: Network): LineParts {
  * Returns `parts` itself when nothing needs joining.
  */
 export function joinEndsToLines(parts: LineParts, toleranceMeters: number): LineParts {
+  return runSteps(joinEndsToLinesSteps(parts, toleranceMeters));
+}
+
+/**
+ * {@link joinEndsToLines} as steps. Near-linear: the grid's cells are about a segment long (not a
+ * fixed kilometre, which put thousands of short OSM segments in one cell for every line end to
+ * measure: quadratic), and a look-up measures at most a few hundred segments.
+ */
+export function* joinEndsToLinesSteps(parts: LineParts, toleranceMeters: number): Steps<LineParts> {
   const partCount = parts.starts.length - 1;
   if (partCount < 2) return parts;
   const segmentStarts: number[] = [];
   for (let p = 0; p < partCount; p++) {
     for (let v = parts.starts[p]; v < parts.starts[p + 1] - 1; v++) segmentStarts.push(v);
   }
-  const index = buildSegmentIndex(Float64Array.from(parts.coords), Int32Array.from(segmentStarts), {
-    cellMeters: 1000,
-  });
+  const index = yield* runStepsWithin(
+    // Cells of a few segments' length: few cells to fill for long lines, few segments a cell for
+    // dense short ones.
+    buildSegmentIndexSteps(Float64Array.from(parts.coords), Int32Array.from(segmentStarts), { cellScale: 4 }),
+    0,
+    0.4,
+  );
 
   // Inserted positions per segment start vertex.
   const inserts = new Map<number, Array<{ t: number; lng: number; lat: number }>>();
@@ -66,6 +110,7 @@ export function joinEndsToLines(parts: LineParts, toleranceMeters: number): Line
         toleranceMeters,
         {
           skip: (segment) => segmentStarts[segment] === own,
+          maxVisits: JOIN_MAX_VISITS,
         },
       );
       // Near a vertex, snapping already joins them.
@@ -75,6 +120,7 @@ export function joinEndsToLines(parts: LineParts, toleranceMeters: number): Line
       if (list) list.push(insert);
       else inserts.set(hit.vertex, [insert]);
     }
+    if (p % (GRAPH_STEP >> 3) === 0) yield 0.4 + (0.6 * p) / partCount;
   }
   if (inserts.size === 0) return parts;
 
@@ -87,6 +133,7 @@ export function joinEndsToLines(parts: LineParts, toleranceMeters: number): Line
         for (const insert of list.sort((a, b) => a.t - b.t)) joined.coords.push(insert.lng, insert.lat);
     }
     joined.starts.push(joined.coords.length / 2);
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 1;
   }
   return joined;
 }
@@ -100,7 +147,8 @@ function isNearVertex(parts: LineParts, vertex: number, lng: number, lat: number
   return false;
 }
 
-function addLine(parts: LineParts, line: unknown[]): void {
+/** Adds the valid runs of `line`; returns how many positions it looked at. */
+function addLine(parts: LineParts, line: unknown[]): number {
   let count = 0;
   const closePart = () => {
     const begin = parts.starts[parts.starts.length - 1];
@@ -118,6 +166,7 @@ function addLine(parts: LineParts, line: unknown[]): void {
     }
   }
   closePart();
+  return line.length;
 }
 
 function isValidPosition(position: unknown): position is Position {

@@ -6,8 +6,9 @@
 import type { Network } from '../types.js';
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { haversineMeters } from './haversine.js';
-import { joinEndsToLines, readLineParts, type LineParts as Parts } from './line-parts.js';
-import { buildSegmentIndex, type SegmentIndex } from './segment-index.js';
+import { joinEndsToLinesSteps, readLinePartsSteps, type LineParts as Parts } from './line-parts.js';
+import { buildSegmentIndexSteps, type SegmentIndex } from './segment-index.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
 /** Vertices closer than this are one place: digitising leaves line ends a hair apart. */
@@ -57,16 +58,35 @@ const cache = new WeakMap<object, RouteGraph>();
  * graph.edgeCount // → number of polylines between junctions
  */
 export function buildRouteGraph(network: Network): RouteGraph {
+  return runSteps(buildRouteGraphSteps(network));
+}
+
+/**
+ * {@link buildRouteGraph} as steps (see `steps.ts`): the element builds a loaded network's graph
+ * between frames with them, so later routes find it cached. Every stage is linear in the
+ * positions but the grid look-ups; the whole stays near-linear. Throws a `too-large`
+ * `StationMapError` for a network over `MAX_NETWORK_VERTICES` positions.
+ *
+ * @example const graph = await runStepsSliced(buildRouteGraphSteps(paths), { signal });
+ */
+export function* buildRouteGraphSteps(network: Network, options: { maxVertices?: number } = {}): Steps<RouteGraph> {
   const key = typeof network === 'object' && network !== null ? network : null;
   const cached = key ? cache.get(key) : undefined;
   if (cached) return cached;
-  const graph = createGraph(joinEndsToLines(readLineParts(network), SNAP_METERS));
+  const read = yield* runStepsWithin(readLinePartsSteps(network, options), 0, 0.15);
+  const parts = yield* runStepsWithin(joinEndsToLinesSteps(read, SNAP_METERS), 0.15, 0.5);
+  const graph = yield* runStepsWithin(createGraphSteps(parts), 0.5, 1);
   if (key) cache.set(key, graph);
   return graph;
 }
 
-function createGraph(parts: Parts): RouteGraph {
-  const { pointOf, pointCoords } = snapVertices(parts);
+/** The graph of `network` if it has been built, else `undefined` (builds nothing). */
+export function cachedRouteGraph(network: Network): RouteGraph | undefined {
+  return typeof network === 'object' && network !== null ? cache.get(network) : undefined;
+}
+
+function* createGraphSteps(parts: Parts): Steps<RouteGraph> {
+  const { pointOf, pointCoords } = yield* runStepsWithin(snapVerticesSteps(parts), 0, 0.4);
   const pointCount = pointCoords.length / 2;
 
   // A point becomes a node when a line ends there or more than one vertex
@@ -86,6 +106,7 @@ function createGraph(parts: Parts): RouteGraph {
     }
     isNode[pointOf[begin]] = 1;
     isNode[pointOf[end - 1]] = 1;
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 0.45;
   }
   const nodeOf = new Int32Array(pointCount).fill(-1);
   const nodeCoords: number[] = [];
@@ -139,6 +160,7 @@ function createGraph(parts: Parts): RouteGraph {
     coords.length -= 2;
     vertexMeters.length -= 1;
     vertexEdge.length -= 1;
+    if (p % GRAPH_STEP === GRAPH_STEP - 1) yield 0.5 + (0.2 * p) / partCount;
   }
   edgeFirstVertex.push(coords.length / 2);
 
@@ -162,6 +184,8 @@ function createGraph(parts: Parts): RouteGraph {
     for (let v = edgeFirstVertex[e]; v < edgeFirstVertex[e + 1] - 1; v++) segmentStarts.push(v);
   }
   const coordArray = Float64Array.from(coords);
+  yield 0.8;
+  const segments = yield* runStepsWithin(buildSegmentIndexSteps(coordArray, Int32Array.from(segmentStarts)), 0.8, 1);
   return {
     nodeCount,
     edgeCount,
@@ -174,7 +198,7 @@ function createGraph(parts: Parts): RouteGraph {
     vertexEdge: Int32Array.from(vertexEdge),
     adjacencyStart,
     adjacencyEdges,
-    segments: buildSegmentIndex(coordArray, Int32Array.from(segmentStarts)),
+    segments,
   };
 }
 
@@ -184,7 +208,7 @@ function createGraph(parts: Parts): RouteGraph {
  * lies within its own cell and the three neighbours on the side it is nearest:
  * four look-ups a vertex instead of nine.
  */
-function snapVertices(parts: Parts): { pointOf: Int32Array; pointCoords: number[] } {
+function* snapVerticesSteps(parts: Parts): Steps<{ pointOf: Int32Array; pointCoords: number[] }> {
   const { coords } = parts;
   const vertexCount = coords.length / 2;
   let minLng = Infinity;
@@ -236,6 +260,7 @@ function snapVertices(parts: Parts): { pointOf: Int32Array; pointCoords: number[
       else bucket.push(best);
     }
     pointOf[v] = best;
+    if (v % GRAPH_STEP === GRAPH_STEP - 1) yield v / vertexCount;
   }
   return { pointOf, pointCoords };
 }

@@ -7,6 +7,7 @@
  */
 import { METERS_PER_DEGREE } from './great-circle.js';
 import { haversineMeters } from './haversine.js';
+import { runSteps, GRAPH_STEP, type Steps } from './steps.js';
 
 const RAD = Math.PI / 180;
 /** Cells are kept below 2^26 per axis so a cell key stays an exact integer. */
@@ -48,8 +49,8 @@ export interface SegmentHit {
 
 /**
  * Indexes segments for nearest-point queries. The grid cell is about the mean
- * segment length, so a typical segment touches one or two cells and a cell
- * holds a handful of segments.
+ * segment length (times `cellScale`, default 1), so a typical segment touches one or two cells
+ * and a cell holds a handful of segments; `cellMeters` sets it outright.
  *
  * @example
  * const index = buildSegmentIndex(new Float64Array([117, 36, 117.01, 36]), new Int32Array([0]));
@@ -58,8 +59,17 @@ export interface SegmentHit {
 export function buildSegmentIndex(
   coords: Float64Array,
   starts: Int32Array,
-  options: { cellMeters?: number } = {},
+  options: { cellMeters?: number; cellScale?: number } = {},
 ): SegmentIndex {
+  return runSteps(buildSegmentIndexSteps(coords, starts, options));
+}
+
+/** {@link buildSegmentIndex} as steps (see `steps.ts`), so a large network is indexed between frames. */
+export function* buildSegmentIndexSteps(
+  coords: Float64Array,
+  starts: Int32Array,
+  options: { cellMeters?: number; cellScale?: number } = {},
+): Steps<SegmentIndex> {
   let minLng = Infinity;
   let minLat = Infinity;
   let maxLng = -Infinity;
@@ -76,13 +86,14 @@ export function buildSegmentIndex(
     maxLng = Math.max(maxLng, lng1, lng2);
     maxLat = Math.max(maxLat, lat1, lat2);
     totalMeters += haversineMeters(lng1, lat1, lng2, lat2);
+    if (s % GRAPH_STEP === GRAPH_STEP - 1) yield (0.3 * s) / starts.length;
   }
   const meanMeters = starts.length > 0 ? totalMeters / starts.length : 100;
   const extentDegrees = Math.max(maxLng - minLng, maxLat - minLat, 0);
   // Bounded so the grid stays within the key range and a cell never holds
   // the whole country nor a sliver of a single segment.
   const cellMeters = Math.max(
-    options.cellMeters ?? clamp(meanMeters, 20, 5000),
+    options.cellMeters ?? clamp(meanMeters * (options.cellScale ?? 1), 20, 5000),
     ((extentDegrees * METERS_PER_DEGREE) / KEY_STRIDE) * 4,
   );
   const cellLat = cellMeters / METERS_PER_DEGREE;
@@ -106,6 +117,7 @@ export function buildSegmentIndex(
         else if (bucket[bucket.length - 1] !== s) bucket.push(s);
       },
     );
+    if (s % GRAPH_STEP === GRAPH_STEP - 1) yield 0.3 + (0.7 * s) / starts.length;
   }
   return {
     coords,
@@ -122,7 +134,8 @@ export function buildSegmentIndex(
 
 /**
  * The nearest point on any indexed segment within `maxMeters` of
- * `[lng, lat]`, or `null`; `skip` leaves segments out. Searches a square that doubles until it holds a
+ * `[lng, lat]`, or `null`; `skip` leaves segments out, and after `maxVisits` segments measured the
+ * best so far is taken. Searches a square that doubles until it holds a
  * segment closer than its half-side, so a point inside a dense network looks
  * at a few cells and a far one stops at `maxMeters`.
  */
@@ -131,9 +144,12 @@ export function findNearestSegment(
   lng: number,
   lat: number,
   maxMeters: number,
-  options: { skip?: (segment: number) => boolean } = {},
+  options: { skip?: (segment: number) => boolean; maxVisits?: number } = {},
 ): SegmentHit | null {
   const { skip } = options;
+  // Segments measured before the search settles for the best so far: only thousands of
+  // segments piled into the same few cells reach it, and they must not cost seconds per query.
+  let visitsLeft = options.maxVisits ?? Infinity;
   if (index.starts.length === 0 || !(maxMeters >= 0)) return null;
   const { coords, starts, cells, cellLng, cellLat, seen, bbox } = index;
   const ky = METERS_PER_DEGREE;
@@ -160,6 +176,7 @@ export function findNearestSegment(
         for (const s of bucket) {
           if (seen[s] === stamp) continue;
           seen[s] = stamp;
+          if (--visitsLeft < 0) break;
           if (skip?.(s)) continue;
           const i = starts[s] * 2;
           // Local plane centred on the query point: exact enough within the
@@ -185,7 +202,7 @@ export function findNearestSegment(
       }
     }
     const coversAll = x0 <= 0 && y0 <= 0 && x1 >= maxX && y1 >= maxY;
-    if (bestSquared <= radius * radius || radius >= maxMeters || coversAll) break;
+    if (bestSquared <= radius * radius || radius >= maxMeters || coversAll || visitsLeft < 0) break;
     radius = Math.min(radius * 2, maxMeters);
   }
   if (bestSegment < 0) return null;

@@ -1,6 +1,6 @@
 /**
  * The detail panel of a selected station. Every value from the data goes through Lit text
- * bindings (never markup), and links from the data only if `safeUrl` accepts them.
+ * bindings (never markup), and links from the data only if `webUrl` or the phone parser make them.
  */
 import { html, nothing, svg } from 'lit';
 import type { OpenStatus } from '../hours/is-open.js';
@@ -11,7 +11,9 @@ import type { NavigationLink, Route, Station } from '../types.js';
 import { serviceGlyph } from './icons.js';
 import { renderOpenBadge } from './open-badge.js';
 import { renderRatingQr } from './rating-qr.js';
-import { safeUrl, telUrl } from './safe-url.js';
+import { parsePhoneNumbers } from '../data/phone-numbers.js';
+import { clipText } from './clip-text.js';
+import { webUrl } from './safe-url.js';
 import { renderTypeIcon } from './station-list.js';
 
 /** What the detail panel needs from the element. */
@@ -32,20 +34,20 @@ export interface DetailOptions {
   onPartLoaded(): void;
 }
 
+// Shown text is clipped (see clip-text.ts): a field of 100,000 characters must not cost seconds of layout.
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string' && value.trim() ? clipText(value) : typeof value === 'number' ? String(value) : undefined;
 
 const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => clipText(v)) : [];
 
 /** Renders the detail panel. */
 export function renderDetail(options: DetailOptions) {
   const { station, strings: s, lang } = options;
   const p = station.properties;
   const phone = text(p.phone);
-  const tel = telUrl(phone);
-  const website = safeUrl(p.website);
-  const rating = safeUrl(p.rating_url);
+  const website = webUrl(p.website);
+  const rating = webUrl(p.rating_url);
   const services = strings(p.services);
   const honors = strings(p.honors);
   const row = (label: string, value: unknown) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
@@ -54,20 +56,20 @@ export function renderDetail(options: DetailOptions) {
       <header>
         ${renderTypeIcon(p.type)}
         <div>
-          <h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2>
+          <h2 id="detail-title" tabindex="-1">${clipText(stationName(station, lang))}</h2>
           <div class="meta">${typeLabel(p.type, s)}</div>
         </div>
         <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>&#x2715;</button>
       </header>
       <dl>
-        ${row(s.labels.code, station.id)}
+        ${row(s.labels.code, clipText(station.id))}
         ${options.distanceMeters == null ? nothing : row(s.labels.distance, formatDistance(options.distanceMeters, lang))}
         <dt>${s.labels.hours}</dt>
         <dd>${renderOpenBadge(options.status, s)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
         ${row(s.labels.address, text(p.address))}
-        ${phone ? row(s.labels.phone, tel ? html`<a href=${tel}>${phone}</a>` : phone) : nothing}
+        ${phone ? row(s.labels.phone, renderPhone(phone)) : nothing}
         ${row(s.labels.manager, text(p.manager))}
-        ${website ? row(s.labels.website, html`<a href=${website} target="_blank" rel="noopener noreferrer">${website}</a>`) : nothing}
+        ${website ? row(s.labels.website, html`<a href=${website} target="_blank" rel="noopener noreferrer">${clipText(website)}</a>`) : nothing}
       </dl>
       <div class="actions">
         <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>
@@ -105,6 +107,22 @@ export function renderDetail(options: DetailOptions) {
         : nothing}
     </article>
   `;
+}
+
+/**
+ * The phone text as written, each number in it its own `tel:` link and the rest (separators,
+ * notes such as "（24小时）") plain text beside them.
+ */
+function renderPhone(phone: string) {
+  const parts: unknown[] = [];
+  let at = 0;
+  for (const number of parsePhoneNumbers(phone)) {
+    if (number.start > at) parts.push(phone.slice(at, number.start));
+    parts.push(html`<a href=${number.tel}>${phone.slice(number.start, number.end)}</a>`);
+    at = number.end;
+  }
+  if (at < phone.length) parts.push(phone.slice(at));
+  return parts;
 }
 
 function renderRouteSummary(route: Route, options: DetailOptions) {

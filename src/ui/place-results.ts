@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { UiStrings } from '../i18n/strings.js';
+import { clipText } from './clip-text.js';
 
 /** A place the geocoder returned, in the element's `crs`. */
 export interface PlaceResult {
@@ -58,7 +59,7 @@ export function renderPlaceResults(options: PlaceResultsOptions) {
             (place) => html`<li>
               <button type="button" class="place" part="place" @click=${() => options.onPick(place)}>
                 <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z"></path></svg>
-                <span>${place.name}</span>
+                <span>${clipText(place.name)}</span>
               </button>
             </li>`,
           )}

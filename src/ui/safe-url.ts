@@ -15,9 +15,14 @@ export function safeUrl(value: unknown, base?: string): string | undefined {
   }
 }
 
-/** A `tel:` URL for a phone number as people write it (`0538-1234567`, `+86 138 …`), or `undefined`. */
-export function telUrl(phone: unknown): string | undefined {
-  if (typeof phone !== 'string') return undefined;
-  const digits = phone.replace(/[^\d+]/g, '');
-  return /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : undefined;
+/**
+ * Returns `value` as an absolute `http:` or `https:` URL string, else `undefined`: for links that
+ * open a page (a website, the rating survey and its QR code), where a `tel:` or `mailto:` would
+ * dial or mail from a "rate this station" button.
+ *
+ * @example webUrl('tel:110') // → undefined
+ */
+export function webUrl(value: unknown, base?: string): string | undefined {
+  const url = safeUrl(value, base);
+  return url && /^https?:/.test(url) ? url : undefined;
 }

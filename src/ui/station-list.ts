@@ -9,6 +9,7 @@ import { formatDistance, serviceLabel, stationName, typeLabel } from '../i18n/fo
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
+import { clipText } from './clip-text.js';
 import { renderOpenBadge } from './open-badge.js';
 import { TYPE_COLORS, serviceGlyph, typeGlyph } from './icons.js';
 
@@ -114,7 +115,7 @@ export function renderStationList(options: StationListOptions) {
             >
               ${renderTypeIcon(station.properties.type)}
               <span class="text">
-                <span class="name">${stationName(station, lang)}</span>
+                <span class="name">${clipText(stationName(station, lang))}</span>
                 <span class="meta">${typeLabel(station.properties.type, s)}</span>
                 ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, options.timezone), s)}
                 ${renderServiceIcons(station.properties.services, s)}

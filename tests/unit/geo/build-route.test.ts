@@ -235,3 +235,34 @@ describe('buildRoute properties', () => {
     );
   });
 });
+
+describe('routeOnNetwork: crossing lines that do not join (issue 22)', () => {
+  // Two long lines crossing near the trip without a shared vertex (as a bridge over a road is
+  // drawn): the only way along the network is to the far ends and back, thousands of km.
+  const crossing: Network = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[117.1, 36.2], [127.1, 36.2], [127.1, 26.2], [117.13, 26.2], [117.13, 36.18]] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[117.0, 36.21], [117.2, 36.19]] } },
+    ],
+  };
+
+  it('offers no 4,000 km route for a 3 km trip: says why, so the chain falls back', () => {
+    const result = routeOnNetwork(crossing, [117.1, 36.2005], [117.13, 36.1805]);
+    expect(result.route).toBeNull();
+    expect(result).toMatchObject({ reason: 'implausible' });
+    expect((result as { message: string }).message).toMatch(/km for .* in a straight line; its lines may cross without joining/);
+  });
+
+  it('keeps a real detour (a far bridge) that is long but not absurd', () => {
+    // A river along lat 36.2, crossed only 5 km east: 200 m apart, about 10 km along the paths.
+    const river: Network = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[117.0, 36.199], [117.056, 36.199], [117.056, 36.201], [117.0, 36.201]] } },
+      ],
+    };
+    const result = routeOnNetwork(river, [117.0, 36.199], [117.0, 36.201]);
+    expect(result.route?.distanceMeters).toBeGreaterThan(9_000);
+  });
+});
