@@ -6,6 +6,7 @@ import { NetworkController } from './controllers/network-controller.js';
 import { PlaceSearchController } from './controllers/place-search-controller.js';
 import { SearchQueryController } from './controllers/search-query-controller.js';
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
+import { StationChooserController } from './controllers/station-chooser-controller.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
 import type { StationStore } from './data/station-store.js';
@@ -92,6 +93,7 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @csspart place - One place result.
  * @csspart coverage-legend - The service-circle legend over the map (with `coverage`).
  * @csspart load-progress - The progress line while a large station list is being indexed.
+ * @csspart chooser - The chooser of stations that share one marker (one building, one spot).
  * @csspart map - The map region.
  * @csspart attribution - The map data credits (basemap provider, Leaflet) in the map's corner.
  *
@@ -300,6 +302,7 @@ export class StationMap extends LitElement {
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
   private readonly nearestList = new NearestList();
+  private readonly chooser = new StationChooserController(this);
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -614,8 +617,10 @@ export class StationMap extends LitElement {
             const lang = this.uiLang;
             return (i) => stationName(store.station(i), lang);
           },
-          clusterLabel: (count) => `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
+          clusterLabel: (count, choose) =>
+            choose ? this.strings.chooser.marker(count) : `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
           onStationClick: (i) => this.selectIndex(i, 'marker'),
+          onChooseStations: (group) => this.chooser.open(group),
           onMapClick: (lng, lat) => this.handleMapClick(lng, lat),
           onTilesFailed: () => this.handleTilesFailed(),
         },
@@ -822,6 +827,11 @@ export class StationMap extends LitElement {
   }
 
   private handleKeydown(event: KeyboardEvent): void {
+    if (this.chooser.handleKeydown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (event.key === 'Escape' && this.detailOpen) {
       event.stopPropagation();
       this.closeDetail();
@@ -1074,6 +1084,7 @@ export class StationMap extends LitElement {
             </div>
           </div>
           ${renderAttribution(basemap)}
+          ${this.chooser.render({ store, strings: s, lang, selectedIndex: this.selectedIndex, onPick: (i) => this.selectIndex(i, 'marker') })}
           ${notice ? html`<div class="map-notice" role="note">${notice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
