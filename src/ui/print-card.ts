@@ -4,7 +4,7 @@
  * the element as a preview; while it is open the host page prints this card alone (A5 by
  * default, fits A4). Loaded on the first "print", with its styles, so a first view pays nothing.
  */
-import { css, html, nothing, svg, unsafeCSS } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { serviceLabel, stationName, typeLabel } from '../i18n/format.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
@@ -12,7 +12,10 @@ import type { Station } from '../types.js';
 import { qrPath } from './rating-qr.js';
 import { renderTypeIcon } from './station-list.js';
 
-/** The attribute the element carries while its card is open: the page's print rules key on it. */
+/**
+ * The attribute the element carries while its card is open: the page's print rules key on it
+ * (spelled out in `printCardStyles` too, where the HTML-literal minifier takes no expressions).
+ */
 export const PRINTING_ATTRIBUTE = 'data-station-map-printing';
 
 /** What the card needs from the element. */
@@ -155,15 +158,15 @@ export const printCardStyles = css`
     overflow-wrap: anywhere;
   }
   @media print {
-    :host([${unsafeCSS(PRINTING_ATTRIBUTE)}]) {
+    :host([data-station-map-printing]) {
       height: auto !important;
       min-height: 0 !important;
       border: 0 !important;
       overflow: visible !important;
       background: #fff !important;
     }
-    :host([${unsafeCSS(PRINTING_ATTRIBUTE)}]) .layout,
-    :host([${unsafeCSS(PRINTING_ATTRIBUTE)}]) .visually-hidden,
+    :host([data-station-map-printing]) .layout,
+    :host([data-station-map-printing]) .visually-hidden,
     .print-tools {
       display: none !important;
     }
