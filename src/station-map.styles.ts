@@ -416,6 +416,7 @@ export const stationMapStyles = css`
     display: flex;
     gap: 10px;
     align-items: center;
+    justify-content: flex-start;
     width: 100%;
     min-height: 48px;
     padding: 6px 12px;
