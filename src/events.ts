@@ -91,7 +91,7 @@ export interface StationMapEventMap {
   'filter-change': CustomEvent<FilterChangeDetail>;
   'coverage-change': CustomEvent<CoverageChangeDetail>;
   'station-map-error': CustomEvent<StationMapErrorDetail>;
-  navigate: CustomEvent<NavigateDetail>;
+  'navigate': CustomEvent<NavigateDetail>;
 }
 
 declare global {
