@@ -15,7 +15,11 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
+// `SHOTS=chooser,print npm run screenshots` retakes only the pictures whose names contain one of the words.
+const only = process.env.SHOTS?.split(',').filter(Boolean);
+
 async function shoot(name, viewport, steps, options = {}) {
+  if (only && !only.some((word) => name.includes(word))) return;
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? 'light' });
   await page.goto(`http://127.0.0.1:${port}/demo/`);
   await page.waitForFunction(() => document.querySelector('station-map')?.shadowRoot?.querySelectorAll('.leaflet-marker-icon').length > 0);
@@ -88,5 +92,44 @@ const place = async (page) => {
 };
 await shoot('desktop-search', DESKTOP, place);
 await shoot('mobile-search', PHONE, place);
+// A 职工服务中心 with a 工会驿站 and an 爱心妈咪小屋 at one address: its marker opens the chooser.
+const chooser = (page) =>
+  inElement(page, async () => {
+    const map = document.querySelector('station-map');
+    const data = await (await fetch(map.getAttribute('src'))).json();
+    const at = [117.1195, 36.1985];
+    const building = [
+      ['SC-0101', '泰山区职工服务中心', 'service-center'],
+      ['US-0101', '东岳大街工会驿站', 'union-station'],
+      ['MR-0101', '职工服务中心爱心妈咪小屋', 'mommy-room'],
+    ].map(([id, name, type]) => ({ type: 'Feature', id, geometry: { type: 'Point', coordinates: at }, properties: { name, type, address: '泰山区东岳大街 1 号' } }));
+    const loaded = new Promise((resolve) => map.addEventListener('stations-load', resolve, { once: true }));
+    map.stations = { type: 'FeatureCollection', features: [...data.features, ...building] };
+    await loaded;
+    map.setAttribute('center', at.join(','));
+    map.setAttribute('zoom', '16');
+    await new Promise((r) => setTimeout(r, 800));
+    const root = map.shadowRoot;
+    [...root.querySelectorAll('.sm-cluster')].find((c) => c.textContent.trim() === '3')?.click();
+  });
+await shoot('desktop-chooser', DESKTOP, chooser);
+await shoot('mobile-chooser', PHONE, chooser);
+// The printable card of a station, as the preview over the element (the print itself: only the card).
+const printCard = async (page) => {
+  await page.evaluate(() => (window.print = () => {}));
+  await openDetail(page);
+  await page.waitForTimeout(400);
+  await inElement(page, () => document.querySelector('station-map').shadowRoot.querySelector('.detail button.print').click());
+};
+await shoot('desktop-print', DESKTOP, printCard);
+await shoot('mobile-print', PHONE, async (page) => {
+  await openSheet(page);
+  await printCard(page);
+});
+await shoot('desktop-share', DESKTOP, async (page) => {
+  await openDetail(page);
+  await page.waitForTimeout(300);
+  await inElement(page, () => document.querySelector('station-map').shadowRoot.querySelector('.detail .actions').scrollIntoView());
+});
 await browser.close();
 server.kill();

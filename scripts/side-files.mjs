@@ -9,7 +9,8 @@
  *
  * A side file is bundled on its own (esbuild: fast, and its minifier is as good as terser's for
  * plain code), so it must not import Lit or Leaflet: a second copy of either would be a second
- * element registry or a second map. The build fails if one does. Pure code the side file shares
+ * element registry or a second map. A dynamically imported module that reaches Lit or Leaflet is
+ * left in the main script (inlined, with a note in the build log). Pure code the side file shares
  * with the main script (a formatter, a coordinate conversion) is copied into it, which is fine for
  * functions and wrong for module state or classes checked with `instanceof`: keep such things on
  * the main side and pass them in.
@@ -19,6 +20,7 @@ import { build } from 'esbuild';
 
 /** Packages whose one copy lives in the main script. */
 const MAIN_ONLY = /^(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)(\/|$)/;
+const MAIN_ONLY_PATH = /\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)\//;
 
 /**
  * @param {{ srcDir: string, prefix?: string, tsconfig?: string }} options
@@ -75,6 +77,19 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
     return result.outputFiles;
   };
 
+  /** The first Lit or Leaflet module `id` imports, directly or through other modules; else null. */
+  const reachesMainOnly = async (context, id, seen = new Set()) => {
+    if (seen.has(id)) return null;
+    seen.add(id);
+    const info = await context.load({ id });
+    for (const imported of info.importedIds) {
+      if (MAIN_ONLY_PATH.test(imported)) return imported.replace(/^.*\/node_modules\//, '');
+      const found = await reachesMainOnly(context, imported, seen);
+      if (found) return found;
+    }
+    return null;
+  };
+
   return {
     name: 'side-files',
 
@@ -82,6 +97,11 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
       if (typeof specifier !== 'string' || !importer?.startsWith(root)) return null;
       const resolved = await this.resolve(specifier, importer, { skipSelf: true });
       if (!resolved || resolved.external || !resolved.id.startsWith(root)) return null;
+      const mainOnly = await reachesMainOnly(this, resolved.id);
+      if (mainOnly) {
+        this.info(`${resolved.id.slice(root.length)} reaches ${mainOnly}: it stays in the main script`);
+        return null;
+      }
       return { id: fileNameFor(resolved.id), external: true };
     },
 

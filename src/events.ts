@@ -2,7 +2,7 @@
  * Event names and detail types of `<station-map>`. Every event is a `CustomEvent` that bubbles
  * and is composed, so a page can listen on the element or on `document`.
  */
-import type { Route, SkippedFeature, Station, StationFilter, StationMapErrorCode } from './types.js';
+import type { NavigationApp, Route, SkippedFeature, Station, StationFilter, StationMapErrorCode } from './types.js';
 
 /** Detail of `station-select`. The event is cancelable: `preventDefault()` keeps the built-in detail panel closed. */
 export interface StationSelectDetail {
@@ -59,6 +59,31 @@ export interface StationMapErrorDetail {
   attribute?: string;
 }
 
+/**
+ * Detail of `navigate`, fired before the user leaves for a navigation app (a link under
+ * "navigate" in the detail panel). Cancelable: `preventDefault()` keeps the link from opening, so
+ * a page can hand off its own way, e.g. WeChat's `wx.openLocation` with the GCJ-02 position.
+ *
+ * @example
+ * map.addEventListener('navigate', (e) => {
+ *   if (!inWeChat) return;
+ *   e.preventDefault();
+ *   wx.openLocation({ longitude: e.detail.gcj02.lng, latitude: e.detail.gcj02.lat, name: e.detail.station.properties.name });
+ * });
+ */
+export interface NavigateDetail {
+  /** The app the link opens: `amap`, `baidu`, `tencent`, `apple`, `google` or `geo`. */
+  app: NavigationApp;
+  /** The hand-off link (it follows `travel-mode`). */
+  url: string;
+  /** The station as the page gave it (coordinates in the element's `crs`). */
+  station: Station;
+  /** The station's position in WGS-84 (GPS, Apple, Google, OpenStreetMap). */
+  wgs84: { lng: number; lat: number };
+  /** The station's position in GCJ-02 (Amap, Tencent, WeChat's `wx.openLocation`). */
+  gcj02: { lng: number; lat: number };
+}
+
 /** Map of every event the element fires to its detail type. */
 export interface StationMapEventMap {
   'station-select': CustomEvent<StationSelectDetail>;
@@ -68,6 +93,7 @@ export interface StationMapEventMap {
   'filter-change': CustomEvent<FilterChangeDetail>;
   'coverage-change': CustomEvent<CoverageChangeDetail>;
   'station-map-error': CustomEvent<StationMapErrorDetail>;
+  'navigate': CustomEvent<NavigateDetail>;
 }
 
 declare global {

@@ -36,6 +36,7 @@ const eventNames = {
   onFilterChange: 'filter-change',
   onCoverageChange: 'coverage-change',
   onStationMapError: 'station-map-error',
+  onNavigate: 'navigate',
 } as const satisfies Record<string, keyof StationMapEventMap>;
 
 // A new event in events.ts without an `on…` prop here fails the type check.
@@ -53,7 +54,7 @@ export type StationMapEvents = {
  * `filter`, `selected`, `crs`, `basemap`, `origin`, `nearest`, `travelMode` …), the usual HTML
  * props (`className`, `style`, `lang`, `id`), `ref` to the element (for `locate()`, `routeTo()` …)
  * and `onStationSelect`, `onStationsLoad`, `onLocationChange`, `onRouteChange`, `onFilterChange`,
- * `onCoverageChange`, `onStationMapError`.
+ * `onCoverageChange`, `onStationMapError`, `onNavigate`.
  */
 export const StationMap: ReactWebComponent<StationMapElement, StationMapEvents> = createComponent({
   react: React,

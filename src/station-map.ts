@@ -6,6 +6,8 @@ import { NetworkController } from './controllers/network-controller.js';
 import { PlaceSearchController } from './controllers/place-search-controller.js';
 import { SearchQueryController } from './controllers/search-query-controller.js';
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
+import { StationChooserController } from './controllers/station-chooser-controller.js';
+import { StationLinksController } from './controllers/station-links-controller.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
 import type { StationStore } from './data/station-store.js';
@@ -76,6 +78,7 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @fires {CustomEvent<RouteChangeDetail>} route-change - A route was drawn or cleared: `{ route }`.
  * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`.
  * @fires {CustomEvent<CoverageChangeDetail>} coverage-change - The service-circle layer was redrawn (`coverage` on): `{ minutes, mode, coveredShare, gaps }` for the view.
+ * @fires {CustomEvent<NavigateDetail>} navigate - The user is about to open a navigation app (a link under "navigate"): `{ app, url, station, wgs84, gcj02 }`. Cancelable: `preventDefault()` keeps the link from opening, so the page can hand off its own way (WeChat's `wx.openLocation`).
  * @fires {CustomEvent<FilterChangeDetail>} filter-change - The user changed the filter in the filter bar: `{ filter }` (the new `.filter`, `null` when cleared).
  *
  * @slot detail - Replaces the body of the detail panel (under the station's name and close button); fill it from a `station-select` listener.
@@ -95,6 +98,8 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @csspart place - One place result.
  * @csspart coverage-legend - The service-circle legend over the map (with `coverage`).
  * @csspart load-progress - The progress line while a large station list is being indexed.
+ * @csspart print-card - The printable card of a station ("print" in the detail panel); while it is open the page prints only this card.
+ * @csspart chooser - The chooser of stations that share one marker (one building, one spot).
  * @csspart map - The map region.
  * @csspart attribution - The map data credits (basemap provider, Leaflet) in the map's corner.
  *
@@ -140,6 +145,8 @@ export class StationMap extends LitElement {
     coverage: {},
     geocoderUrl: { attribute: 'geocoder-url' },
     detailRenderer: { attribute: false },
+    deepLink: { type: Boolean, attribute: 'deep-link' },
+    shareUrl: { attribute: 'share-url' },
     store: { state: true },
     selectedIndex: { state: true },
     detailOpen: { state: true },
@@ -251,6 +258,19 @@ export class StationMap extends LitElement {
    */
   detailRenderer: ((station: Station) => Node | string | null | undefined) | null = null;
 
+  /**
+   * Opt-in (the page owns its URL): select the station named by `#station=ID` in the page URL on
+   * start and when the hash changes, and write the selected station there (`history.replaceState`,
+   * so Back still leaves the page).
+   */
+  deepLink = false;
+
+  /**
+   * Link shared by "share" and printed as a QR code: a template with `{id}` (the station id,
+   * URL-encoded), e.g. `https://union.example/map?station={id}`; default: this page with `#station=ID`.
+   */
+  shareUrl: string | null = null;
+
 
   private store: StationStore | null = null;
   private selectedIndex = -1;
@@ -306,6 +326,8 @@ export class StationMap extends LitElement {
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
   private readonly nearestList = new NearestList();
+  private readonly chooser = new StationChooserController(this);
+  private readonly links = new StationLinksController(this);
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -360,6 +382,7 @@ export class StationMap extends LitElement {
     }
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
+    if (changed.has('deepLink') && this.deepLink) this.links.readHash();
     if (changed.has('selected') && this.selected !== this.selectedId) {
       if (this.selected) this.selectById(this.selected, 'api');
       else this.clearSelection();
@@ -638,8 +661,10 @@ export class StationMap extends LitElement {
             const lang = this.uiLang;
             return (i) => stationName(store.station(i), lang);
           },
-          clusterLabel: (count) => `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
+          clusterLabel: (count, choose) =>
+            choose ? this.strings.chooser.marker(count) : `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
           onStationClick: (i) => this.selectIndex(i, 'marker'),
+          onChooseStations: (group) => this.chooser.open(group),
           onMapClick: (lng, lat) => this.handleMapClick(lng, lat),
           onTilesFailed: () => this.handleTilesFailed(),
         },
@@ -849,6 +874,11 @@ export class StationMap extends LitElement {
   }
 
   private handleKeydown(event: KeyboardEvent): void {
+    if (this.chooser.handleKeydown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (event.key === 'Escape' && this.detailOpen) {
       event.stopPropagation();
       this.closeDetail();
@@ -994,6 +1024,8 @@ export class StationMap extends LitElement {
       onClearRoute: () => this.clearRoute(),
       onCopy: () => this.handleCopyCode(station.id),
       onPartLoaded: () => this.requestUpdate(),
+      onNavigate: (link) => this.links.navigate(link, station, [store.lng[i]!, store.lat[i]!]),
+      extraActions: this.links.renderActions({ station, strings: s, lang }),
     })}<slot name="detail" @slotchange=${() => this.requestUpdate()}></slot>`;
   }
 
@@ -1102,6 +1134,7 @@ export class StationMap extends LitElement {
             </div>
           </div>
           ${renderAttribution(basemap)}
+          ${this.chooser.render({ store, strings: s, lang, selectedIndex: this.selectedIndex, onPick: (i) => this.selectIndex(i, 'marker') })}
           ${notice ? html`<div class="map-notice" role="note">${notice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
@@ -1117,6 +1150,7 @@ export class StationMap extends LitElement {
         </div>
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${this.links.renderPrintCard({ strings: s, lang })}
     `;
   }
 }

@@ -110,6 +110,8 @@ export function* indexColumnsSteps(
       return lastScan.items;
     },
     getExpansionZoom: (id) => clusters.get().getExpansionZoom(id),
+    getLeaves: (id, limit, offset) => clusters.get().getLeaves(id, limit, offset),
+    provisional: true,
   };
   let lastAccept: ((index: number) => boolean) | null = null;
   let lastClusters: ClusterIndex | null = null;

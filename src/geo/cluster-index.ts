@@ -9,6 +9,11 @@
  * z + log2(tileSize / radiusPx), i.e. a square about `radiusPx` wide on screen.
  * Nothing is precomputed per zoom (supercluster builds a tree per zoom), which
  * is why building is one sort and filtering is one pass.
+ *
+ * Above `maxZoom` points are drawn as pins, but points closer than a pin's width
+ * (`pinPx`) share one pin-sized cell and come back as one item with their count:
+ * a thousand stations at one address must stay one marker (and one chooser), not
+ * a thousand pins stacked on one pixel, at every zoom.
  */
 import { MAX_MERCATOR_LAT, projectX, projectY, unprojectX, unprojectY } from './mercator.js';
 import { MORTON_BITS, MORTON_HIGH, MORTON_SIDE, countSharedMortonBits, mortonHigh, mortonLow } from './morton.js';
@@ -23,7 +28,8 @@ export interface ClusterItem {
   /**
    * Stable key of the cluster for {@link ClusterIndex.getLeaves},
    * {@link ClusterIndex.getClusterBBox} and {@link ClusterIndex.getExpansionZoom}:
-   * `>= 0` names a grid cell (the same cell in every index, filtered or not),
+   * `>= 0` names a grid cell (the same cell in every index, filtered or not):
+   * a cluster, or above `maxZoom` a pin-sized cell of points too close to draw apart;
    * `< 0` a single point shown above `maxZoom` (`-1 - index`).
    */
   id: number;
@@ -38,7 +44,14 @@ export interface ClusterItem {
 }
 
 /** What a map layer needs to draw clusters: a {@link ClusterIndex}, or something answering like one. */
-export type ClusterSource = Pick<ClusterIndex, 'getClusters' | 'getExpansionZoom'>;
+export type ClusterSource = Pick<ClusterIndex, 'getClusters' | 'getExpansionZoom' | 'getLeaves'> & {
+  /**
+   * `true` while the answers come from a scan standing in for an index still being built: there
+   * {@link ClusterIndex.getExpansionZoom} and {@link ClusterIndex.getLeaves} build it at once, so
+   * a caller asks them on a click, not for every marker it draws.
+   */
+  readonly provisional?: boolean;
+};
 
 /** Points projected for a cluster index, before sorting (see {@link ClusterIndex.projectSteps}). */
 export interface ProjectedPoints {
@@ -62,6 +75,11 @@ export interface ClusterOptions {
   radiusPx?: number;
   /** Highest zoom with clusters; above it points are returned one by one (default 17). */
   maxZoom?: number;
+  /**
+   * Width of a pin on screen in pixels (default 32): above `maxZoom`, points that share a cell
+   * about this wide come back as one item with their count instead of pins on top of each other.
+   */
+  pinPx?: number;
   /** Tile size in pixels (default 256). */
   tileSize?: number;
 }
@@ -77,6 +95,7 @@ interface ClusterData {
   sumX: Float64Array;
   sumY: Float64Array;
   levelOffset: number;
+  pinOffset: number;
   maxZoom: number;
 }
 
@@ -102,6 +121,8 @@ export class ClusterIndex {
   private readonly sumX: Float64Array;
   private readonly sumY: Float64Array;
   private readonly levelOffset: number;
+  /** Above `maxZoom`, points are grouped by the cells of level `zoom + pinOffset` (cells `pinPx` wide). */
+  private readonly pinOffset: number;
   private positionOf: Int32Array | null = null;
   /** Highest zoom that shows clusters; above it points are returned one by one. */
   readonly maxZoom: number;
@@ -114,6 +135,7 @@ export class ClusterIndex {
     this.sumX = data.sumX;
     this.sumY = data.sumY;
     this.levelOffset = data.levelOffset;
+    this.pinOffset = data.pinOffset;
     this.maxZoom = data.maxZoom;
   }
 
@@ -177,7 +199,7 @@ export class ClusterIndex {
    */
   static *indexSteps(projected: ProjectedPoints): Steps<ClusterIndex> {
     const { lng, lat, xs, ys, source } = projected;
-    const { levelOffset, maxZoom } = clusterLevels(projected.options);
+    const { levelOffset, pinOffset, maxZoom } = clusterLevels(projected.options);
     const usable = xs.length;
     // Cells finer than the deepest level ever drawn need no order among their
     // points, so the sort looks only at the bits of the levels in use.
@@ -202,7 +224,7 @@ export class ClusterIndex {
       yield 0.7 + (0.3 * end) / usable;
     }
     const keys = sorted.keys;
-    return new ClusterIndex({ lng, lat, order, keys, sumX, sumY, levelOffset, maxZoom });
+    return new ClusterIndex({ lng, lat, order, keys, sumX, sumY, levelOffset, pinOffset, maxZoom });
   }
 
   /**
@@ -214,21 +236,15 @@ export class ClusterIndex {
    * @example ClusterIndex.scanClusters(projected, [73, 18, 135, 54], 4) // ≈ 100 items over China
    */
   static scanClusters(projected: ProjectedPoints, bbox: ClusterBBox, zoom: number): ClusterItem[] {
-    const { lng, lat, xs, source } = projected;
-    const { levelOffset, maxZoom } = clusterLevels(projected.options);
+    const { lng, lat, xs } = projected;
+    const levels = clusterLevels(projected.options);
+    const { levelOffset, maxZoom } = levels;
     const view = toView(bbox);
     const n = xs.length;
     if (!view || !(zoom >= -Infinity) || n === 0) return [];
     const z = Math.max(0, Math.floor(zoom));
     const result: ClusterItem[] = [];
-    if (z > maxZoom) {
-      // Points mode: every point of the view on its own (the index walks the same points).
-      for (let j = 0; j < n; j++) {
-        const i = source ? source[j]! : j;
-        if (view.contains(lng[i]!, lat[i]!)) result.push({ id: -1 - i, lng: view.place(lng[i]!), lat: lat[i]!, count: 1, index: i });
-      }
-      return result;
-    }
+    if (z > maxZoom) return scanPinCells(projected, view, pinLevel(levels, z));
     const level = z + levelOffset;
     const side = 2 ** level;
     const bits = MORTON_BITS - level;
@@ -302,13 +318,16 @@ export class ClusterIndex {
       return false;
     };
 
+    const fineLevel = pointsMode ? pinLevel({ levelOffset: this.levelOffset, pinOffset: this.pinOffset, maxZoom: this.maxZoom }, z) : 0;
     const emit = (cellId: number, lo: number, hi: number) => {
       if (pointsMode) {
-        for (let i = lo; i < hi; i++) {
-          const index = this.order[i];
+        if (hi - lo === 1) {
+          const index = this.order[lo];
           if (view.contains(this.lng[index], this.lat[index])) {
             result.push({ id: -1 - index, lng: view.place(this.lng[index]), lat: this.lat[index], count: 1, index });
           }
+        } else {
+          this.emitPinCells(lo, hi, fineLevel, view, result);
         }
         return;
       }
@@ -349,15 +368,26 @@ export class ClusterIndex {
   }
 
   /**
-   * Indexes of the points in a cluster, in Z-order, at most `limit` of them.
-   * Unknown ids give `[]`.
+   * Indexes of the points in a cluster (or pin cell), in Z-order, at most `limit` of them after
+   * skipping `offset` (for a paged list of a cell that holds thousands). Unknown ids give `[]`.
    *
-   * @example clusters.getLeaves(item.id, 10) // [5120, 5121, 90233, …]
+   * @example clusters.getLeaves(item.id, 10) // [5120, 5121, 90233, …]; the next page: getLeaves(item.id, 10, 10)
    */
-  getLeaves(id: number, limit = Infinity): number[] {
-    const [lo, hi] = this.readRange(id);
-    const end = Math.min(hi, lo + Math.max(0, Math.floor(limit)));
-    return Array.from(this.order.subarray(lo, Math.max(lo, end)));
+  getLeaves(id: number, limit = Infinity, offset = 0): number[] {
+    const members = this.readMembers(id);
+    const skip = Math.max(0, Math.floor(offset) || 0);
+    const take = Math.max(0, Math.floor(limit));
+    if (!members.fine) {
+      const start = Math.min(members.hi, members.lo + skip);
+      const end = Math.min(members.hi, start + take);
+      return Array.from(this.order.subarray(start, Math.max(start, end)));
+    }
+    const leaves: number[] = [];
+    let seen = 0;
+    for (let i = members.lo; i < members.hi && leaves.length < take; i++) {
+      if (this.inFineCell(i, members.fine) && seen++ >= skip) leaves.push(this.order[i]);
+    }
+    return leaves;
   }
 
   /**
@@ -367,13 +397,13 @@ export class ClusterIndex {
    * @example map.fitBounds(toLatLngBounds(clusters.getClusterBBox(item.id)));
    */
   getClusterBBox(id: number): ClusterBBox | null {
-    const [lo, hi] = this.readRange(id);
-    if (hi <= lo) return null;
+    const members = this.readMembers(id);
     let west = Infinity;
     let south = Infinity;
     let east = -Infinity;
     let north = -Infinity;
-    for (let i = lo; i < hi; i++) {
+    for (let i = members.lo; i < members.hi; i++) {
+      if (members.fine && !this.inFineCell(i, members.fine)) continue;
       const index = this.order[i];
       const x = this.lng[index];
       const y = this.lat[index];
@@ -382,23 +412,49 @@ export class ClusterIndex {
       if (y < south) south = y;
       if (y > north) north = y;
     }
-    return [west, south, east, north];
+    return west <= east ? [west, south, east, north] : null;
   }
 
   /**
    * The smallest zoom at which a cluster's points are drawn as more than one
-   * item: where a click on the bubble should zoom to. Points too close to ever
-   * part (or a single point) give `maxZoom + 1`, where points are drawn one by one.
+   * item: where a click on the bubble should zoom to. Above `maxZoom` points part
+   * once they are a pin's width apart; a single point gives `maxZoom + 1`, and
+   * points that never part (the same spot, to the index's ~0.6 m) give `Infinity`:
+   * a map shows those as a list, not by zooming.
    *
    * @example map.setView([item.lat, item.lng], clusters.getExpansionZoom(item.id));
    */
   getExpansionZoom(id: number): number {
-    const [lo, hi] = this.readRange(id);
-    if (hi - lo < 2) return this.maxZoom + 1;
-    // Keys are sorted, so the first and last point part first: at the level
-    // just below their longest shared key prefix.
-    const splitLevel = Math.floor(countSharedMortonBits(this.keys[lo], this.keys[hi - 1]) / 2) + 1;
-    return Math.max(0, Math.min(this.maxZoom + 1, splitLevel - this.levelOffset));
+    const members = this.readMembers(id);
+    const deepest = this.maxZoom + this.levelOffset;
+    let min = Infinity;
+    let max = -Infinity;
+    let count = 0;
+    if (!members.fine && members.hi - members.lo >= 2) {
+      // Keys are sorted down to the deepest drawn level, so the first and last point part first there.
+      min = this.keys[members.lo];
+      max = this.keys[members.hi - 1];
+      count = 2;
+    }
+    if (members.fine || (count === 2 && countSharedMortonBits(min, max) >= 2 * deepest)) {
+      // All in one deepest cell: finer bits are in no order, so find the extremes.
+      min = Infinity;
+      max = -Infinity;
+      count = 0;
+      for (let i = members.lo; i < members.hi; i++) {
+        if (members.fine && !this.inFineCell(i, members.fine)) continue;
+        const key = this.keys[i];
+        if (key < min) min = key;
+        if (key > max) max = key;
+        count++;
+      }
+    }
+    if (count < 2) return this.maxZoom + 1;
+    const splitLevel = Math.floor(countSharedMortonBits(min, max) / 2) + 1;
+    if (splitLevel <= deepest) return Math.max(0, splitLevel - this.levelOffset);
+    if (splitLevel > MORTON_BITS) return Infinity;
+    // Above maxZoom, zoom z groups by the cells of pinLevel(z).
+    return splitLevel === deepest + 1 ? this.maxZoom + 1 : Math.max(this.maxZoom + 1, splitLevel - this.pinOffset);
   }
 
   /**
@@ -439,8 +495,57 @@ export class ClusterIndex {
       sumX,
       sumY,
       levelOffset: this.levelOffset,
+      pinOffset: this.pinOffset,
       maxZoom: this.maxZoom,
     });
+  }
+
+  /**
+   * Adds the items of points mode for the sorted run `[lo, hi)` of one deepest cell: its points
+   * grouped by the cells of level `fineLevel`; a group with a point in the view becomes one item
+   * (the point itself when alone), so stations on one spot are one marker whatever their number.
+   */
+  private emitPinCells(lo: number, hi: number, fineLevel: number, view: View, result: ClusterItem[]): void {
+    const span = 4 ** (MORTON_BITS - fineLevel);
+    const groups = new Map<number, PinCell>();
+    for (let i = lo; i < hi; i++) {
+      const index = this.order[i];
+      const cell = Math.floor(this.keys[i] / span);
+      let group = groups.get(cell);
+      if (!group) groups.set(cell, (group = { count: 0, sumX: 0, sumY: 0, last: index, visible: false }));
+      group.count++;
+      // A point's projected x is the step of the prefix sum (see filter()).
+      group.sumX += this.sumX[i + 1] - this.sumX[i];
+      group.sumY += this.sumY[i + 1] - this.sumY[i];
+      group.last = index;
+      if (!group.visible && view.contains(this.lng[index], this.lat[index])) group.visible = true;
+    }
+    for (const [cell, group] of groups) {
+      if (group.visible) result.push(pinCellItem(LEVEL_START[fineLevel] + cell, group, this.lng, this.lat, view));
+    }
+  }
+
+  /** Whether sorted point `i` lies in the pin cell `fine`. */
+  private inFineCell(i: number, fine: { cell: number; span: number }): boolean {
+    return Math.floor(this.keys[i] / fine.span) === fine.cell;
+  }
+
+  /**
+   * The points of a cluster id: a sorted run `[lo, hi)`, and for a pin cell (finer than the
+   * sorted levels) the cell the run's points must also be in.
+   */
+  private readMembers(id: number): { lo: number; hi: number; fine: { cell: number; span: number } | null } {
+    const deepest = this.maxZoom + this.levelOffset;
+    if (Number.isInteger(id) && id >= LEVEL_START[deepest + 1] && id < LEVEL_START[MORTON_BITS + 1]) {
+      let level = deepest + 1;
+      while (level < MORTON_BITS && id >= LEVEL_START[level + 1]) level++;
+      const cell = id - LEVEL_START[level];
+      const parentSpan = 4 ** (level - deepest);
+      const [lo, hi] = this.readRange(LEVEL_START[deepest] + Math.floor(cell / parentSpan));
+      return { lo, hi, fine: { cell, span: 4 ** (MORTON_BITS - level) } };
+    }
+    const [lo, hi] = this.readRange(id);
+    return { lo, hi, fine: null };
   }
 
   /** Sorted position of each point index (-1 when not indexed), built on the first single-point lookup. */
@@ -572,13 +677,78 @@ function sumSorted(
   }
 }
 
-/** The quadtree level of zoom 0's clusters, and the highest zoom with clusters. */
-function clusterLevels(options: ClusterOptions): { levelOffset: number; maxZoom: number } {
+/** The quadtree level of zoom 0's clusters and of zoom 0's pin cells, and the highest zoom with clusters. */
+function clusterLevels(options: ClusterOptions): { levelOffset: number; pinOffset: number; maxZoom: number } {
   const radiusPx = options.radiusPx ?? 60;
   const tileSize = options.tileSize ?? 256;
   const levelOffset = Math.max(0, Math.floor(Math.log2(tileSize / radiusPx)) || 0);
-  const maxZoom = Math.max(0, Math.min(Math.floor(options.maxZoom ?? 17), MORTON_BITS - levelOffset));
-  return { levelOffset, maxZoom };
+  const pinOffset = Math.max(0, Math.floor(Math.log2(tileSize / (options.pinPx ?? 32))) || 0);
+  // At least one level finer than the clusters, so pin cells nest in the deepest sorted cells.
+  const maxZoom = Math.max(0, Math.min(Math.floor(options.maxZoom ?? 17), MORTON_BITS - 1 - levelOffset));
+  return { levelOffset, pinOffset, maxZoom };
+}
+
+/**
+ * The level whose cells group the points at zoom `z` above `maxZoom`: cells about `pinPx` wide,
+ * never coarser than one level under the deepest clusters, never finer than the keys.
+ */
+function pinLevel(levels: { levelOffset: number; pinOffset: number; maxZoom: number }, z: number): number {
+  return Math.min(MORTON_BITS, Math.max(levels.maxZoom + levels.levelOffset + 1, z + levels.pinOffset));
+}
+
+/** Points of one pin cell being gathered. */
+interface PinCell {
+  count: number;
+  /** Sums of the points' Mercator x and y. */
+  sumX: number;
+  sumY: number;
+  /** The last point added: the point itself when the cell has one. */
+  last: number;
+  /** Whether any of its points is in the view. */
+  visible: boolean;
+}
+
+/** The item of a pin cell: the lone point itself, or the group at its centroid with its count. */
+function pinCellItem(id: number, group: PinCell, lng: Float64Array, lat: Float64Array, view: View): ClusterItem {
+  if (group.count === 1) {
+    const index = group.last;
+    return { id: -1 - index, lng: view.place(lng[index]!), lat: lat[index]!, count: 1, index };
+  }
+  const cLng = unprojectX(group.sumX / group.count);
+  return { id, lng: view.place(cLng), lat: unprojectY(group.sumY / group.count), count: group.count, index: -1 };
+}
+
+/**
+ * Points mode of {@link ClusterIndex.scanClusters}: the pin cells of `level` that hold a point
+ * of the view, each with all its points (one pass to find them, one to fill them).
+ */
+function scanPinCells(projected: ProjectedPoints, view: View, level: number): ClusterItem[] {
+  const { lng, lat, xs, ys, cellX, cellY, source } = projected;
+  const bits = MORTON_BITS - level;
+  const side = 2 ** level;
+  const groups = new Map<number, PinCell>();
+  for (let j = 0; j < xs.length; j++) {
+    const i = source ? source[j]! : j;
+    if (!view.contains(lng[i]!, lat[i]!)) continue;
+    const key = (cellY[j]! >>> bits) * side + (cellX[j]! >>> bits);
+    if (!groups.has(key)) groups.set(key, { count: 0, sumX: 0, sumY: 0, last: i, visible: true });
+  }
+  if (groups.size === 0) return [];
+  for (let j = 0; j < xs.length; j++) {
+    const group = groups.get((cellY[j]! >>> bits) * side + (cellX[j]! >>> bits));
+    if (!group) continue;
+    group.count++;
+    group.sumX += xs[j]!;
+    group.sumY += ys[j]!;
+    group.last = source ? source[j]! : j;
+  }
+  const result: ClusterItem[] = [];
+  for (const [key, group] of groups) {
+    const cx = key % side;
+    const cy = (key - cx) / side;
+    result.push(pinCellItem(LEVEL_START[level]! + cellMorton(cx, cy, level), group, lng, lat, view));
+  }
+  return result;
 }
 
 interface CellGrid {

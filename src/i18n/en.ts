@@ -160,6 +160,25 @@ export const en: UiStrings = {
     geo: 'Other map app',
   },
 
+  chooser: {
+    heading: (count) => `${count} stations here`,
+    marker: (count) => `${count} stations here · choose one`,
+    page: (from, to, count) => `${from}–${to} of ${count}`,
+    previous: 'Previous',
+    next: 'Next',
+  },
+
+  share: {
+    share: 'Share',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied',
+    copyFailed: 'Copy this link:',
+    text: (name, address) => (address ? `${name}, ${address}` : name),
+    print: 'Print',
+    qr: 'Scan to open this station on the map',
+    printView: 'Printable station card',
+  },
+
   errors: {
     'fetch-failed': (details) =>
       `Could not load the stations${details?.status ? ` (HTTP ${details.status})` : ''}. Check your connection and retry.`,

@@ -204,5 +204,36 @@ export interface UiStrings {
   /** Names of the navigation apps offered under "navigate"; `geo` is the generic `geo:` link. */
   navigationApps: Readonly<Record<NavigationApp, string>>;
 
+  /** The chooser of stations that share one spot on the map (one building, one address). */
+  chooser: Readonly<{
+    /** Heading of the chooser: "3 stations here". */
+    heading: (count: number) => string;
+    /** Accessible name of a marker that opens the chooser. */
+    marker: (count: number) => string;
+    /** Which page of a long chooser is shown: "1–10 of 20,000"; numbers already formatted. */
+    page: (from: string, to: string, count: string) => string;
+    previous: string;
+    next: string;
+  }>;
+
+  /** Sharing and printing a station. */
+  share: Readonly<{
+    /** Opens the system share sheet (Web Share API). */
+    share: string;
+    /** Copies the station's link where there is no share sheet. */
+    copyLink: string;
+    linkCopied: string;
+    /** Copying failed: the link is shown for the user to copy by hand. */
+    copyFailed: string;
+    /** Text shared with the link: the station's name and address. */
+    text: (name: string, address?: string) => string;
+    /** Opens the print view of the station. */
+    print: string;
+    /** Caption under the QR code of the station's link on the printed card. */
+    qr: string;
+    /** Accessible name of the print view. */
+    printView: string;
+  }>;
+
   errors: UiErrorStrings;
 }

@@ -158,6 +158,25 @@ export const zhCN: UiStrings = {
     geo: '其他地图应用',
   },
 
+  chooser: {
+    heading: (count) => `此处有 ${count} 个站点`,
+    marker: (count) => `此处有 ${count} 个站点 · 点击选择`,
+    page: (from, to, count) => `第 ${from}–${to} 个，共 ${count} 个`,
+    previous: '上一页',
+    next: '下一页',
+  },
+
+  share: {
+    share: '分享',
+    copyLink: '复制链接',
+    linkCopied: '链接已复制',
+    copyFailed: '请复制此链接：',
+    text: (name, address) => (address ? `${name}，${address}` : name),
+    print: '打印',
+    qr: '扫码在地图上查看本站',
+    printView: '站点打印卡片',
+  },
+
   errors: {
     'fetch-failed': (details) =>
       `站点数据加载失败${details?.status ? `（HTTP ${details.status}）` : ''}，请检查网络后重试。`,

@@ -158,6 +158,25 @@ export const zhTW: UiStrings = {
     geo: '其他地圖 App',
   },
 
+  chooser: {
+    heading: (count) => `此處有 ${count} 個站點`,
+    marker: (count) => `此處有 ${count} 個站點 · 點選以選擇`,
+    page: (from, to, count) => `第 ${from}–${to} 個，共 ${count} 個`,
+    previous: '上一頁',
+    next: '下一頁',
+  },
+
+  share: {
+    share: '分享',
+    copyLink: '複製連結',
+    linkCopied: '已複製連結',
+    copyFailed: '請複製此連結：',
+    text: (name, address) => (address ? `${name}，${address}` : name),
+    print: '列印',
+    qr: '掃描 QR 碼在地圖上檢視本站',
+    printView: '站點列印卡片',
+  },
+
   errors: {
     'fetch-failed': (details) =>
       `站點資料載入失敗${details?.status ? `（HTTP ${details.status}）` : ''}，請檢查網路後重試。`,

@@ -24,10 +24,34 @@ export interface StationLayerOptions {
    * language is resolved once, not once per pin).
    */
   pinLabels(): (index: number) => string;
-  /** Accessible name of a cluster. */
-  clusterLabel(count: number): string;
+  /**
+   * Accessible name of a cluster: `choose` when activating it opens the chooser of its stations
+   * (they never part at the map's closest zoom) instead of zooming in.
+   */
+  clusterLabel(count: number, choose: boolean): string;
   onStationClick(index: number): void;
+  /**
+   * A marker stands for stations too close to ever be drawn apart: show a chooser of them.
+   * `null`: the chooser shown before no longer points at anything (the map moved).
+   */
+  onChooseStations(group: StationGroup | null): void;
 }
+
+/** Stations that share one marker at the map's closest zoom (one building, one spot). */
+export interface StationGroup {
+  /** Number of stations in it. */
+  count: number;
+  /** A page of the stations' indexes, in a stable order. */
+  stations(offset: number, limit: number): number[];
+  /** Where the marker is, in pixels from the map container's top left, and the container's size. */
+  point: { x: number; y: number };
+  mapSize: { width: number; height: number };
+  /** The marker that was activated (focus returns there when the chooser closes). */
+  marker: HTMLElement;
+}
+
+/** A selected pin this close (px) to a group marker is on top of it: activating it opens the group. */
+const OVERLAP_PX = 24;
 
 /** Lifts the selected pin above every cluster and pin. */
 const SELECTED_Z = 10000;
@@ -59,6 +83,7 @@ export class StationLayer {
   ) {
     this.markers = new DomMarkers(L, map, (element) => this.handleActivate(element));
     map.on('moveend', this.redraw, this);
+    map.on('movestart zoomstart click', this.handleMoveStart, this);
   }
 
   /**
@@ -69,9 +94,14 @@ export class StationLayer {
   setIndex(index: ClusterSource | null, options: { keepMarkers?: boolean } = {}): void {
     // The element hands the same index again after a load (filter pass, then fit): nothing to redo.
     if (index === this.index) return;
+    const wasProvisional = this.index?.provisional;
     this.index = index;
-    if (options.keepMarkers) this.redraw();
-    else this.refresh();
+    if (!options.keepMarkers) this.options.onChooseStations(null);
+    if (options.keepMarkers) {
+      this.redraw();
+      // Labels drawn from a scan could not ask which clusters ever part; now they can.
+      if (wasProvisional) this.relabel();
+    } else this.refresh();
   }
 
   /** Rebuilds every marker, e.g. after the basemap's coordinate system changed. */
@@ -163,6 +193,7 @@ export class StationLayer {
   /** Removes everything this layer added to the map. */
   destroy(): void {
     this.map.off('moveend', this.redraw, this);
+    this.map.off('movestart zoomstart click', this.handleMoveStart, this);
     this.markers.destroy();
     this.drawn.clear();
     this.selectedPin = null;
@@ -171,12 +202,55 @@ export class StationLayer {
   private handleActivate(element: HTMLElement): void {
     const drawn = this.byElement.get(element);
     if (!drawn) return;
-    if (drawn.count === 1) this.options.onStationClick(drawn.index);
+    if (drawn.count === 1) {
+      // The selected pin is drawn over the marker of the group it belongs to: open the group.
+      const under = element === this.selectedPin ? this.groupUnder(drawn.latLng) : undefined;
+      if (under) this.openGroup(under, element);
+      else this.options.onStationClick(drawn.index);
+    } else if (this.choosesOnActivate(drawn.id)) this.openGroup(drawn, element);
     else this.zoomIntoCluster(drawn.id, drawn.latLng);
   }
 
+  private handleMoveStart(): void {
+    this.options.onChooseStations(null);
+  }
+
+  /** Whether a cluster's stations stay on one marker at the map's closest zoom. */
+  private choosesOnActivate(id: number): boolean {
+    const index = this.index;
+    if (!index) return false;
+    const maxZoom = this.map.getMaxZoom();
+    return this.map.getZoom() >= maxZoom || index.getExpansionZoom(id) > maxZoom;
+  }
+
+  /** A drawn group marker within a pin's reach of `latLng`. */
+  private groupUnder(latLng: [number, number]): Drawn | undefined {
+    const at = this.map.latLngToLayerPoint(latLng);
+    for (const drawn of this.drawn.values()) {
+      if (drawn.count > 1 && this.map.latLngToLayerPoint(drawn.latLng).distanceTo(at) <= OVERLAP_PX) return drawn;
+    }
+    return undefined;
+  }
+
+  private openGroup(drawn: Drawn, marker: HTMLElement): void {
+    const index = this.index;
+    if (!index) return;
+    const point = this.map.latLngToContainerPoint(drawn.latLng);
+    const size = this.map.getSize();
+    this.options.onChooseStations({
+      count: drawn.count,
+      stations: (offset, limit) => index.getLeaves(drawn.id, limit, offset),
+      point: { x: point.x, y: point.y },
+      mapSize: { width: size.x, height: size.y },
+      marker,
+    });
+  }
+
   private label(drawn: Drawn, labelOf: (index: number) => string): void {
-    setLabel(drawn.element, drawn.count === 1 ? labelOf(drawn.index) : this.options.clusterLabel(drawn.count));
+    if (drawn.count === 1) return setLabel(drawn.element, labelOf(drawn.index));
+    // A scan standing in for the index would build it to answer: such labels wait for the index.
+    const choose = this.map.getZoom() >= this.map.getMaxZoom() || (!this.index?.provisional && this.choosesOnActivate(drawn.id));
+    setLabel(drawn.element, this.options.clusterLabel(drawn.count, choose));
   }
 
   /** A pin: a clone of the type's template, parsed once (cloning is ~10× faster than parsing SVG). */

@@ -32,6 +32,10 @@ export interface DetailOptions {
   onCopy(): void;
   /** A part of the panel loaded late (the QR encoder): render again. */
   onPartLoaded(): void;
+  /** A navigation link was activated; `false` keeps it from opening (the page hands off itself). */
+  onNavigate?(link: NavigationLink): boolean;
+  /** More actions beside "route here" (share, print). */
+  extraActions?: unknown;
 }
 
 // Shown text is clipped (see clip-text.ts): a field of 100,000 characters must not cost seconds of layout.
@@ -74,12 +78,16 @@ export function renderDetail(options: DetailOptions) {
       <div class="actions">
         <button class="primary" part="button" @click=${options.onRoute}>${s.actions.routeHere}</button>
         <button part="button" @click=${options.onCopy}>${options.copied ? s.actions.copied : s.actions.copyCode}</button>
+        ${options.extraActions ?? nothing}
       </div>
       ${options.route ? renderRouteSummary(options.route, options) : nothing}
       <h3 class="list-heading">${s.actions.navigate}</h3>
       <ul class="nav-links">
         ${options.links.map(
-          (link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}>${s.navigationApps[link.app]}</a></li>`,
+          (link) =>
+            html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}
+              @click=${(event: Event) => options.onNavigate?.(link) === false && event.preventDefault()}
+              >${s.navigationApps[link.app]}</a></li>`,
         )}
       </ul>
       ${services.length

@@ -30,6 +30,25 @@ async function collectGarbage(client) {
 }
 
 const commands = {
+  /**
+   * `{ path, media? }`: a PNG of the page as it looks now (with `media: 'print'`, as it prints),
+   * written to `path` under the system's temp directory, for a person to look at.
+   */
+  async 'cdp-screenshot'(client, payload) {
+    const { writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join, basename } = await import('node:path');
+    if (payload.media) await client.send('Emulation.setEmulatedMedia', { media: payload.media });
+    try {
+      const { data } = await client.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
+      const path = join(tmpdir(), basename(payload.path ?? 'station-map.png'));
+      await writeFile(path, Buffer.from(data, 'base64'));
+      return path;
+    } finally {
+      if (payload.media) await client.send('Emulation.setEmulatedMedia', { media: '' });
+    }
+  },
+
   /** `{ method, params }`: any CDP call; returns its result. */
   async cdp(client, payload) {
     return client.send(payload.method, payload.params ?? {});

@@ -149,18 +149,87 @@ describe('ClusterIndex', () => {
     }
   });
 
-  it('shows points one by one above maxZoom and sends exact duplicates there', () => {
+  it('shows points one by one above maxZoom, but points on one spot as one item with their count', () => {
     const shanghai = index.getClusters(viewAround(121.47, 31.23, 17), 17).find((c) => c.count >= 20)!;
     expect(shanghai).toBeDefined();
-    expect(index.getExpansionZoom(shanghai.id)).toBe(18);
-    const items = index.getClusters(viewAround(121.47, 31.23, 18), 18);
-    const twins = items.filter((c) => c.lng === 121.47 && c.lat === 31.23);
-    expect(twins).toHaveLength(20);
-    for (const item of twins) {
-      expect(item.count).toBe(1);
-      expect(index.getLeaves(item.id)).toEqual([item.index]);
-      expect(index.getClusterBBox(item.id)).toEqual([121.47, 31.23, 121.47, 31.23]);
+    // Twenty stations at one coordinate never part: no zoom draws them apart.
+    const twinIds = new Set(Array.from({ length: 20 }, (_, k) => n / 4 + k));
+    const twinsOnly = index.getClusters(viewAround(121.47, 31.23, 17), 17).filter((c) => index.getLeaves(c.id).every((i) => twinIds.has(i)));
+    for (const zoom of [18, 19, 22, 30]) {
+      const items = index.getClusters(viewAround(121.47, 31.23, zoom), zoom);
+      const twins = items.filter((c) => index.getLeaves(c.id).some((i) => twinIds.has(i)));
+      expect(twins).toHaveLength(1);
+      expect(twins[0]!.count).toBe(20);
+      expect(twins[0]!.index).toBe(-1);
+      expect(twins[0]!.lng).toBeCloseTo(121.47, 9);
+      expect(twins[0]!.lat).toBeCloseTo(31.23, 9);
+      expect(index.getLeaves(twins[0]!.id).sort((a, b) => a - b)).toEqual([...twinIds]);
+      expect(index.getExpansionZoom(twins[0]!.id)).toBe(Infinity);
+      expect(index.getClusterBBox(twins[0]!.id)).toEqual([121.47, 31.23, 121.47, 31.23]);
     }
+    expect(twinsOnly.length === 0 || twinsOnly.every((c) => index.getExpansionZoom(c.id) === Infinity)).toBe(true);
+    // Lone points above maxZoom are still themselves.
+    const lone = index.getClusters(viewAround(117.12, 36.22, 18), 18).filter((c) => c.count === 1);
+    expect(lone.length).toBeGreaterThan(0);
+    for (const item of lone) expect(index.getLeaves(item.id)).toEqual([item.index]);
+  });
+
+  it('groups a dense block above maxZoom into pin-sized cells: bounded items, every point in one', () => {
+    // 5,000 distinct stations inside 55 × 275 m (one campus), and 20,000 on one spot.
+    const m = 25_000;
+    const random = createRandom(9);
+    const x = new Float64Array(m);
+    const y = new Float64Array(m);
+    for (let i = 0; i < 5000; i++) {
+      x[i] = 117.1 + random() * 0.000615; // ≈ 55 m at 36.2°N
+      y[i] = 36.2 + random() * 0.00247; // ≈ 275 m
+    }
+    x.fill(117.2, 5000);
+    y.fill(36.3, 5000);
+    const dense = ClusterIndex.build(x, y);
+    const projected = runSteps(ClusterIndex.projectSteps(x, y));
+    for (const [cLng, cLat] of [[117.1003, 36.2012], [117.2, 36.3]]) {
+      for (let zoom = 0; zoom <= 22; zoom++) {
+        const bbox = viewAround(cLng!, cLat!, zoom);
+        const items = dense.getClusters(bbox, zoom);
+        // A 1280 × 800 view touches at most 42 × 27 pin cells (32 px), whatever the number of stations.
+        expect(items.length).toBeLessThanOrEqual(42 * 27);
+        if (zoom <= 19) expect(items.length).toBeLessThanOrEqual(400);
+        const scanned = ClusterIndex.scanClusters(projected, bbox, zoom);
+        const key = (c: ClusterItem) => `${c.id}:${c.count}:${c.index}`;
+        expect(scanned.map(key).sort()).toEqual(items.map(key).sort());
+        const leaves = leavesOf(dense, items);
+        expect(leaves.length).toBe(items.reduce((s, c) => s + c.count, 0));
+        expect(new Set(leaves).size).toBe(leaves.length);
+      }
+    }
+    const spot = dense.getClusters(viewAround(117.2, 36.3, 19), 19).find((c) => c.count === 20_000)!;
+    expect(spot).toBeDefined();
+    // Paged leaves: pages of 10 walk the whole spot without repeats.
+    expect(dense.getLeaves(spot.id, 10, 0)).toEqual([5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009]);
+    expect(dense.getLeaves(spot.id, 10, 19_995)).toEqual([24995, 24996, 24997, 24998, 24999]);
+    expect(dense.getLeaves(spot.id, 10, 20_000)).toEqual([]);
+    const block = dense.getClusters(viewAround(117.1003, 36.2012, 19), 19).filter((c) => c.count > 1);
+    expect(block.length).toBeGreaterThan(0);
+    for (const item of block.slice(0, 20)) {
+      const all = dense.getLeaves(item.id);
+      expect(all).toHaveLength(item.count);
+      expect([...dense.getLeaves(item.id, 2), ...dense.getLeaves(item.id, Infinity, 2)]).toEqual(all);
+      // Points a few metres apart part at some zoom beyond the map's: a finite zoom above 19.
+      expect(dense.getExpansionZoom(item.id)).toBeGreaterThan(19);
+      expect(dense.getExpansionZoom(item.id)).toBeLessThan(Infinity);
+    }
+  });
+
+  it('splits a pin cell at its expansion zoom', () => {
+    // Two stations 1.5 m apart inside one level-23 cell: one item up to the zoom where they fall in separate pin cells.
+    const pair = ClusterIndex.build(Float64Array.of(117.099979877, 117.099997044), Float64Array.of(36.2, 36.2));
+    const id = pair.getClusters(viewAround(117.1, 36.2, 10), 10)[0]!.id;
+    const expansion = pair.getExpansionZoom(id);
+    expect(expansion).toBeGreaterThan(19);
+    expect(expansion).toBeLessThan(24);
+    expect(pair.getClusters(viewAround(117.1, 36.2, expansion - 1), expansion - 1)).toHaveLength(1);
+    expect(pair.getClusters(viewAround(117.1, 36.2, expansion), expansion)).toHaveLength(2);
   });
 
   it('returns as many leaves as the count, up to a limit', () => {
@@ -204,7 +273,7 @@ describe('ClusterIndex', () => {
     // Above maxZoom the points keep their original indexes.
     const points = filtered.getClusters(viewAround(117.12, 36.22, 18), 18);
     expect(points.length).toBeGreaterThan(0);
-    expect(points.every((c) => keep(c.index) && filtered.getLeaves(c.id)[0] === c.index)).toBe(true);
+    expect(points.every((c) => filtered.getLeaves(c.id).every(keep) && (c.count > 1 || filtered.getLeaves(c.id)[0] === c.index))).toBe(true);
     // The original index is untouched.
     expect(index.getClusters(WORLD, 0).reduce((s, c) => s + c.count, 0)).toBe(n);
   });

@@ -1,0 +1,131 @@
+/**
+ * Owns the chooser of stations that share one marker: which spot it is open for, which page it
+ * shows, where it sits over the map, and where focus goes when it closes. The map layer decides
+ * when a marker opens it (see StationLayer); the element only renders it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StationStore } from '../data/station-store.js';
+import type { UiLang } from '../i18n/resolve-lang.js';
+import type { UiStrings } from '../i18n/strings.js';
+import type { StationGroup } from '../map/station-layer.js';
+import { renderStationChooser } from '../ui/station-chooser.js';
+
+/** Rows per page: enough for any building, few enough for a phone screen. */
+const PAGE_SIZE = 8;
+/** Width of the chooser in px (its CSS `width`), to keep it inside the map. */
+const CHOOSER_WIDTH = 280;
+/** Gap between the marker and the chooser in px. */
+const GAP = 26;
+
+/** What the chooser asks of the element when it renders. */
+export interface StationChooserContext {
+  store: StationStore | null;
+  strings: UiStrings;
+  lang: UiLang;
+  selectedIndex: number;
+  onPick(index: number): void;
+}
+
+export class StationChooserController implements ReactiveController {
+  private group: StationGroup | null = null;
+  private offset = 0;
+  private focusFirst = false;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  /** Whether a chooser is shown. */
+  get isOpen(): boolean {
+    return this.group !== null;
+  }
+
+  /** Shows the chooser of `group`, its first page, with focus on its first row; `null` closes it. */
+  open(group: StationGroup | null): void {
+    if (!group) return this.close();
+    this.group = group;
+    this.offset = 0;
+    this.focusFirst = true;
+    this.host.requestUpdate();
+  }
+
+  /** Closes the chooser; `restoreFocus` puts focus back on the marker that opened it. */
+  close(options: { restoreFocus?: boolean } = {}): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = null;
+    this.host.requestUpdate();
+    if (options.restoreFocus && group.marker.isConnected) group.marker.focus({ preventScroll: true });
+  }
+
+  hostUpdated(): void {
+    const chooser = this.host.renderRoot.querySelector<HTMLElement>('.chooser');
+    const group = this.group;
+    if (!chooser || !group) return;
+    // Set through the CSSOM (a strict CSP blocks style attributes): beside the marker, inside the map.
+    const { point, mapSize } = group;
+    const width = Math.min(CHOOSER_WIDTH, mapSize.width - 16);
+    chooser.style.width = `${width}px`;
+    chooser.style.left = `${Math.max(8, Math.min(point.x - width / 2, mapSize.width - width - 8))}px`;
+    const below = point.y < mapSize.height / 2;
+    chooser.style.top = below ? `${Math.min(point.y + GAP, mapSize.height - 80)}px` : '';
+    chooser.style.bottom = below ? '' : `${Math.max(8, mapSize.height - point.y + GAP + 14)}px`;
+    chooser.style.maxHeight = `${Math.max(120, below ? mapSize.height - point.y - GAP - 8 : point.y - GAP - 22)}px`;
+    if (this.focusFirst) {
+      this.focusFirst = false;
+      chooser.querySelector<HTMLElement>('button.choice')?.focus({ preventScroll: true });
+    }
+  }
+
+  hostDisconnected(): void {
+    this.group = null;
+  }
+
+  /** The chooser, or nothing when closed. */
+  render(context: StationChooserContext): unknown {
+    const group = this.group;
+    const store = context.store;
+    if (!group || !store) return null;
+    const indexes = group.stations(this.offset, PAGE_SIZE).filter((i) => i >= 0 && i < store.size);
+    return renderStationChooser({
+      count: group.count,
+      offset: this.offset,
+      pageSize: PAGE_SIZE,
+      items: indexes.map((index) => ({ index, station: store.station(index) })),
+      selectedIndex: context.selectedIndex,
+      strings: context.strings,
+      lang: context.lang,
+      onPick: (index) => {
+        this.close();
+        context.onPick(index);
+      },
+      onPage: (offset) => {
+        this.offset = offset;
+        this.focusFirst = true;
+        this.host.requestUpdate();
+      },
+      onClose: () => this.close({ restoreFocus: true }),
+    });
+  }
+
+  /**
+   * Keys inside the chooser: Escape closes it (focus back on the marker), arrows move between rows.
+   * Returns true when the key was handled.
+   */
+  handleKeydown(event: KeyboardEvent): boolean {
+    if (!this.group) return false;
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const chooser = target?.closest?.('.chooser');
+    if (!chooser) return false;
+    if (event.key === 'Escape') {
+      this.close({ restoreFocus: true });
+      return true;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
+    const rows = [...chooser.querySelectorAll<HTMLElement>('button.choice')];
+    const at = rows.indexOf(target!);
+    if (at < 0) return false;
+    rows[Math.max(0, Math.min(rows.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    return true;
+  }
+}
