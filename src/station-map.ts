@@ -19,6 +19,7 @@ import { navigationLinks } from './geo/navigation-links.js';
 import { convertBBoxToPage, convertRouteToPage } from './geo/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
+import { checkHolidayCalendar, type HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import type { UiStrings } from './i18n/strings.js';
@@ -133,6 +134,7 @@ export class StationMap extends LitElement {
     speeds: { attribute: false },
     lang: {},
     timezone: {},
+    holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
     geocoderUrl: { attribute: 'geocoder-url' },
@@ -215,6 +217,15 @@ export class StationMap extends LitElement {
 
   /** IANA time zone in which "open now" is evaluated, whatever the viewer's clock. */
   timezone = 'Asia/Shanghai';
+
+  /**
+   * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
+   * `工作日`, `节假日休息` and OSM `PH` are read against; a date listed here wins over the shipped
+   * one. `null` (default) uses the shipped calendar alone.
+   *
+   * @example map.holidays = { holidays: ['2027-01-01'], workdays: ['2027-02-20'] };
+   */
+  holidays: HolidayCalendar | null = null;
 
   /**
    * Place search for the search box: `(query, { signal }) => Promise<Array<{ name, lng, lat }>>`,
@@ -344,7 +355,8 @@ export class StationMap extends LitElement {
   // Loading and moving the map start here too: both set state (the status line, the list centre)
   // that then renders in this same update.
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('filter') || changed.has('timezone') || changed.has('store')) this.applyFilter();
+    if (changed.has('holidays')) checkHolidayCalendar(this.holidays).forEach((problem) => this.fireError('invalid-holidays', problem));
+    if (changed.has('filter') || changed.has('timezone') || changed.has('holidays') || changed.has('store')) this.applyFilter();
     if (changed.has('filter')) {
       this.searchBox.syncFromFilter(this.filter?.text);
       this.listExtra = 0;
@@ -421,7 +433,7 @@ export class StationMap extends LitElement {
     const store = this.store;
     if (!store || !Number.isFinite(lng) || !Number.isFinite(lat)) return [];
     const [x, y] = toWgs84([lng, lat], this.crs);
-    const extra = filter ? createStationFilter(filter, { now: this.now(), timezone: this.timezone }) : null;
+    const extra = filter ? createStationFilter(filter, { now: this.now(), timezone: this.timezone, holidays: this.openHolidays }) : null;
     const base = this.accept;
     const accept =
       extra || base ? (i: number) => (!base || base(i)) && (!extra || extra(store.station(i))) : undefined;
@@ -590,7 +602,7 @@ export class StationMap extends LitElement {
       this.accept = null;
       return;
     }
-    const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });
+    const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone, holidays: this.openHolidays });
     this.accept = predicate ? (i: number) => predicate(store.station(i)) : null;
     this.mapController?.stations.setIndex(this.accept ? store.clustersFor(this.accept) : store.clusterView());
   }
@@ -906,6 +918,11 @@ export class StationMap extends LitElement {
     rows[Math.min(position, rows.length - 1)]?.focus();
   }
 
+  /** The page's calendar for `isOpenAt`: `undefined` (the shipped one) when it gave none. */
+  private get openHolidays(): HolidayCalendar | undefined {
+    return this.holidays ?? undefined;
+  }
+
   // ——— render ———
 
   /** The stations of the list: nearest to the user (by path when a network is loaded) or to the map centre. */
@@ -957,7 +974,7 @@ export class StationMap extends LitElement {
       station,
       strings: s,
       lang,
-      status: getOpenStatus(station.properties.hours, this.now(), this.timezone),
+      status: getOpenStatus(station.properties.hours, this.now(), { timezone: this.timezone, holidays: this.openHolidays }),
       distanceMeters: this.position ? haversineMeters(this.position.lng, this.position.lat, store.lng[i]!, store.lat[i]!) : null,
       links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store.lng[i]!, store.lat[i]!] } }, { mode: this.travelMode }),
       route: this.route,
@@ -1044,6 +1061,7 @@ export class StationMap extends LitElement {
                     activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
                     now: this.now(),
                     timezone: this.timezone,
+                    holidays: this.openHolidays,
                     filtering: !!store && isFiltering(this.filter),
                     hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
                     onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),

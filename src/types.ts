@@ -162,7 +162,9 @@ export type StationMapErrorCode =
   | 'tiles-failed'
   | 'geocode-failed'
   /** The station file is over `loadStations`' `maxBytes` or `parseStations`' `maxFeatures`. */
-  | 'too-large';
+  | 'too-large'
+  /** The `holidays` property is not `{ holidays: string[], workdays: string[] }` of ISO dates (the valid dates are used). */
+  | 'invalid-holidays';
 
 /** Navigation apps that `navigationLinks` builds links for. */
 export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';
@@ -210,3 +212,16 @@ export interface GeocodeResult {
  * signal's reason when aborted and with a `StationMapError` (`geocode-failed`) when it fails.
  */
 export type Geocoder = (query: string, options: { signal: AbortSignal }) => Promise<GeocodeResult[]>;
+
+/**
+ * Dates given by a page, as ISO `YYYY-MM-DD` in the stations' time zone: `holidays` are days off
+ * (法定节假日), `workdays` are weekend days worked in exchange (调休上班).
+ *
+ * @example { holidays: ['2027-01-01'], workdays: ['2027-02-20'] }
+ */
+export interface HolidayCalendar {
+  /** Public holidays, ISO dates. */
+  holidays: readonly string[];
+  /** Make-up working days on a weekend, ISO dates. */
+  workdays: readonly string[];
+}

@@ -3,6 +3,7 @@
  * It renders at most a few hundred rows (the caller asks the index for k items), never the whole set.
  */
 import { html, nothing, svg } from 'lit';
+import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import { getOpenStatus } from '../hours/is-open.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDistance, serviceLabel, stationName, typeLabel } from '../i18n/format.js';
@@ -30,6 +31,8 @@ export interface StationListOptions {
   activeIndex: number;
   now: Date;
   timezone: string;
+  /** Dates added to China's holiday calendar (the element's `holidays`). */
+  holidays?: HolidayCalendar | null;
   /** True when a filter is on, so an empty list says why. */
   filtering: boolean;
   /**
@@ -116,7 +119,7 @@ export function renderStationList(options: StationListOptions) {
               <span class="text">
                 <span class="name">${stationName(station, lang)}</span>
                 <span class="meta">${typeLabel(station.properties.type, s)}</span>
-                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, options.timezone), s)}
+                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, { timezone: options.timezone, holidays: options.holidays }), s)}
                 ${renderServiceIcons(station.properties.services, s)}
               </span>
               ${options.showDistance === false ? nothing : html`<span class="distance">${formatDistance(distanceMeters, lang)}</span>`}
