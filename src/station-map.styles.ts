@@ -102,9 +102,14 @@ export const stationMapStyles = css`
     flex: 1 1 auto;
     min-height: 0;
   }
+  h1,
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     margin: 0;
+    font-size: 1em;
   }
   .list-heading {
     font-size: 0.85em;
@@ -193,11 +198,11 @@ export const stationMapStyles = css`
     gap: 10px;
     align-items: flex-start;
   }
-  .detail h2:focus {
+  #detail-title:focus {
     /* Focused for screen readers when the panel opens; it is not a control. */
     outline: none;
   }
-  .detail h2 {
+  #detail-title {
     font-size: 1.15em;
     line-height: 1.3;
     overflow-wrap: anywhere;

@@ -19,6 +19,7 @@ import { navigationLinks } from './geo/navigation-links.js';
 import { convertBBoxToPage, convertRouteToPage } from './geo/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
+import { clampHeadingLevel, renderHeading } from './ui/heading.js';
 import { checkHolidayCalendar, type HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
@@ -134,6 +135,7 @@ export class StationMap extends LitElement {
     speeds: { attribute: false },
     lang: {},
     timezone: {},
+    headingLevel: { attribute: 'heading-level' },
     holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
@@ -217,6 +219,12 @@ export class StationMap extends LitElement {
 
   /** IANA time zone in which "open now" is evaluated, whatever the viewer's clock. */
   timezone = 'Asia/Shanghai';
+
+  /**
+   * Level (1–6) of the element's top headings, the list's and the station name's, so they follow
+   * the page's own outline; the detail's sections take the next level. Default 2.
+   */
+  headingLevel: number | string = 2;
 
   /**
    * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
@@ -774,7 +782,7 @@ export class StationMap extends LitElement {
       if (!this.detailOpen) this.focusBeforeDetail = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.detailOpen = true;
       this.sheet.open = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus({ preventScroll: true }));
     }
     const name = stationName(station, this.uiLang);
     this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
@@ -964,7 +972,7 @@ export class StationMap extends LitElement {
       return html`<article class="detail" part="detail" aria-labelledby="detail-title">
         <header>
           ${renderTypeIcon(station.properties.type)}
-          <div><h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2></div>
+          <div>${renderHeading(clampHeadingLevel(this.headingLevel), stationName(station, lang), { id: 'detail-title', focusable: true })}</div>
           <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
         </header>
         ${custom}
@@ -979,6 +987,7 @@ export class StationMap extends LitElement {
       links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store.lng[i]!, store.lat[i]!] } }, { mode: this.travelMode }),
       route: this.route,
       copied: this.copied,
+      headingLevel: clampHeadingLevel(this.headingLevel),
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
@@ -1039,6 +1048,7 @@ export class StationMap extends LitElement {
               ${renderPlaceResults({
                 search: this.places.state,
                 strings: s,
+                headingLevel: clampHeadingLevel(this.headingLevel),
                 onPick: (place) => this.handlePlacePick(place),
                 onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
                 onExitBottom: () => this.focusListRow(0),
@@ -1062,6 +1072,7 @@ export class StationMap extends LitElement {
                     now: this.now(),
                     timezone: this.timezone,
                     holidays: this.openHolidays,
+                    headingLevel: clampHeadingLevel(this.headingLevel),
                     filtering: !!store && isFiltering(this.filter),
                     hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
                     onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),

@@ -9,6 +9,7 @@ import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { NavigationLink, Route, Station } from '../types.js';
 import { serviceGlyph } from './icons.js';
+import { renderHeading } from './heading.js';
 import { renderOpenBadge } from './open-badge.js';
 import { renderRatingQr } from './rating-qr.js';
 import { safeUrl, telUrl } from './safe-url.js';
@@ -24,6 +25,8 @@ export interface DetailOptions {
   links: NavigationLink[];
   route: Route | null;
   copied: boolean;
+  /** Level of the station's name heading (the element's `heading-level`, default 2); sections get the next. */
+  headingLevel?: number;
   onClose(): void;
   onRoute(): void;
   onClearRoute(): void;
@@ -46,13 +49,14 @@ export function renderDetail(options: DetailOptions) {
   const rating = safeUrl(p.rating_url);
   const services = strings(p.services);
   const honors = strings(p.honors);
+  const sub = (options.headingLevel ?? 2) + 1;
   const row = (label: string, value: unknown) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
   return html`
     <article class="detail" part="detail" aria-labelledby="detail-title">
       <header>
         ${renderTypeIcon(p.type)}
         <div>
-          <h2 id="detail-title" tabindex="-1">${stationName(station, lang)}</h2>
+          ${renderHeading(options.headingLevel ?? 2, stationName(station, lang), { id: 'detail-title', focusable: true })}
           <div class="meta">${typeLabel(p.type, s)}</div>
         </div>
         <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>&#x2715;</button>
@@ -72,14 +76,14 @@ export function renderDetail(options: DetailOptions) {
         <button part="button" @click=${options.onCopy}>${options.copied ? s.actions.copied : s.actions.copyCode}</button>
       </div>
       ${options.route ? renderRouteSummary(options.route, options) : nothing}
-      <h3 class="list-heading">${s.actions.navigate}</h3>
+      ${renderHeading(sub, s.actions.navigate, { className: 'list-heading' })}
       <ul class="nav-links">
         ${options.links.map(
           (link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" data-app=${link.app}>${s.navigationApps[link.app]}</a></li>`,
         )}
       </ul>
       ${services.length
-        ? html`<h3 class="list-heading">${s.labels.services}</h3>
+        ? html`${renderHeading(sub, s.labels.services, { className: 'list-heading' })}
             <ul class="services">
               ${services.map((service) => {
                 const glyph = serviceGlyph(service);
@@ -90,7 +94,7 @@ export function renderDetail(options: DetailOptions) {
             </ul>`
         : nothing}
       ${honors.length
-        ? html`<h3 class="list-heading">${s.labels.honors}</h3>
+        ? html`${renderHeading(sub, s.labels.honors, { className: 'list-heading' })}
             <ul class="honors">
               ${honors.map((h) => html`<li class="honor" part="honor">${h}</li>`)}
             </ul>`

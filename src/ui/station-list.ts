@@ -5,6 +5,7 @@
 import { html, nothing, svg } from 'lit';
 import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import { getOpenStatus } from '../hours/is-open.js';
+import { renderHeading } from './heading.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDistance, serviceLabel, stationName, typeLabel } from '../i18n/format.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
@@ -31,6 +32,8 @@ export interface StationListOptions {
   activeIndex: number;
   now: Date;
   timezone: string;
+  /** Level of the list's heading (the element's `heading-level`, default 2). */
+  headingLevel?: number;
   /** Dates added to China's holiday calendar (the element's `holidays`). */
   holidays?: HolidayCalendar | null;
   /** True when a filter is on, so an empty list says why. */
@@ -96,7 +99,7 @@ export function renderStationList(options: StationListOptions) {
   }
   const active = items.some((item) => item.index === options.activeIndex) ? options.activeIndex : items[0]!.index;
   return html`
-    <h3 class="list-heading" id="list-heading">${options.heading}</h3>
+    ${renderHeading(options.headingLevel ?? 2, options.heading, { id: 'list-heading', className: 'list-heading' })}
     <ol class="list" part="list" aria-labelledby="list-heading" @keydown=${(e: KeyboardEvent) => handleListKeydown(e, options.onExitTop)}>
       ${repeat(
         items,
