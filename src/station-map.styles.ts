@@ -207,6 +207,22 @@ export const stationMapStyles = css`
     line-height: 1.3;
     overflow-wrap: anywhere;
   }
+  .detail .photo {
+    display: block;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    margin-top: 12px;
+    border-radius: calc(var(--sm-radius) - 4px);
+    background: var(--sm-surface);
+  }
+  .station-status.closed {
+    color: var(--sm-closed);
+    font-weight: 600;
+  }
+  .detail .feedback {
+    margin: 12px 0 0;
+  }
   .detail dl {
     display: grid;
     grid-template-columns: max-content minmax(0, 1fr);

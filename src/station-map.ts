@@ -20,6 +20,7 @@ import { convertBBoxToPage, convertRouteToPage } from './geo/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
 import { clampHeadingLevel, renderHeading } from './ui/heading.js';
+import { fillIdTemplate } from './data/station-facts.js';
 import { checkHolidayCalendar, type HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
@@ -136,6 +137,7 @@ export class StationMap extends LitElement {
     lang: {},
     timezone: {},
     headingLevel: { attribute: 'heading-level' },
+    feedbackUrl: { attribute: 'feedback-url' },
     holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
@@ -225,6 +227,14 @@ export class StationMap extends LitElement {
    * the page's own outline; the detail's sections take the next level. Default 2.
    */
   headingLevel: number | string = 2;
+
+  /**
+   * "Report a problem" link in the detail (随手拍): a URL template whose `{id}` becomes the
+   * station's id, URL-encoded; used only if it is `http:` or `https:`.
+   *
+   * @example <station-map feedback-url="https://union.example/report?station={id}">
+   */
+  feedbackUrl: string | null = null;
 
   /**
    * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
@@ -988,6 +998,7 @@ export class StationMap extends LitElement {
       route: this.route,
       copied: this.copied,
       headingLevel: clampHeadingLevel(this.headingLevel),
+      feedbackUrl: fillIdTemplate(this.feedbackUrl, station.id, document.baseURI),
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),

@@ -57,8 +57,17 @@ export interface StationProperties {
   rating_url?: string;
   honors?: string[];
   website?: string;
+  /** Photo URLs (http/https); the first is shown as a thumbnail in the detail. */
+  photos?: string[];
+  /** `open`, or why it is not open whatever its hours say: `closed-temporarily`, `maintenance`. */
+  status?: StationStatus;
+  /** How to get in, shown as text: free, scan a code, face recognition, key from the manager. */
+  entry?: string;
   [key: string]: unknown;
 }
+
+/** A station's own state; anything but `open` makes "open now" false. */
+export type StationStatus = 'open' | 'closed-temporarily' | 'maintenance';
 
 /** A parsed station: a GeoJSON Point feature whose `id` is always a string. */
 export interface Station extends Feature<Point, StationProperties> {

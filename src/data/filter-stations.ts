@@ -5,6 +5,7 @@
  */
 import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import { isOpenAt } from '../hours/is-open.js';
+import { isStatusOpen } from './station-facts.js';
 import type { KnownStationType, Station, StationFilter } from '../types.js';
 
 /** Options of {@link createStationFilter}. */
@@ -97,6 +98,7 @@ export function createStationFilter(
       for (let i = 0; i < services.length; i++) if (!offered.includes(services[i])) return false;
     }
     if (openNow) {
+      if (!isStatusOpen(properties.status)) return false;
       const hours = properties.hours;
       let open = openByHours.get(hours);
       if (open === undefined) {

@@ -11,6 +11,7 @@ import type { NavigationLink, Route, Station } from '../types.js';
 import { serviceGlyph } from './icons.js';
 import { renderHeading } from './heading.js';
 import { renderOpenBadge } from './open-badge.js';
+import { renderFactRows, renderFeedbackLink, renderStationPhoto } from './station-facts.js';
 import { renderRatingQr } from './rating-qr.js';
 import { safeUrl, telUrl } from './safe-url.js';
 import { renderTypeIcon } from './station-list.js';
@@ -25,6 +26,8 @@ export interface DetailOptions {
   links: NavigationLink[];
   route: Route | null;
   copied: boolean;
+  /** The "report a problem" link for this station (from `feedback-url`), if any. */
+  feedbackUrl?: string;
   /** Level of the station's name heading (the element's `heading-level`, default 2); sections get the next. */
   headingLevel?: number;
   onClose(): void;
@@ -61,11 +64,13 @@ export function renderDetail(options: DetailOptions) {
         </div>
         <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>&#x2715;</button>
       </header>
+      ${renderStationPhoto(station, stationName(station, lang), s)}
       <dl>
         ${row(s.labels.code, station.id)}
         ${options.distanceMeters == null ? nothing : row(s.labels.distance, formatDistance(options.distanceMeters, lang))}
         <dt>${s.labels.hours}</dt>
-        <dd>${renderOpenBadge(options.status, s)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
+        <dd>${renderOpenBadge(options.status, s, p.status)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
+        ${renderFactRows(station, s)}
         ${row(s.labels.address, text(p.address))}
         ${phone ? row(s.labels.phone, tel ? html`<a href=${tel}>${phone}</a>` : phone) : nothing}
         ${row(s.labels.manager, text(p.manager))}
@@ -105,6 +110,7 @@ export function renderDetail(options: DetailOptions) {
             ${renderRatingQr(rating, s.labels.ratingQr)}
           </div>`
         : nothing}
+      ${renderFeedbackLink(options.feedbackUrl, s)}
     </article>
   `;
 }

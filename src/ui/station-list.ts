@@ -122,7 +122,7 @@ export function renderStationList(options: StationListOptions) {
               <span class="text">
                 <span class="name">${stationName(station, lang)}</span>
                 <span class="meta">${typeLabel(station.properties.type, s)}</span>
-                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, { timezone: options.timezone, holidays: options.holidays }), s)}
+                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, { timezone: options.timezone, holidays: options.holidays }), s, station.properties.status)}
                 ${renderServiceIcons(station.properties.services, s)}
               </span>
               ${options.showDistance === false ? nothing : html`<span class="distance">${formatDistance(distanceMeters, lang)}</span>`}
