@@ -21,6 +21,7 @@ import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
 import { clampHeadingLevel, renderHeading } from './ui/heading.js';
 import { fillIdTemplate } from './data/station-facts.js';
+import { renderSavedCopyNote } from './ui/saved-copy-note.js';
 import { checkHolidayCalendar, type HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
@@ -138,6 +139,7 @@ export class StationMap extends LitElement {
     timezone: {},
     headingLevel: { attribute: 'heading-level' },
     feedbackUrl: { attribute: 'feedback-url' },
+    cache: {},
     holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
@@ -237,6 +239,14 @@ export class StationMap extends LitElement {
   feedbackUrl: string | null = null;
 
   /**
+   * `none` keeps no copy of the `src` data. By default the last file fetched from `src` is kept
+   * in the browser (IndexedDB), shown with a note of its age when `src` cannot be fetched
+   * (offline, timeout, server error), and replaced when the network returns. Data given through
+   * `.stations` or inline is never stored.
+   */
+  cache: string | null = null;
+
+  /**
    * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
    * `工作日`, `节假日休息` and OSM `PH` are read against; a date listed here wins over the shipped
    * one. `null` (default) uses the shipped calendar alone.
@@ -296,7 +306,8 @@ export class StationMap extends LitElement {
   private listHeldFor: StationStore | null = null;
 
   private readonly loader = new StationLoadController(this, {
-    source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
+    source: () => ({ stations: this.stations, src: this.src, crs: this.crs, cache: this.cache }),
+    onSavedCopy: (failure) => this.fireError(failure.code, failure.message),
     strings: () => this.strings,
     onStart: () => (this.errorMessage = null),
     onFailed: (failure) => this.handleLoadFailed(failure),
@@ -1034,6 +1045,7 @@ export class StationMap extends LitElement {
           </button>
           <div class="status ${this.errorMessage ? 'error' : ''}" part="status" role="status">${status}</div>
           ${renderLoadProgress(this.loader.progress, s)}
+          ${renderSavedCopyNote(this.loader.copySavedAt, this.now(), s)}
           ${this.errorMessage
             ? html`<div class="message error" role="alert">
                 ${this.errorMessage}

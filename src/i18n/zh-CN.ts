@@ -189,6 +189,6 @@ export const zhCN: UiStrings = {
     photoAlt: (name) => `${name}照片`,
     reportProblem: '报告问题',
     offlineCopy: (m) =>
-      `无法获取最新数据，显示的是${m < 60 ? `${Math.max(1, m)} 分钟` : m < 2880 ? `${Math.round(m / 60)} 小时` : `${Math.round(m / 1440)} 天`}前的数据`,
+      `无法获取最新数据，显示的是 ${m < 60 ? `${Math.max(1, m)} 分钟` : m < 2880 ? `${Math.round(m / 60)} 小时` : `${Math.round(m / 1440)} 天`}前的数据`,
   },
 };

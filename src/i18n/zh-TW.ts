@@ -189,6 +189,6 @@ export const zhTW: UiStrings = {
     photoAlt: (name) => `${name}照片`,
     reportProblem: '回報問題',
     offlineCopy: (m) =>
-      `無法取得最新資料，顯示的是${m < 60 ? `${Math.max(1, m)} 分鐘` : m < 2880 ? `${Math.round(m / 60)} 小時` : `${Math.round(m / 1440)} 天`}前的資料`,
+      `無法取得最新資料，顯示的是 ${m < 60 ? `${Math.max(1, m)} 分鐘` : m < 2880 ? `${Math.round(m / 60)} 小時` : `${Math.round(m / 1440)} 天`}前的資料`,
   },
 };
