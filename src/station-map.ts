@@ -104,6 +104,7 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @cssproperty --station-map-panel-width - Width of the side panel on wide screens (default 340px).
  * @cssproperty --station-map-accent - Accent colour of primary buttons and clusters.
  * @cssproperty --station-map-font - Font shorthand of the widget.
+ * @cssproperty --station-map-text-scale - Multiplies the widget's text size (default 1), e.g. `1.5` for an elder-friendly (适老化) page; the text already follows the browser's text size and the page's font size.
  * @cssproperty --station-map-radius - Corner radius of the element.
  * @cssproperty --station-map-background - Background colour of the panels.
  * @cssproperty --station-map-color - Text colour.
@@ -140,6 +141,7 @@ export class StationMap extends LitElement {
     headingLevel: { attribute: 'heading-level' },
     feedbackUrl: { attribute: 'feedback-url' },
     cache: {},
+    textScale: { attribute: 'text-scale' },
     holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: { converter: { fromAttribute: parseCoverageMinutes, toAttribute: (v: number | null) => (v == null ? null : String(v)) } },
@@ -245,6 +247,13 @@ export class StationMap extends LitElement {
    * `.stations` or inline is never stored.
    */
   cache: string | null = null;
+
+  /**
+   * Enlarges the element's text alone (适老化), e.g. `1.5` or `150%`; 0.5–3, default 1. The text
+   * already follows the reader's browser text size and the page's font size; the CSS custom
+   * property `--station-map-text-scale` does the same from a stylesheet.
+   */
+  textScale: string | number | null = null;
 
   /**
    * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
@@ -402,6 +411,8 @@ export class StationMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // Through the CSSOM, not a style attribute: a strict CSP blocks those.
+    if (changed.has('textScale')) this.renderRoot.querySelector<HTMLElement>('.layout')?.style.setProperty('--sm-scale', String(parseTextScale(this.textScale)));
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
@@ -1153,6 +1164,13 @@ function renderAttribution(basemap: BasemapSpec) {
       ({ attribution, attributionUrl }) => html` | ${attributionUrl ? html`<a href=${attributionUrl}>${attribution}</a>` : attribution}`,
     )}
   </div>`;
+}
+
+/** `1.5` or `150%` → 1.5, within 0.5–3; anything else → 1. */
+function parseTextScale(value: string | number | null): number {
+  const text = String(value ?? '').trim();
+  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  return text && Number.isFinite(n) && n > 0 ? Math.min(Math.max(n, 0.5), 3) : 1;
 }
 
 /** `coverage` → 15 minutes, `coverage="10"` → 10; anything else that is not a positive number → 15. */
