@@ -16,6 +16,8 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
 async function shoot(name, viewport, steps, options = {}) {
+  // SHOTS=large-text retakes only the shots whose name contains it.
+  if (process.env.SHOTS && !name.includes(process.env.SHOTS)) return;
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? 'light' });
   await page.goto(`http://127.0.0.1:${port}/demo/`);
   await page.waitForFunction(() => document.querySelector('station-map')?.shadowRoot?.querySelectorAll('.leaflet-marker-icon').length > 0);
@@ -88,5 +90,12 @@ const place = async (page) => {
 };
 await shoot('desktop-search', DESKTOP, place);
 await shoot('mobile-search', PHONE, place);
+// The reader's browser text size at 200 % (rem doubles), detail open (适老化).
+const largeText = async (page) => {
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await openDetail(page);
+};
+await shoot('mobile-large-text', PHONE, largeText);
+await shoot('desktop-large-text', DESKTOP, largeText);
 await browser.close();
 server.kill();

@@ -199,8 +199,8 @@ function getDatedStatus(
   const current = timeline.find(([s, e]) => s <= now && now < e);
   if (current) {
     if (current[1] < end) return { state: 'open', closesAt: formatMinute(current[1], true), ...note };
-    // Open through the window: round the clock, or no close within it to name.
-    return current[0] === 0 ? { state: 'always', ...note } : { state: 'open', ...note };
+    // Open round the clock for the next two weeks (the holiday that closes it is further off).
+    return { state: 'always', ...note };
   }
   const upcoming = timeline.find(([s]) => s > now);
   if (!upcoming) return { state: 'closed', ...note };

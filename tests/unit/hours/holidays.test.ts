@@ -73,8 +73,8 @@ describe('节假日休息, 法定节假日闭站, PH off', () => {
 
   it('a round-the-clock station closed on holidays is not "always" open', () => {
     expect(getOpenStatus('24小时，节假日休息', at('2025-10-01', '10:00'))).toMatchObject({ state: 'closed', opensAt: '00:00', opensInDays: 8 });
-    // The day after, open again, with no close in the next two weeks to name.
-    expect(getOpenStatus('24小时，节假日休息', at('2025-10-09', '10:00'))).toEqual({ state: 'open', closedOnHolidays: true });
+    // The day after, open again, round the clock for the next two weeks.
+    expect(getOpenStatus('24小时，节假日休息', at('2025-10-09', '10:00'))).toEqual({ state: 'always', closedOnHolidays: true });
     expect(getOpenStatus('24小时，节假日休息', at('2025-09-30', '10:00'))).toEqual({ state: 'open', closesAt: '24:00', closedOnHolidays: true });
     // Far from any holiday it is still "open 24 hours".
     expect(getOpenStatus('24小时，节假日休息', at('2025-11-12', '10:00'))).toEqual({ state: 'always', closedOnHolidays: true });
