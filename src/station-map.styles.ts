@@ -23,7 +23,8 @@ export const stationMapStyles = css`
     --sm-open: var(--station-map-open-color, #116329);
     --sm-closed: var(--station-map-closed-color, #a40e26);
     --sm-radius: var(--station-map-radius, 10px);
-    --sm-panel-width: var(--station-map-panel-width, 340px);
+    /* Wider with larger text (resolved in .layout's font), up to half the element. */
+    --sm-panel-width: var(--station-map-panel-width, min(max(340px, 20em), 50%));
     display: block;
     position: relative;
     /* Fills a container that has a height; in normal flow the minimum gives a usable map. */

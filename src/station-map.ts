@@ -22,7 +22,7 @@ import { getOpenStatus } from './hours/is-open.js';
 import { clampHeadingLevel, renderHeading } from './ui/heading.js';
 import { fillIdTemplate } from './data/station-facts.js';
 import { renderSavedCopyNote } from './ui/saved-copy-note.js';
-import { checkHolidayCalendar, type HolidayCalendar } from './hours/holiday-calendar.js';
+import type { HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import type { UiStrings } from './i18n/strings.js';
@@ -393,7 +393,13 @@ export class StationMap extends LitElement {
   // Loading and moving the map start here too: both set state (the status line, the list centre)
   // that then renders in this same update.
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('holidays')) checkHolidayCalendar(this.holidays).forEach((problem) => this.fireError('invalid-holidays', problem));
+    const calendar = this.holidays;
+    if (changed.has('holidays') && calendar != null) {
+      void import('./hours/check-holiday-calendar.js').then(({ checkHolidayCalendar }) => {
+        // Once per calendar given: a newer one replaced it while the checker loaded.
+        if (calendar === this.holidays) checkHolidayCalendar(calendar).forEach((problem) => this.fireError('invalid-holidays', problem));
+      });
+    }
     if (changed.has('filter') || changed.has('timezone') || changed.has('holidays') || changed.has('store')) this.applyFilter();
     if (changed.has('filter')) {
       this.searchBox.syncFromFilter(this.filter?.text);

@@ -9,7 +9,6 @@ import { DEFAULT_MAX_BYTES, fetchStationText, unusableData } from '../data/load-
 import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
 import { StationMapError } from '../errors.js';
 import { isCrs } from '../geo/crs.js';
-import { readCopy, saveCopy } from './saved-copy.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Crs, StationInput, StationMapErrorCode } from '../types.js';
 
@@ -133,7 +132,7 @@ export class StationLoadController implements ReactiveController {
         const failure = this.describeFetchError(error);
         // Offline, a timeout, a server error: the last copy fetched beats an empty map. Data that
         // arrived but was unusable is a fault of the file, not the network: no copy then.
-        const copy = copyKey && failure.code === 'fetch-failed' ? await readCopy(copyKey) : null;
+        const copy = copyKey && failure.code === 'fetch-failed' ? await (await import('./saved-copy.js')).readCopy(copyKey) : null;
         if (generation !== this.generation) return;
         if (!copy) {
           this.setLoading(false);
@@ -191,7 +190,12 @@ export class StationLoadController implements ReactiveController {
       return;
     }
     // Saved only once it parsed: a broken file must not replace a good copy.
-    if (copyKey && fetched !== null) void saveCopy(copyKey, fetched);
+    // Its own module, loaded after the first render: a first view does not need IndexedDB.
+    if (copyKey && fetched !== null) {
+      const text = fetched;
+      const key = copyKey;
+      void import('./saved-copy.js').then((copies) => copies.saveCopy(key, text));
+    }
     this.shownCopySavedAt = copySavedAt;
     await this.options.onLoaded({ result, store });
     // The cluster index and the kd-tree are built after the first render, in slices; until then

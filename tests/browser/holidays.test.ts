@@ -64,6 +64,7 @@ describe('China’s holidays in the element', () => {
     el.addEventListener('station-map-error', (e) => errors.push(`${e.detail.code}: ${e.detail.message}`));
     el.holidays = { holidays: ['2027-1-1', '2027-01-01'], workdays: [] };
     await el.updateComplete;
+    await waitFor(() => errors.length > 0, 3000, 'invalid-holidays error');
     expect(errors).to.deep.equal(['invalid-holidays: holidays: "2027-1-1" is not an ISO date (YYYY-MM-DD)']);
     expect(openNow(el)).to.deep.equal(['A']); // the valid date still counts
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOpenStatus, isOpenAt } from '../../../src/hours/is-open.js';
 import { parseHours } from '../../../src/hours/parse-hours.js';
-import { checkHolidayCalendar, DayKind, resolveDayKinds } from '../../../src/hours/holiday-calendar.js';
+import { DayKind, resolveDayKinds } from '../../../src/hours/holiday-calendar.js';
+import { checkHolidayCalendar } from '../../../src/hours/check-holiday-calendar.js';
 import { createStationFilter } from '../../../src/data/filter-stations.js';
 import type { Station } from '../../../src/types.js';
 
