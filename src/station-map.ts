@@ -98,6 +98,9 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @csspart load-progress - The progress line while a large station list is being indexed.
  * @csspart map - The map region.
  * @csspart attribution - The map data credits (basemap provider, Leaflet) in the map's corner.
+ * @csspart photo - The station's photo thumbnail in the detail (from `photos`).
+ * @csspart feedback - The "report a problem" link in the detail (with `feedback-url`).
+ * @csspart saved-copy - The note that the stations shown are the saved copy of `src`, with its age.
  *
  * @cssproperty --station-map-height - Height of the element (default 100%: it fills a container that has a height).
  * @cssproperty --station-map-min-height - Smallest height, used when the container gives none (default 480px).
