@@ -131,5 +131,12 @@ await shoot('desktop-share', DESKTOP, async (page) => {
   await page.waitForTimeout(300);
   await inElement(page, () => document.querySelector('station-map').shadowRoot.querySelector('.detail .actions').scrollIntoView());
 });
+// The reader's browser text size at 200 % (rem doubles), detail open (适老化).
+const largeText = async (page) => {
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await openDetail(page);
+};
+await shoot('mobile-large-text', PHONE, largeText);
+await shoot('desktop-large-text', DESKTOP, largeText);
 await browser.close();
 server.kill();

@@ -39,4 +39,5 @@ export type { TiandituGeocoderOptions } from './data/geocoders/tianditu.js';
 export type { NominatimGeocoderOptions } from './data/geocoders/nominatim.js';
 export type { PlaceSearch, PlaceSearchOptions } from './data/geocoders/place-search.js';
 export type { FetchLike } from './data/geocoders/fetch-json.js';
+export type { OpenOptions, OpenStatus } from './hours/is-open.js';
 export type * from './types.js';

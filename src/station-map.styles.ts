@@ -23,7 +23,8 @@ export const stationMapStyles = css`
     --sm-open: var(--station-map-open-color, #116329);
     --sm-closed: var(--station-map-closed-color, #a40e26);
     --sm-radius: var(--station-map-radius, 10px);
-    --sm-panel-width: var(--station-map-panel-width, 340px);
+    /* Wider with larger text (resolved in .layout's font), up to half the element. */
+    --sm-panel-width: var(--station-map-panel-width, min(max(340px, 20em), 50%));
     display: block;
     position: relative;
     /* Fills a container that has a height; in normal flow the minimum gives a usable map. */
@@ -32,7 +33,20 @@ export const stationMapStyles = css`
     container-type: inline-size;
     color: var(--sm-fg);
     background: var(--sm-bg);
-    font: var(--station-map-font, 15px/1.45 system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    /*
+     * 15px at the browser's default text size, growing with it (rem: the reader's text-size
+     * setting, 适老化 at 200 %) and with the page's own text (em: a page switched to 24 px),
+     * times the page's --station-map-text-scale and the text-scale attribute (--sm-scale).
+     */
+    font: var(
+      --station-map-font,
+      calc(var(--station-map-text-scale, 1) * max(0.9375rem, 0.9375em)) / 1.45 system-ui,
+      -apple-system,
+      'PingFang SC',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      sans-serif
+    );
     border: 1px solid var(--sm-border);
     border-radius: var(--sm-radius);
     overflow: hidden;
@@ -48,6 +62,7 @@ export const stationMapStyles = css`
   }
   /* Absolute, so a long list never stretches a host whose height is only a minimum. */
   .layout {
+    font-size: calc(var(--sm-scale, 1) * 1em);
     position: absolute;
     inset: 0;
     display: grid;
@@ -102,9 +117,14 @@ export const stationMapStyles = css`
     flex: 1 1 auto;
     min-height: 0;
   }
+  h1,
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     margin: 0;
+    font-size: 1em;
   }
   .list-heading {
     font-size: 0.85em;
@@ -193,14 +213,30 @@ export const stationMapStyles = css`
     gap: 10px;
     align-items: flex-start;
   }
-  .detail h2:focus {
+  #detail-title:focus {
     /* Focused for screen readers when the panel opens; it is not a control. */
     outline: none;
   }
-  .detail h2 {
+  #detail-title {
     font-size: 1.15em;
     line-height: 1.3;
     overflow-wrap: anywhere;
+  }
+  .detail .photo {
+    display: block;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    margin-top: 12px;
+    border-radius: calc(var(--sm-radius) - 4px);
+    background: var(--sm-surface);
+  }
+  .station-status.closed {
+    color: var(--sm-closed);
+    font-weight: 600;
+  }
+  .detail .feedback {
+    margin: 12px 0 0;
   }
   .detail dl {
     display: grid;
@@ -520,6 +556,8 @@ export const stationMapStyles = css`
   }
   input.search {
     flex: 1 1 auto;
+    /* Not its default 20 characters: with large text those alone are wider than a phone. */
+    width: 0;
     min-width: 0;
     min-height: 44px;
     padding: 8px 12px;
@@ -722,9 +760,10 @@ export const stationMapStyles = css`
     .layout {
       display: block;
     }
+    /* The map ends where the closed sheet begins, so its notice and credits are never under it. */
     .map-wrap {
       position: absolute;
-      inset: 0;
+      inset: 0 0 max(44px, 2.9em);
     }
     .panel {
       position: absolute;
@@ -732,7 +771,8 @@ export const stationMapStyles = css`
       left: 0;
       right: 0;
       bottom: 0;
-      max-height: 44px;
+      /* The toggle's height (below) and its top border: taller with larger text. */
+      max-height: max(45px, 2.9em);
       border-right: 0;
       border-top: 1px solid var(--sm-border);
       border-radius: 14px 14px 0 0;
@@ -749,7 +789,8 @@ export const stationMapStyles = css`
       width: 100%;
       border: 0;
       border-radius: 14px 14px 0 0;
-      min-height: 44px;
+      /* 2.9em of the panel in this 0.9em font. */
+      min-height: max(44px, 3.2em);
       justify-content: space-between;
       color: var(--sm-muted);
       font-size: 0.9em;

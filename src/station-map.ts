@@ -21,6 +21,10 @@ import { navigationLinks } from './geo/navigation-links.js';
 import { convertBBoxToPage, convertRouteToPage } from './geo/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
+import { clampHeadingLevel, renderHeading } from './ui/heading.js';
+import { fillIdTemplate } from './data/station-facts.js';
+import { renderSavedCopyNote } from './ui/saved-copy-note.js';
+import type { HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
 import type { UiStrings } from './i18n/strings.js';
@@ -102,12 +106,16 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @csspart chooser - The chooser of stations that share one marker (one building, one spot).
  * @csspart map - The map region.
  * @csspart attribution - The map data credits (basemap provider, Leaflet) in the map's corner.
+ * @csspart photo - The station's photo thumbnail in the detail (from `photos`).
+ * @csspart feedback - The "report a problem" link in the detail (with `feedback-url`).
+ * @csspart saved-copy - The note that the stations shown are the saved copy of `src`, with its age.
  *
  * @cssproperty --station-map-height - Height of the element (default 100%: it fills a container that has a height).
  * @cssproperty --station-map-min-height - Smallest height, used when the container gives none (default 480px).
  * @cssproperty --station-map-panel-width - Width of the side panel on wide screens (default 340px).
  * @cssproperty --station-map-accent - Accent colour of primary buttons and clusters.
  * @cssproperty --station-map-font - Font shorthand of the widget.
+ * @cssproperty --station-map-text-scale - Multiplies the widget's text size (default 1), e.g. `1.5` for an elder-friendly (适老化) page; the text already follows the browser's text size and the page's font size.
  * @cssproperty --station-map-radius - Corner radius of the element.
  * @cssproperty --station-map-background - Background colour of the panels.
  * @cssproperty --station-map-color - Text colour.
@@ -141,6 +149,11 @@ export class StationMap extends LitElement {
     speeds: { attribute: false },
     lang: {},
     timezone: {},
+    headingLevel: { attribute: 'heading-level' },
+    feedbackUrl: { attribute: 'feedback-url' },
+    cache: {},
+    textScale: { attribute: 'text-scale' },
+    holidays: { attribute: false },
     geocoder: { attribute: false },
     coverage: {},
     geocoderUrl: { attribute: 'geocoder-url' },
@@ -230,6 +243,44 @@ export class StationMap extends LitElement {
   timezone = 'Asia/Shanghai';
 
   /**
+   * Level (1–6) of the element's top headings, the list's and the station name's, so they follow
+   * the page's own outline; the detail's sections take the next level. Default 2.
+   */
+  headingLevel: number | string = 2;
+
+  /**
+   * "Report a problem" link in the detail (随手拍): a URL template whose `{id}` becomes the
+   * station's id, URL-encoded; used only if it is `http:` or `https:`.
+   *
+   * @example <station-map feedback-url="https://union.example/report?station={id}">
+   */
+  feedbackUrl: string | null = null;
+
+  /**
+   * `none` keeps no copy of the `src` data. By default the last file fetched from `src` is kept
+   * in the browser (IndexedDB), shown with a note of its age when `src` cannot be fetched
+   * (offline, timeout, server error), and replaced when the network returns. Data given through
+   * `.stations` or inline is never stored.
+   */
+  cache: string | null = null;
+
+  /**
+   * Enlarges the element's text alone (适老化), e.g. `1.5` or `150%`; 0.5–3, default 1. The text
+   * already follows the reader's browser text size and the page's font size; the CSS custom
+   * property `--station-map-text-scale` does the same from a stylesheet.
+   */
+  textScale: string | number | null = null;
+
+  /**
+   * Dates added to China's published holiday calendar (shipped, 2020 onward) that "open now",
+   * `工作日`, `节假日休息` and OSM `PH` are read against; a date listed here wins over the shipped
+   * one. `null` (default) uses the shipped calendar alone.
+   *
+   * @example map.holidays = { holidays: ['2027-01-01'], workdays: ['2027-02-20'] };
+   */
+  holidays: HolidayCalendar | null = null;
+
+  /**
    * Place search for the search box: `(query, { signal }) => Promise<Array<{ name, lng, lat }>>`,
    * positions in the element's `crs`. Without it, `geocoder-url` (Nominatim-compatible) or
    * 天地图 (with `basemap="tianditu"` and `basemap-key`) is used; with none, the box searches stations only.
@@ -293,7 +344,8 @@ export class StationMap extends LitElement {
   private listHeldFor: StationStore | null = null;
 
   private readonly loader = new StationLoadController(this, {
-    source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
+    source: () => ({ stations: this.stations, src: this.src, crs: this.crs, cache: this.cache }),
+    onSavedCopy: (failure) => this.fireError(failure.code, failure.message),
     strings: () => this.strings,
     onStart: () => (this.errorMessage = null),
     onFailed: (failure) => this.handleLoadFailed(failure),
@@ -375,7 +427,14 @@ export class StationMap extends LitElement {
   // Loading and moving the map start here too: both set state (the status line, the list centre)
   // that then renders in this same update.
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('filter') || changed.has('timezone') || changed.has('store')) this.applyFilter();
+    const calendar = this.holidays;
+    if (changed.has('holidays') && calendar != null) {
+      void import('./hours/check-holiday-calendar.js').then(({ checkHolidayCalendar }) => {
+        // Once per calendar given: a newer one replaced it while the checker loaded.
+        if (calendar === this.holidays) checkHolidayCalendar(calendar).forEach((problem) => this.fireError('invalid-holidays', problem));
+      });
+    }
+    if (changed.has('filter') || changed.has('timezone') || changed.has('holidays') || changed.has('store')) this.applyFilter();
     if (changed.has('filter')) {
       this.searchBox.syncFromFilter(this.filter?.text);
       this.listExtra = 0;
@@ -393,6 +452,8 @@ export class StationMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // Through the CSSOM, not a style attribute: a strict CSP blocks those.
+    if (changed.has('textScale')) this.renderRoot.querySelector<HTMLElement>('.layout')?.style.setProperty('--sm-scale', String(parseTextScale(this.textScale)));
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
@@ -453,7 +514,7 @@ export class StationMap extends LitElement {
     const store = this.store;
     if (!store || !Number.isFinite(lng) || !Number.isFinite(lat)) return [];
     const [x, y] = toWgs84([lng, lat], this.crs);
-    const extra = filter ? createStationFilter(filter, { now: this.now(), timezone: this.timezone }) : null;
+    const extra = filter ? createStationFilter(filter, { now: this.now(), timezone: this.timezone, holidays: this.openHolidays }) : null;
     const base = this.accept;
     const accept =
       extra || base ? (i: number) => (!base || base(i)) && (!extra || extra(store.station(i))) : undefined;
@@ -637,7 +698,7 @@ export class StationMap extends LitElement {
       this.mapController?.stations.setIndex(null);
       return;
     }
-    const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone });
+    const predicate = createStationFilter(this.filter ?? undefined, { now: this.now(), timezone: this.timezone, holidays: this.openHolidays });
     this.accept = predicate ? (i: number) => predicate(store.station(i)) : null;
     this.mapController?.stations.setIndex(this.accept ? store.clustersFor(this.accept) : store.clusterView());
   }
@@ -814,7 +875,7 @@ export class StationMap extends LitElement {
       if (!this.detailOpen) this.focusBeforeDetail = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.detailOpen = true;
       this.sheet.open = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus({ preventScroll: true }));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus({ preventScroll: true }));
     }
     const name = clipText(stationName(station, this.uiLang));
     this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
@@ -963,6 +1024,11 @@ export class StationMap extends LitElement {
     rows[Math.min(position, rows.length - 1)]?.focus();
   }
 
+  /** The page's calendar for `isOpenAt`: `undefined` (the shipped one) when it gave none. */
+  private get openHolidays(): HolidayCalendar | undefined {
+    return this.holidays ?? undefined;
+  }
+
   // ——— render ———
 
   /** The stations of the list: nearest to the user (by path when a network is loaded) or to the map centre. */
@@ -1004,7 +1070,7 @@ export class StationMap extends LitElement {
       return html`<article class="detail" part="detail" aria-labelledby="detail-title">
         <header>
           ${renderTypeIcon(station.properties.type)}
-          <div><h2 id="detail-title" tabindex="-1">${clipText(stationName(station, lang))}</h2></div>
+          <div>${renderHeading(clampHeadingLevel(this.headingLevel), clipText(stationName(station, lang)), { id: 'detail-title', focusable: true })}</div>
           <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
         </header>
         ${custom}
@@ -1014,11 +1080,13 @@ export class StationMap extends LitElement {
       station,
       strings: s,
       lang,
-      status: getOpenStatus(station.properties.hours, this.now(), this.timezone),
+      status: getOpenStatus(station.properties.hours, this.now(), { timezone: this.timezone, holidays: this.openHolidays }),
       distanceMeters: this.position ? haversineMeters(this.position.lng, this.position.lat, store.lng[i]!, store.lat[i]!) : null,
       links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store.lng[i]!, store.lat[i]!] } }, { mode: this.travelMode }),
       route: this.route,
       copied: this.copied,
+      headingLevel: clampHeadingLevel(this.headingLevel),
+      feedbackUrl: fillIdTemplate(this.feedbackUrl, station.id, document.baseURI),
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
@@ -1057,6 +1125,7 @@ export class StationMap extends LitElement {
           </button>
           <div class="status ${this.errorMessage ? 'error' : ''}" part="status" role="status">${status}</div>
           ${renderLoadProgress(this.loader.progress, s)}
+          ${renderSavedCopyNote(this.loader.copySavedAt, this.now(), s)}
           ${this.errorMessage
             ? html`<div class="message error" role="alert">
                 ${this.errorMessage}
@@ -1082,6 +1151,7 @@ export class StationMap extends LitElement {
               ${renderPlaceResults({
                 search: this.places.state,
                 strings: s,
+                headingLevel: clampHeadingLevel(this.headingLevel),
                 onPick: (place) => this.handlePlacePick(place),
                 onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
                 onExitBottom: () => this.focusListRow(0),
@@ -1104,6 +1174,8 @@ export class StationMap extends LitElement {
                     activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
                     now: this.now(),
                     timezone: this.timezone,
+                    holidays: this.openHolidays,
+                    headingLevel: clampHeadingLevel(this.headingLevel),
                     filtering: !!store && isFiltering(this.filter),
                     hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
                     onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
@@ -1167,6 +1239,14 @@ function renderAttribution(basemap: BasemapSpec) {
 
 // Every value set, by attribute or property, passes one table of rules (ui/validate-inputs.ts).
 checkPropertiesOf(StationMap);
+
+/** `1.5` or `150%` → 1.5, within 0.5–3; anything else → 1. */
+function parseTextScale(value: string | number | null): number {
+  const text = String(value ?? '').trim();
+  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  return text && Number.isFinite(n) && n > 0 ? Math.min(Math.max(n, 0.5), 3) : 1;
+}
+
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -57,8 +57,17 @@ export interface StationProperties {
   rating_url?: string;
   honors?: string[];
   website?: string;
+  /** Photo URLs (http/https); the first is shown as a thumbnail in the detail. */
+  photos?: string[];
+  /** `open`, or why it is not open whatever its hours say: `closed-temporarily`, `maintenance`. */
+  status?: StationStatus;
+  /** How to get in, shown as text: free, scan a code, face recognition, key from the manager. */
+  entry?: string;
   [key: string]: unknown;
 }
+
+/** A station's own state; anything but `open` makes "open now" false. */
+export type StationStatus = 'open' | 'closed-temporarily' | 'maintenance';
 
 /** A parsed station: a GeoJSON Point feature whose `id` is always a string. */
 export interface Station extends Feature<Point, StationProperties> {
@@ -164,7 +173,9 @@ export type StationMapErrorCode =
   /** The station file is over `loadStations`' `maxBytes` or `parseStations`' `maxFeatures`. */
   | 'too-large'
   /** An attribute or property was given a value the element cannot use; it uses the default instead. */
-  | 'invalid-attribute';
+  | 'invalid-attribute'
+  /** The `holidays` property is not `{ holidays: string[], workdays: string[] }` of ISO dates (the valid dates are used). */
+  | 'invalid-holidays';
 
 /** Navigation apps that `navigationLinks` builds links for. */
 export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';
@@ -212,3 +223,16 @@ export interface GeocodeResult {
  * signal's reason when aborted and with a `StationMapError` (`geocode-failed`) when it fails.
  */
 export type Geocoder = (query: string, options: { signal: AbortSignal }) => Promise<GeocodeResult[]>;
+
+/**
+ * Dates given by a page, as ISO `YYYY-MM-DD` in the stations' time zone: `holidays` are days off
+ * (法定节假日), `workdays` are weekend days worked in exchange (调休上班).
+ *
+ * @example { holidays: ['2027-01-01'], workdays: ['2027-02-20'] }
+ */
+export interface HolidayCalendar {
+  /** Public holidays, ISO dates. */
+  holidays: readonly string[];
+  /** Make-up working days on a weekend, ISO dates. */
+  workdays: readonly string[];
+}

@@ -17,6 +17,8 @@ export interface StationSource {
   stations: StationInput | null;
   src: string | null;
   crs: Crs;
+  /** `none`: keep no copy of `src` for offline use (the `cache` attribute). */
+  cache?: string | null;
 }
 
 /** Why a load failed: `text` for the user, `code` and `message` for `station-map-error`. */
@@ -41,6 +43,8 @@ export interface StationLoadControllerOptions {
   onClustersReady?(store: NonNullable<BuiltStore['store']>): void;
   /** The store's kd-tree is built (in slices after the cluster index), unless a newer load came first. */
   onSpatialReady?(store: NonNullable<BuiltStore['store']>): void;
+  /** `src` could not be fetched and the saved copy is shown instead (see {@link StationLoadController.copySavedAt}). */
+  onSavedCopy?(failure: StationLoadFailure): void;
 }
 
 /** Fewest milliseconds between two updates of the progress bar. */
@@ -55,6 +59,11 @@ export class StationLoadController implements ReactiveController {
   private inlineObserver: MutationObserver | null = null;
   private isLoading = false;
   private currentProgress: number | null = null;
+  private shownCopySavedAt: number | null = null;
+  // The network is back: fetch again what the saved copy stands in for.
+  private readonly handleOnline = () => {
+    if (this.shownCopySavedAt !== null) void this.reload();
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -68,6 +77,14 @@ export class StationLoadController implements ReactiveController {
     return this.isLoading;
   }
 
+  /**
+   * When the stations shown are the saved copy of `src` (it could not be fetched): the time it
+   * was saved, ms since the epoch; `null` when they are fresh or not from `src`.
+   */
+  get copySavedAt(): number | null {
+    return this.shownCopySavedAt;
+  }
+
   /** Progress (0…1) of indexing the stations in time slices, or `null` when no load is running. */
   get progress(): number | null {
     return this.currentProgress;
@@ -79,12 +96,14 @@ export class StationLoadController implements ReactiveController {
       if (stations == null && !src) void this.reload();
     });
     this.inlineObserver.observe(this.host, { childList: true, characterData: true, subtree: true });
+    addEventListener('online', this.handleOnline);
   }
 
   hostDisconnected(): void {
     this.abort?.abort();
     this.inlineObserver?.disconnect();
     this.inlineObserver = null;
+    removeEventListener('online', this.handleOnline);
   }
 
   /** Reloads the station data from the property, `src` or inline `<script type="application/geo+json">`. */
@@ -92,8 +111,11 @@ export class StationLoadController implements ReactiveController {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     const generation = ++this.generation;
-    const { stations, src, crs: pageCrs } = this.options.source();
+    const { stations, src, crs: pageCrs, cache } = this.options.source();
     let fromUrl: string | null = null;
+    let copyKey: string | null = null;
+    let copySavedAt: number | null = null;
+    let fetched: string | null = null;
     const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
     this.options.onStart();
     let steps;
@@ -102,14 +124,26 @@ export class StationLoadController implements ReactiveController {
     } else if (src) {
       this.setLoading(true);
       let text;
+      copyKey = cache === 'none' ? null : copyKeyOf(src);
       try {
         text = await fetchStationText(src, { signal: abort.signal });
       } catch (error) {
         if (abort.signal.aborted || generation !== this.generation) return;
-        this.setLoading(false);
-        this.options.onFailed(this.describeFetchError(error));
-        return;
+        const failure = this.describeFetchError(error);
+        // Offline, a timeout, a server error: the last copy fetched beats an empty map. Data that
+        // arrived but was unusable is a fault of the file, not the network: no copy then.
+        const copy = copyKey && failure.code === 'fetch-failed' ? await (await import('./saved-copy.js')).readCopy(copyKey) : null;
+        if (generation !== this.generation) return;
+        if (!copy) {
+          this.setLoading(false);
+          this.options.onFailed(failure);
+          return;
+        }
+        text = copy.text;
+        copySavedAt = copy.savedAt;
+        this.options.onSavedCopy?.(failure);
       }
+      if (copySavedAt === null) fetched = text;
       if (generation !== this.generation) return;
       this.setLoading(false);
       // Parsed in slices like `.stations` data; an unusable document fails like a failed request.
@@ -155,6 +189,14 @@ export class StationLoadController implements ReactiveController {
       this.options.onFailed({ code, message, text: `${headline} ${message}`, invalidData: true });
       return;
     }
+    // Saved only once it parsed: a broken file must not replace a good copy.
+    // Its own module, loaded after the first render: a first view does not need IndexedDB.
+    if (copyKey && fetched !== null) {
+      const text = fetched;
+      const key = copyKey;
+      void import('./saved-copy.js').then((copies) => copies.saveCopy(key, text));
+    }
+    this.shownCopySavedAt = copySavedAt;
     await this.options.onLoaded({ result, store });
     // The cluster index and the kd-tree are built after the first render, in slices; until then
     // the store answers from scans of its columns (same answers). A newer load stops them.
@@ -196,5 +238,15 @@ export class StationLoadController implements ReactiveController {
     if (progress === this.currentProgress) return;
     this.currentProgress = progress;
     this.host.requestUpdate();
+  }
+}
+
+/** The key of a `src` copy: its absolute URL; `null` where there is no IndexedDB. */
+function copyKeyOf(src: string): string | null {
+  if (typeof indexedDB === 'undefined') return null;
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return null;
   }
 }

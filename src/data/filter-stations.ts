@@ -3,7 +3,9 @@
  * one predicate built once per filter change, cheap enough to run over a
  * hundred thousand stations on every keystroke.
  */
+import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import { isOpenAt } from '../hours/is-open.js';
+import { isStatusOpen } from './station-facts.js';
 import type { KnownStationType, Station, StationFilter } from '../types.js';
 
 /** Options of {@link createStationFilter}. */
@@ -12,6 +14,8 @@ export interface StationFilterOptions {
   now?: Date;
   /** IANA time zone of the stations' hours (default: `isOpenAt`'s, `Asia/Shanghai`). */
   timezone?: string;
+  /** Dates added to China's holiday calendar for "open now" (see `isOpenAt`); `null`: no calendar. */
+  holidays?: HolidayCalendar | null;
 }
 
 /** The station types the spec names, in the order a worker looks for them. */
@@ -86,7 +90,7 @@ export function createStationFilter(
   if (typeSet === null && services.length === 0 && query === '' && !openNow) return null;
 
   const now = options.now ?? new Date();
-  const timezone = options.timezone;
+  const openOptions = { timezone: options.timezone, holidays: options.holidays };
   // Most stations share a few hours strings (24小时, 08:00-20:00): judge each once.
   const openByHours = new Map<unknown, boolean>();
 
@@ -104,10 +108,11 @@ export function createStationFilter(
       for (let i = 0; i < services.length; i++) if (!offered.includes(services[i])) return false;
     }
     if (openNow) {
+      if (!isStatusOpen(properties.status)) return false;
       const hours = properties.hours;
       let open = openByHours.get(hours);
       if (open === undefined) {
-        open = isOpenAt(typeof hours === 'string' ? hours : null, now, timezone) === true;
+        open = isOpenAt(typeof hours === 'string' ? hours : null, now, openOptions) === true;
         openByHours.set(hours, open);
       }
       if (!open) return false;

@@ -23,11 +23,20 @@ export interface WeeklyHours {
   /** Index 0 = Monday … 6 = Sunday. An empty list means closed that day. */
   readonly days: readonly (readonly TimeRange[])[];
   /**
-   * The text says the station closes on public holidays (`节假日休息`, `PH off`).
-   * We have no holiday calendar, so this does not change `isOpenAt`; the UI can
-   * show it as a note.
+   * The text says the station closes on public holidays (`节假日休息`, `法定节假日闭站`, `PH off`);
+   * `isOpenAt` applies it with China's calendar, and the UI shows it as a note.
    */
   readonly closedOnHolidays: boolean;
+  /**
+   * Hours on public holidays: `[]` when closed on them, the ranges of a `节假日 09:00-12:00` or
+   * `PH 10:00-14:00` rule, `null` when the text says nothing (a holiday keeps its weekday's hours,
+   * unless that day's hours come from a `工作日` rule).
+   */
+  readonly holidayHours: readonly TimeRange[] | null;
+  /** Bit `1 << d` set when day d's hours come from a `工作日` rule: those hours stop on public holidays. */
+  readonly workdayMask: number;
+  /** The hours of the last `工作日` rule, for make-up working days (调休) on a weekend; `null` without one. */
+  readonly workdayHours: readonly TimeRange[] | null;
 }
 
 // Token kinds are small numbers rather than words: every comparison below ships in the
@@ -37,7 +46,7 @@ type Kind = (typeof Kind)[keyof typeof Kind];
 
 type Token =
   | { k: typeof Kind.Day; d: number; zh: boolean }
-  | { k: typeof Kind.Days; set: readonly number[] }
+  | { k: typeof Kind.Days; set: readonly number[]; wd: boolean }
   | { k: typeof Kind.Holiday }
   | { k: typeof Kind.Time; m: number }
   | { k: typeof Kind.Shift; to: 'am' | 'pm' | 'noon' }
@@ -72,7 +81,7 @@ const ZH_DAY_TAIL = /[一二三四五六日天]/y;
 const EN_DAY = /(mo|tu|we|th|fr|sa|su)[a-z]*/y;
 const DAY_GROUP = /(工作日)|(周末|週末|双休日|雙休日)|(每天|每日|天天|全周|全週|全年无休|全年無休|daily|everyday)/y;
 const HOLIDAY = /(?:法定)?(?:节假日|節假日|假日|节日|節日|公休日)|ph(?![a-z])/y;
-const OFF = /off|closed|休息|休|闭馆|閉館|关闭|關閉|不开放|不開放|除外|停止服务|停止服務|不营业|不營業/y;
+const OFF = /off|closed|休息|休|闭馆|閉館|闭站|閉站|关闭|關閉|不开放|不開放|除外|停止服务|停止服務|不营业|不營業/y;
 const LIST = /、|以及|及|和|与|與/y;
 const SEP = /。/y;
 
@@ -152,7 +161,7 @@ function tokenize(s: string): Token[] | null {
       if (c >= 97 && c <= 122) {
         if (at(HOLIDAY)) push({ k: Kind.Holiday });
         else if (at(OFF)) push({ k: Kind.Off });
-        else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m) });
+        else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m), wd: !!m[1] });
         else if ((m = at(EN_DAY))) {
           const d = toEnglishDay(m[0]);
           if (d < 0) return null;
@@ -172,7 +181,7 @@ function tokenize(s: string): Token[] | null {
     else if (isAfterZhDay(tokens) && (m = at(ZH_DAY_TAIL))) {
       // `周六日`, `周一至五`, `周六、日`: the prefix is written once for several days.
       push({ k: Kind.Day, d: ZH_DAY_INDEX[m[0]]!, zh: true });
-    } else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m) });
+    } else if ((m = at(DAY_GROUP))) push({ k: Kind.Days, set: toDaySet(m), wd: !!m[1] });
     else if (at(HOLIDAY)) push({ k: Kind.Holiday });
     else if (at(OFF)) push({ k: Kind.Off });
     else if ((m = at(SHIFT))) push({ k: Kind.Shift, to: m[1] ? 'am' : m[2] ? 'pm' : 'noon' });
@@ -208,9 +217,11 @@ function toEnglishDay(word: string): number {
 
 function parseRules(tokens: readonly Token[]): WeeklyHours | null {
   const days: TimeRange[][] = ALL_DAYS.map(() => []);
-  let closedOnHolidays = false;
+  let holidayHours: TimeRange[] | null = null;
+  let workdayHours: TimeRange[] | null = null;
+  let workdayMask = 0;
   let applied = false;
-  let daySelected = false;
+  let opened = false;
   let i = 0;
   const kind = (offset = 0): Kind | undefined => tokens[i + offset]?.k;
   const isDayLike = (k: Kind | undefined): boolean => k === Kind.Day || k === Kind.Days || k === Kind.Holiday;
@@ -223,11 +234,15 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
     }
     let selected: Set<number> | null = null;
     let holiday = false;
+    let workday = false;
     for (let token = tokens[i]; isDayToken(token); token = tokens[i]) {
       i++;
       selected ??= new Set();
       if (token.k === Kind.Holiday) holiday = true;
-      else if (token.k === Kind.Days) token.set.forEach((d) => selected!.add(d));
+      else if (token.k === Kind.Days) {
+        token.set.forEach((d) => selected!.add(d));
+        workday ||= token.wd;
+      }
       else if (kind() === Kind.Dash && tokens[i + 1]?.k === Kind.Day) {
         const end = (tokens[i + 1] as { d: number }).d;
         i += 2;
@@ -264,21 +279,30 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
       continue;
     } else return null;
 
-    if (holiday && ranges.length === 0) closedOnHolidays = true;
-    // Holiday-only rules (`PH off`, `节假日 9:00-12:00`) need a calendar we do not have.
+    const merged = mergeRanges(ranges);
+    if (holiday) holidayHours = merged;
+    // Holiday-only rules (`PH off`, `节假日 9:00-12:00`) say nothing about the weekdays.
     if (holiday && selected?.size === 0) continue;
-    for (const d of selected ?? ALL_DAYS) days[d] = mergeRanges(ranges);
+    if (workday) workdayHours = merged;
+    // A later rule replaces an earlier one for the same day (OSM): `Fr 08:00-12:00; We-Sa off`.
+    for (const d of selected ?? ALL_DAYS) {
+      days[d] = merged;
+      workdayMask = workday && d < 5 ? workdayMask | (1 << d) : workdayMask & ~(1 << d);
+    }
     applied = true;
-    daySelected ||= selected !== null;
+    opened ||= selected === null || ranges.length > 0;
   }
   // `Su off` alone says when it is closed, not when it is open: unknown. A bare
   // `off` / `休息` without days does mean closed every day.
-  if (!applied || (daySelected && days.every((list) => list.length === 0))) return null;
+  if (!applied || !opened) return null;
   const always = days.every((list) => list.some(([s, e]) => s <= 0 && e >= MINUTES_PER_DAY));
   return Object.freeze({
     always,
     days: Object.freeze(days.map((list) => Object.freeze(list.map((r) => Object.freeze(r))))),
-    closedOnHolidays,
+    closedOnHolidays: holidayHours?.length === 0,
+    holidayHours: holidayHours && Object.freeze(holidayHours),
+    workdayMask,
+    workdayHours: workdayHours && Object.freeze(workdayHours),
   });
 }
 

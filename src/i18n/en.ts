@@ -204,4 +204,15 @@ export const en: UiStrings = {
     'basemap-key-missing': (details) =>
       `The ${details?.provider && details.provider !== 'tianditu' ? details.provider : 'Tianditu'} basemap needs a key: set the basemap-key attribute.`,
   },
+  facts: {
+    status: 'Status',
+    statuses: { open: 'Open as usual', 'closed-temporarily': 'Temporarily closed', maintenance: 'Under maintenance' },
+    entry: 'How to get in',
+    photoAlt: (name) => `Photo of ${name}`,
+    reportProblem: 'Report a problem',
+    offlineCopy: (m) => {
+      const [n, unit] = m < 60 ? [Math.max(1, m), 'minute'] : m < 2880 ? [Math.round(m / 60), 'hour'] : [Math.round(m / 1440), 'day'];
+      return `Could not fetch the latest data: showing data from ${n} ${unit}${n === 1 ? '' : 's'} ago`;
+    },
+  },
 };

@@ -3,7 +3,7 @@
  * language (`zh-CN.ts`, `zh-TW.ts`, `en.ts`). Strings with arguments are
  * functions, so word order stays with the translation.
  */
-import type { KnownService, KnownStationType, NavigationApp, Route, TravelMode } from '../types.js';
+import type { KnownService, KnownStationType, NavigationApp, Route, StationStatus, TravelMode } from '../types.js';
 
 /** Seven names, index 0 = Monday … 6 = Sunday (the order `OpenStatus.opensDay` uses). */
 export type WeekdayNames = readonly [string, string, string, string, string, string, string];
@@ -236,4 +236,19 @@ export interface UiStrings {
   }>;
 
   errors: UiErrorStrings;
+
+  /** Station facts (temporary status, how to get in, photo, "report a problem") and the offline copy. */
+  facts: Readonly<{
+    status: string;
+    /** A station's `status`; anything but `open` means "not open now" whatever the hours say. */
+    statuses: Readonly<Record<StationStatus, string>>;
+    /** Label of `entry`: how to get in (free, scan a code, key from the manager). */
+    entry: string;
+    /** Alt text of the station's photo. */
+    photoAlt: (name: string) => string;
+    /** Link from the `feedback-url` template (随手拍). */
+    reportProblem: string;
+    /** "显示的是 3 小时前的数据": the saved copy shown because the data could not be fetched. */
+    offlineCopy: (ageMinutes: number) => string;
+  }>;
 }

@@ -201,4 +201,13 @@ export const zhCN: UiStrings = {
     'basemap-key-missing': (details) =>
       `${details?.provider && details.provider !== 'tianditu' ? details.provider : '天地图'}底图需要密钥，请在 basemap-key 属性中填写。`,
   },
+  facts: {
+    status: '状态',
+    statuses: { open: '正常开放', 'closed-temporarily': '暂停开放', maintenance: '维护中' },
+    entry: '进站方式',
+    photoAlt: (name) => `${name}照片`,
+    reportProblem: '报告问题',
+    offlineCopy: (m) =>
+      `无法获取最新数据，显示的是 ${m < 60 ? `${Math.max(1, m)} 分钟` : m < 2880 ? `${Math.round(m / 60)} 小时` : `${Math.round(m / 1440)} 天`}前的数据`,
+  },
 };

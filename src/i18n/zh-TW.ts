@@ -201,4 +201,13 @@ export const zhTW: UiStrings = {
     'basemap-key-missing': (details) =>
       `${details?.provider && details.provider !== 'tianditu' ? details.provider : '天地圖'}底圖需要金鑰，請在 basemap-key 屬性中填寫。`,
   },
+  facts: {
+    status: '狀態',
+    statuses: { open: '正常開放', 'closed-temporarily': '暫停開放', maintenance: '維護中' },
+    entry: '進站方式',
+    photoAlt: (name) => `${name}照片`,
+    reportProblem: '回報問題',
+    offlineCopy: (m) =>
+      `無法取得最新資料，顯示的是 ${m < 60 ? `${Math.max(1, m)} 分鐘` : m < 2880 ? `${Math.round(m / 60)} 小時` : `${Math.round(m / 1440)} 天`}前的資料`,
+  },
 };

@@ -9,7 +9,9 @@ import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { NavigationLink, Route, Station } from '../types.js';
 import { serviceGlyph } from './icons.js';
+import { renderHeading } from './heading.js';
 import { renderOpenBadge } from './open-badge.js';
+import { renderFactRows, renderFeedbackLink, renderStationPhoto } from './station-facts.js';
 import { renderRatingQr } from './rating-qr.js';
 import { parsePhoneNumbers } from '../data/phone-numbers.js';
 import { clipText } from './clip-text.js';
@@ -26,6 +28,10 @@ export interface DetailOptions {
   links: NavigationLink[];
   route: Route | null;
   copied: boolean;
+  /** The "report a problem" link for this station (from `feedback-url`), if any. */
+  feedbackUrl?: string;
+  /** Level of the station's name heading (the element's `heading-level`, default 2); sections get the next. */
+  headingLevel?: number;
   onClose(): void;
   onRoute(): void;
   onClearRoute(): void;
@@ -54,22 +60,25 @@ export function renderDetail(options: DetailOptions) {
   const rating = webUrl(p.rating_url);
   const services = strings(p.services);
   const honors = strings(p.honors);
+  const sub = (options.headingLevel ?? 2) + 1;
   const row = (label: string, value: unknown) => (value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
   return html`
     <article class="detail" part="detail" aria-labelledby="detail-title">
       <header>
         ${renderTypeIcon(p.type)}
         <div>
-          <h2 id="detail-title" tabindex="-1">${clipText(stationName(station, lang))}</h2>
+          ${renderHeading(options.headingLevel ?? 2, clipText(stationName(station, lang)), { id: 'detail-title', focusable: true })}
           <div class="meta">${typeLabel(p.type, s)}</div>
         </div>
         <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${options.onClose}>&#x2715;</button>
       </header>
+      ${renderStationPhoto(station, stationName(station, lang), s)}
       <dl>
         ${row(s.labels.code, clipText(station.id))}
         ${options.distanceMeters == null ? nothing : row(s.labels.distance, formatDistance(options.distanceMeters, lang))}
         <dt>${s.labels.hours}</dt>
-        <dd>${renderOpenBadge(options.status, s)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
+        <dd>${renderOpenBadge(options.status, s, p.status)} ${text(p.hours) ? html`<div>${text(p.hours)}</div>` : nothing}</dd>
+        ${renderFactRows(station, s)}
         ${row(s.labels.address, text(p.address))}
         ${phone ? row(s.labels.phone, renderPhone(phone)) : nothing}
         ${row(s.labels.manager, text(p.manager))}
@@ -81,7 +90,7 @@ export function renderDetail(options: DetailOptions) {
         ${options.extraActions ?? nothing}
       </div>
       ${options.route ? renderRouteSummary(options.route, options) : nothing}
-      <h3 class="list-heading">${s.actions.navigate}</h3>
+      ${renderHeading(sub, s.actions.navigate, { className: 'list-heading' })}
       <ul class="nav-links">
         ${options.links.map(
           (link) =>
@@ -91,7 +100,7 @@ export function renderDetail(options: DetailOptions) {
         )}
       </ul>
       ${services.length
-        ? html`<h3 class="list-heading">${s.labels.services}</h3>
+        ? html`${renderHeading(sub, s.labels.services, { className: 'list-heading' })}
             <ul class="services">
               ${services.map((service) => {
                 const glyph = serviceGlyph(service);
@@ -102,7 +111,7 @@ export function renderDetail(options: DetailOptions) {
             </ul>`
         : nothing}
       ${honors.length
-        ? html`<h3 class="list-heading">${s.labels.honors}</h3>
+        ? html`${renderHeading(sub, s.labels.honors, { className: 'list-heading' })}
             <ul class="honors">
               ${honors.map((h) => html`<li class="honor" part="honor">${h}</li>`)}
             </ul>`
@@ -113,6 +122,7 @@ export function renderDetail(options: DetailOptions) {
             ${renderRatingQr(rating, s.labels.ratingQr, options.onPartLoaded)}
           </div>`
         : nothing}
+      ${renderFeedbackLink(options.feedbackUrl, s)}
     </article>
   `;
 }

@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import type { UiStrings } from '../i18n/strings.js';
 import { clipText } from './clip-text.js';
+import { renderHeading } from './heading.js';
 
 /** A place the geocoder returned, in the element's `crs`. */
 export interface PlaceResult {
@@ -24,6 +25,8 @@ export type PlaceSearchState =
 export interface PlaceResultsOptions {
   search: PlaceSearchState;
   strings: UiStrings;
+  /** Level of the results heading (the element's `heading-level`, default 2). */
+  headingLevel?: number;
   onPick(place: PlaceResult): void;
   /** Arrow up from the first place: back to the search box. */
   onExitTop(): void;
@@ -53,7 +56,7 @@ export function renderPlaceResults(options: PlaceResultsOptions) {
     default:
       if (!search.places.length) return html`<p class="places-note" role="status">${s.placeSearch.noResults}</p>`;
       return html`
-        <h3 class="list-heading" id="places-heading">${s.placeSearch.heading}</h3>
+        ${renderHeading(options.headingLevel ?? 2, s.placeSearch.heading, { id: 'places-heading', className: 'list-heading' })}
         <ul class="places" part="places" aria-labelledby="places-heading" @keydown=${(e: KeyboardEvent) => handleKeydown(e, options)}>
           ${search.places.map(
             (place) => html`<li>

@@ -3,7 +3,9 @@
  * It renders at most a few hundred rows (the caller asks the index for k items), never the whole set.
  */
 import { html, nothing, svg } from 'lit';
+import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import { getOpenStatus } from '../hours/is-open.js';
+import { renderHeading } from './heading.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDistance, serviceLabel, stationName, typeLabel } from '../i18n/format.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
@@ -31,6 +33,10 @@ export interface StationListOptions {
   activeIndex: number;
   now: Date;
   timezone: string;
+  /** Level of the list's heading (the element's `heading-level`, default 2). */
+  headingLevel?: number;
+  /** Dates added to China's holiday calendar (the element's `holidays`). */
+  holidays?: HolidayCalendar | null;
   /** True when a filter is on, so an empty list says why. */
   filtering: boolean;
   /**
@@ -94,7 +100,7 @@ export function renderStationList(options: StationListOptions) {
   }
   const active = items.some((item) => item.index === options.activeIndex) ? options.activeIndex : items[0]!.index;
   return html`
-    <h3 class="list-heading" id="list-heading">${options.heading}</h3>
+    ${renderHeading(options.headingLevel ?? 2, options.heading, { id: 'list-heading', className: 'list-heading' })}
     <ol class="list" part="list" aria-labelledby="list-heading" @keydown=${(e: KeyboardEvent) => handleListKeydown(e, options.onExitTop)}>
       ${repeat(
         items,
@@ -117,7 +123,7 @@ export function renderStationList(options: StationListOptions) {
               <span class="text">
                 <span class="name">${clipText(stationName(station, lang))}</span>
                 <span class="meta">${typeLabel(station.properties.type, s)}</span>
-                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, options.timezone), s)}
+                ${renderOpenBadge(getOpenStatus(station.properties.hours, options.now, { timezone: options.timezone, holidays: options.holidays }), s, station.properties.status)}
                 ${renderServiceIcons(station.properties.services, s)}
               </span>
               ${options.showDistance === false ? nothing : html`<span class="distance">${formatDistance(distanceMeters, lang)}</span>`}

@@ -13,6 +13,9 @@ const log = new Map();
 /** How many times each `flaky` key was asked for. */
 const hits = new Map();
 
+/** `switchable` keys set down (failing) by `switch?down=1`, and the tag each serves when up. */
+const switches = new Map();
+
 
 /** An OSRM answer with a two-point walking route. */
 const OSRM_OK = {
@@ -148,6 +151,25 @@ export async function faultRoutesMiddleware(ctx, next) {
         return;
       }
       sendJson(ctx, smallCollection(tag));
+      return;
+    }
+    case 'switchable': {
+      // Valid data until `switch?key=…&down=1` takes the key down (a 503, as a dead server or
+      // an offline proxy gives), and back up with `down=0` (optionally serving another `tag`).
+      const state = switches.get(String(ctx.query.key ?? ''));
+      if (state?.down) {
+        ctx.status = 503;
+        ctx.type = 'text/plain';
+        ctx.body = 'down';
+        return;
+      }
+      sendJson(ctx, smallCollection(state?.tag ?? tag));
+      return;
+    }
+    case 'switch': {
+      const key = String(ctx.query.key ?? '');
+      switches.set(key, { down: ctx.query.down === '1', tag: ctx.query.tag ? String(ctx.query.tag) : switches.get(key)?.tag });
+      ctx.status = 204;
       return;
     }
     case 'huge': {

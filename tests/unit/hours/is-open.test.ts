@@ -83,7 +83,7 @@ describe('isOpenAt: time zones', () => {
     expect(isOpenAt('Mo 00:00-06:00', date)).toBe(true);
     expect(isOpenAt('Su 00:00-24:00', date)).toBe(false);
     expect(isOpenAt('Su 00:00-24:00', date, 'UTC')).toBe(true);
-    expect(getLocalTime(date)).toEqual({ weekday: 0, minute: 4 * 60 });
+    expect(getLocalTime(date)).toEqual({ weekday: 0, minute: 4 * 60, date: '2024-05-06' });
   });
 
   it('evaluates in another zone, summer time included', () => {
@@ -190,20 +190,30 @@ describe('getLocalTime in China’s zones (computed without Intl)', () => {
     let state = 7;
     const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
     const zones = ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Urumqi', 'Europe/Berlin'];
+    const formats = new Map(
+      zones.map((zone) => [
+        zone,
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      ]),
+    );
     for (let i = 0; i < 2000; i++) {
       const date = new Date(Date.UTC(1992, 0, 1) + Math.floor(random() * 40 * 365.25 * 86400000));
       for (const zone of zones) {
-        const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+        const parts = formats.get(zone)!.formatToParts(date);
         const part = (type: string) => parts.find((p) => p.type === type)!.value;
         const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday'));
-        expect(getLocalTime(date, zone), `${zone} ${date.toISOString()}`).toEqual({ weekday, minute: Number(part('hour')) * 60 + Number(part('minute')) });
+        expect(getLocalTime(date, zone), `${zone} ${date.toISOString()}`).toEqual({
+          weekday,
+          minute: Number(part('hour')) * 60 + Number(part('minute')),
+          date: `${part('year')}-${part('month')}-${part('day')}`,
+        });
       }
     }
   });
 
   it('leaves dates before 1992 (China had summer time until 1991) and odd zone names to Intl', () => {
     // 1988-07-01 12:00 UTC was 21:00 in Beijing under summer time (UTC+9).
-    expect(getLocalTime(new Date(Date.UTC(1988, 6, 1, 12)), 'Asia/Shanghai')).toEqual({ weekday: 4, minute: 21 * 60 });
+    expect(getLocalTime(new Date(Date.UTC(1988, 6, 1, 12)), 'Asia/Shanghai')).toEqual({ weekday: 4, minute: 21 * 60, date: '1988-07-01' });
     expect(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'constructor')).toEqual(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'Asia/Shanghai'));
   });
 });
