@@ -81,7 +81,7 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
   const reachesMainOnly = async (context, id, seen = new Set()) => {
     if (seen.has(id)) return null;
     seen.add(id);
-    const info = await context.load({ id });
+    const info = await context.load({ id, resolveDependencies: true });
     for (const imported of info.importedIds) {
       if (MAIN_ONLY_PATH.test(imported)) return imported.replace(/^.*\/node_modules\//, '');
       const found = await reachesMainOnly(context, imported, seen);
