@@ -229,7 +229,8 @@ function* parseFeaturesSteps(
   const { size, lat } = into;
   const skipped = table && table.skipped.length > 0 ? mergeByRow(table.skipped, into.skipped) : into.skipped;
   return {
-    list: new StationList(features, featureAt.subarray(0, size), ids, reader),
+    // A table's rows already hold the schema fields (read once per table, not per row).
+    list: new StationList(features, featureAt.subarray(0, size), ids, table ? null : reader),
     lng: lng.subarray(0, size),
     lat: lat.subarray(0, size),
     indexById: ids,

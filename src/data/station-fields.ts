@@ -262,6 +262,16 @@ export class FieldReader {
     return false;
   }
 
+  /**
+   * A field's value as a station holds it: a `type` as its id, `services` split and as ids, `honors`
+   * split; other fields as given.
+   *
+   * @example new FieldReader().readField('services', '饮水、洗衣') // ['water', '洗衣']
+   */
+  readField(field: StationField, value: unknown): unknown {
+    return this.readValue(STATION_FIELDS.indexOf(field), value);
+  }
+
   private readValue(field: number, value: unknown): unknown {
     if (field === TYPE) return typeof value === 'string' ? this.typeId(value) : value;
     if (field === SERVICES) {
@@ -325,7 +335,19 @@ class Cache<T> {
 
 /** A value worth reading: not null, undefined or blank text. */
 function isPresent(value: unknown): boolean {
-  return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
+  return value !== null && value !== undefined && !(typeof value === 'string' && !hasText(value));
+}
+
+/**
+ * True when `text` has a character that is not white space (no `trim()`: this runs for every
+ * cell of a table, and most cells start with one).
+ */
+export function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x85 && c !== 0x1680 && c !== 0x202f && c !== 0x205f) return true;
+  }
+  return false;
 }
 
 /** A usable id: a non-blank string (trimmed) or a finite number (as a string). */

@@ -30,13 +30,13 @@ export class StationList {
    * @param features The input features the stations come from (never changed).
    * @param featureAt The feature index of each station, in station order.
    * @param ids The stations' ids, at their station positions.
-   * @param reader Reads the schema fields from the features' properties.
+   * @param reader Reads the schema fields from the features' properties (null: they hold them already).
    */
   constructor(
     private readonly features: readonly unknown[],
     private readonly featureAt: Uint32Array,
     private readonly ids: StationIdIndex,
-    private readonly reader: FieldReader,
+    private readonly reader: FieldReader | null,
   ) {
     this.made = new Array(ids.size);
   }
@@ -54,8 +54,10 @@ export class StationList {
 
   private make(i: number): Station {
     const station = { ...(this.features[this.featureAt[i]!] as object), id: this.ids.idAt(i) } as Station;
-    const properties = this.reader.readProperties(station.properties);
-    if (properties !== station.properties) station.properties = properties;
+    if (this.reader) {
+      const properties = this.reader.readProperties(station.properties);
+      if (properties !== station.properties) station.properties = properties;
+    }
     return station;
   }
 

@@ -14,7 +14,10 @@ import type { StationField } from './vocabulary.js';
  */
 export class StationTable {
   constructor(
-    /** One Point Feature per usable data row; its properties are the row, keyed by the headers as written. */
+    /**
+     * One Point Feature per usable data row; its properties are the row, keyed by the headers as
+     * written, plus the schema fields read from it (`name`, `type` as an id, `services` …), final.
+     */
     readonly features: readonly unknown[],
     /** The spreadsheet row number of each feature (1-based, as Excel shows it). */
     readonly rows: Int32Array,

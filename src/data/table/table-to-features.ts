@@ -5,9 +5,12 @@
  * coordinates cannot be used are reported with their spreadsheet row number. Pure.
  */
 import type { ParseResult, SkippedFeature } from '../../types.js';
-import { FieldReader, type StationFields } from '../station-fields.js';
+import { FieldReader, hasText, type StationFields } from '../station-fields.js';
 import { StationTable } from '../station-table.js';
-import type { StationField } from '../vocabulary.js';
+import { STATION_FIELDS, type StationField } from '../vocabulary.js';
+
+/** Fields whose value a row's properties gain (the id goes on the station, coordinates in its geometry). */
+const COPIED_FIELDS = STATION_FIELDS.filter((f) => f !== 'id' && f !== 'lng' && f !== 'lat' && f !== 'coordinates');
 
 /** Options of {@link tableToStations}. */
 export interface TableToStationsOptions {
@@ -73,6 +76,18 @@ export function tableToStations(records: readonly string[][], options: TableToSt
   const latName = latColumn >= 0 ? columnNames.lat! : '';
   const pairName = pairColumn >= 0 ? columnNames.coordinates! : '';
 
+  // Each copied field and the columns holding it, best first: a row takes the first non-blank one.
+  const plan: Array<{ field: StationField; columns: number[] }> = [];
+  for (const field of COPIED_FIELDS) {
+    const found: Array<{ column: number; rank: number }> = [];
+    for (let c = 0; c < headerRow.length; c++) {
+      const text = headerRow[c]!.trim();
+      const slot = text === '' ? null : reader.fieldOf(text);
+      if (slot?.field === field) found.push({ column: c, rank: slot.rank });
+    }
+    if (found.length) plan.push({ field, columns: found.sort((a, b) => a.rank - b.rank).map((f) => f.column) });
+  }
+
   const features: unknown[] = [];
   const rows: number[] = [];
   const skipped: SkippedFeature[] = [];
@@ -80,8 +95,20 @@ export function tableToStations(records: readonly string[][], options: TableToSt
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
     if (isBlank(record)) continue;
-    const properties: Record<string, string> = {};
+    // The row as written, then the schema fields read from it: one object, made once (the
+    // parser takes a table's properties as they are; see StationTable).
+    const properties: Record<string, unknown> = {};
     for (let k = 0; k < keyCount; k++) properties[keys[k]!] = record[keyColumns[k]!] ?? '';
+    for (let f = 0; f < plan.length; f++) {
+      const { field, columns } = plan[f]!;
+      for (let i = 0; i < columns.length; i++) {
+        const cell = record[columns[i]!];
+        if (cell !== undefined && hasText(cell)) {
+          properties[field] = reader.readField(field, cell);
+          break;
+        }
+      }
+    }
     let lng: number;
     let lat: number;
     let problem: string | null = null;
@@ -160,10 +187,13 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** A coordinate cell as a number: NaN when blank or not a number. */
 function readNumber(cell: string | undefined): number {
   if (cell === undefined) return Number.NaN;
-  let text = cell.trim();
-  if (text === '') return Number.NaN;
-  if (NON_ASCII.test(text)) text = text.normalize('NFKC').replace(/[\u2212\u2013]/g, '-').replace(/°$/, '');
-  return Number(text);
+  // Number() first: it takes "117.13" and " 117.13 " as they come; blank text reads as 0, so
+  // a 0 must have a digit to count.
+  const value = Number(cell);
+  if (value === value) return value !== 0 || /\d/.test(cell) ? value : Number.NaN;
+  if (!NON_ASCII.test(cell)) return Number.NaN;
+  const text = cell.normalize('NFKC').trim().replace(/[\u2212\u2013]/g, '-').replace(/°$/, '');
+  return text === '' ? Number.NaN : Number(text);
 }
 
 /** A "lng,lat" cell (also "117.13，36.21", "117.13 36.21", "117.13;36.21") as two numbers (NaN when unreadable). */

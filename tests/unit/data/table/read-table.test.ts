@@ -87,6 +87,15 @@ describe('parseStations on a table', () => {
     expect(gis.stations[0]).toMatchObject({ id: '7', geometry: { coordinates: [117.13, 36.21] }, properties: { NAME: '红门', name: '红门', type: 'union-station' } });
   });
 
+  it('reads coordinates typed with full-width digits or a degree sign; blank and text cells are reported', () => {
+    const result = parseStations('编号,名称,经度,纬度\nA1,红门,１１７．１３,36.21°\nA2,岱庙, ,36.2\nA3,坏,东经117,36.2\n');
+    expect(result.stations[0]!.geometry.coordinates).toEqual([117.13, 36.21]);
+    expect(result.skipped.map((s) => [s.row, s.reason, s.message])).toEqual([
+      [3, 'missing-geometry', 'Row 3 ("A2") has no coordinates: its "经度" cell is empty'],
+      [4, 'bad-coordinates', 'Row 4 ("A3") has bad coordinates: its "经度" cell "东经117" is not a number'],
+    ]);
+  });
+
   it('reads headers it does not know through fields', () => {
     const csv = '驿站代码,驿站全称,值班电话,东经,北纬\nA1,红门驿站,0538-1,117.1,36.2\n';
     expect(parseStations(csv).error?.message).toMatch(/no longitude and latitude columns .* the header row has: 驿站代码, 驿站全称, 值班电话, 东经, 北纬$/);
