@@ -47,7 +47,7 @@ export function tableToStations(records: readonly string[][], options: TableToSt
   const latColumn = columns.lat?.index ?? -1;
   const pairColumn = lngColumn >= 0 && latColumn >= 0 ? -1 : (columns.coordinates?.index ?? -1);
   if (pairColumn < 0 && (lngColumn < 0 || latColumn < 0)) {
-    const headers = records[headerIndex]!.map((h) => h.trim()).filter((h) => h !== '');
+    const headers = header.cells.map((h) => h.trim()).filter((h) => h !== '');
     const shown = headers.slice(0, 12).map(echo).join(', ') + (headers.length > 12 ? ', …' : '');
     return {
       code: 'invalid-geojson',
@@ -56,7 +56,7 @@ export function tableToStations(records: readonly string[][], options: TableToSt
         `(经度 and 纬度, lng and lat, or one 经纬度 column); the header row has: ${shown || 'nothing'}`,
     };
   }
-  const headerRow = records[headerIndex]!;
+  const headerRow = header.cells;
   // Property keys: the headers as written (trimmed); blank ones dropped, repeats numbered.
   const keys: string[] = [];
   const keyColumns: number[] = [];
@@ -149,31 +149,47 @@ export function tableToStations(records: readonly string[][], options: TableToSt
   return new StationTable(features, Int32Array.from(rows), headerIndex + 1, skipped, columnNames);
 }
 
-/** The header row and the best column for each field it names, or null when the table has no non-blank row. */
-function findHeader(
-  records: readonly string[][],
-  reader: FieldReader,
-): { index: number; columns: Partial<Record<StationField, { index: number; rank: number }>> } | null {
-  let first: { index: number; columns: Partial<Record<StationField, { index: number; rank: number }>> } | null = null;
+type HeaderColumns = Partial<Record<StationField, { index: number; rank: number }>>;
+
+/**
+ * The header row and the best column for each field it names, or null when the table has no
+ * non-blank row. Of the first ten non-blank rows: the first naming longitude and latitude columns,
+ * else the first naming one coordinate column, else the first. A blank header cell takes the text
+ * of the row above (a two-row header: "坐标" merged over "经度 | 纬度", "站点名称" merged down).
+ */
+interface Header {
+  index: number;
+  columns: HeaderColumns;
+  /** The header texts by column (blank ones filled from the row above). */
+  cells: string[];
+}
+
+function findHeader(records: readonly string[][], reader: FieldReader): Header | null {
+  let first: Header | null = null;
+  let pair: Header | null = null;
   let looked = 0;
+  let above: string[] | null = null;
   for (let r = 0; r < records.length && looked < HEADER_SEARCH_ROWS; r++) {
     const record = records[r]!;
     if (isBlank(record)) continue;
     looked++;
-    const columns: Partial<Record<StationField, { index: number; rank: number }>> = {};
-    for (let c = 0; c < record.length; c++) {
-      const text = record[c]!.trim();
+    const cells = record.map((cell, c) => (cell.trim() === '' && above ? (above[c] ?? '') : cell));
+    above = record;
+    const columns: HeaderColumns = {};
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c]!.trim();
       if (text === '') continue;
       const found = reader.fieldOf(text);
       if (found === null) continue;
       const best = columns[found.field];
       if (!best || found.rank < best.rank) columns[found.field] = { index: c, rank: found.rank };
     }
-    const candidate = { index: r, columns };
-    if ((columns.lng && columns.lat) || columns.coordinates) return candidate;
+    const candidate: Header = { index: r, columns, cells };
+    if (columns.lng && columns.lat) return candidate;
+    if (columns.coordinates) pair ??= candidate;
     first ??= candidate;
   }
-  return first;
+  return pair ?? first;
 }
 
 function isBlank(record: readonly string[]): boolean {

@@ -87,6 +87,14 @@ describe('parseStations on a table', () => {
     expect(gis.stations[0]).toMatchObject({ id: '7', geometry: { coordinates: [117.13, 36.21] }, properties: { NAME: '红门', name: '红门', type: 'union-station' } });
   });
 
+  it('reads a two-row header: "坐标" merged over 经度 and 纬度, 站点名称 merged down', () => {
+    const csv = '站点编号,站点名称,坐标,\n,,经度,纬度\nA1,红门,117.13,36.21\n';
+    const result = parseStations(csv);
+    expect(result.skipped).toEqual([]);
+    expect(result.stations[0]).toMatchObject({ id: 'A1', geometry: { coordinates: [117.13, 36.21] }, properties: { name: '红门' } });
+    expect(result.stations[0]!.properties).toMatchObject({ 站点编号: 'A1', 站点名称: '红门', 经度: '117.13', 纬度: '36.21' });
+  });
+
   it('reads coordinates typed with full-width digits or a degree sign; blank and text cells are reported', () => {
     const result = parseStations('编号,名称,经度,纬度\nA1,红门,１１７．１３,36.21°\nA2,岱庙, ,36.2\nA3,坏,东经117,36.2\n');
     expect(result.stations[0]!.geometry.coordinates).toEqual([117.13, 36.21]);
