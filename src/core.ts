@@ -8,7 +8,7 @@
  * const { stations, skipped } = parseStations(json);
  * nearestStations(stations, 117.13, 36.21, 3);
  */
-export { parseStations } from './data/parse-stations.js';
+export { parseStations } from './data/read-stations.js';
 export {
   FIELD_HEADERS,
   SERVICE_NAMES,

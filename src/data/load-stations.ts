@@ -7,6 +7,7 @@ import { StationMapError } from '../errors.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseStations } from './parse-stations.js';
 import type { StationFields } from './station-fields.js';
+import { isTableInput } from './station-table.js';
 
 /** Options of {@link loadStations}. */
 export interface LoadStationsOptions {
@@ -101,7 +102,14 @@ const STATUS_TEXT: Record<number, string> = {
  * }
  */
 export async function loadStations(url: string, options: LoadStationsOptions = {}): Promise<ParseResult> {
-  const body = await fetchStationBody(url, options);
+  let body: unknown = await fetchStationBody(url, options);
+  if (isTableInput(body)) {
+    // The table reader is a module of its own, loaded the first time a table comes.
+    const { prepareStationInput } = await import('./table/read-table.js');
+    const prepared = prepareStationInput(body, { fields: options.fields });
+    if ('error' in prepared) throw unusableData(url, prepared.error);
+    body = prepared.data;
+  }
   const result = parseStations(body, { crs: options.crs, maxFeatures: options.maxFeatures, fields: options.fields });
   if (result.error) throw unusableData(url, result.error);
   return result;

@@ -9,7 +9,6 @@ import { FieldReader, toIdString, type StationFields } from './station-fields.js
 import { StationIdIndex } from './station-id-index.js';
 import { StationList } from './station-list.js';
 import { StationTable } from './station-table.js';
-import { prepareStationInput } from './table/read-table.js';
 
 /** Options of {@link parseStations}. */
 export interface ParseStationsOptions {
@@ -48,7 +47,9 @@ const FEATURES_PER_STEP = 4096;
 const MAX_ECHO = 40;
 
 /**
- * Parses station GeoJSON, or a CSV/TSV table (text, or bytes in UTF-8 or GB18030), into {@link Station}s.
+ * Parses station GeoJSON (or a table already read by data/table/read-table.ts) into {@link Station}s.
+ * `station-map/core`'s `parseStations` (data/read-stations.ts) reads CSV/TSV text and bytes first;
+ * this one keeps the table reader out of the element's first download.
  *
  * Each input feature ends up in exactly one of `stations` or `skipped`. A
  * station is a new object `{ ...feature, id }` whose `id` is the string form of
@@ -83,9 +84,7 @@ const MAX_ECHO = 40;
  */
 export function parseStations(input: unknown, options: ParseStationsOptions = {}): ParseResult {
   try {
-    const prepared = prepareStationInput(input, { fields: options?.fields });
-    if ('error' in prepared) return { stations: [], skipped: [], error: prepared.error };
-    const parsed = runSteps(parseStationColumnsSteps(prepared.data, options));
+    const parsed = runSteps(parseStationColumnsSteps(input, options));
     if (parsed.error) return { stations: [], skipped: [], error: parsed.error };
     return { stations: parsed.list.all(), skipped: parsed.skipped };
   } catch (error) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseStations } from '../../../src/data/parse-stations.js';
+import { parseStations } from '../../../src/data/read-stations.js';
 import type { Station } from '../../../src/types.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
+import { parseStationColumnsSteps } from '../../../src/data/parse-stations.js';
+import { parseStations } from '../../../src/data/read-stations.js';
 import { prepareStationInput } from '../../../src/data/table/read-table.js';
 import { runSteps } from '../../../src/geo/steps.js';
 import type { ParseResult } from '../../../src/types.js';

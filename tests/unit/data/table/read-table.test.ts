@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildStoreSliced } from '../../../../src/data/build-store-sliced.js';
-import { parseStations } from '../../../../src/data/parse-stations.js';
+import { loadStations } from '../../../../src/data/load-stations.js';
+import { parseStations } from '../../../../src/data/read-stations.js';
 import { StationTable } from '../../../../src/data/station-table.js';
 import { prepareStationInput } from '../../../../src/data/table/read-table.js';
 
@@ -122,6 +123,12 @@ describe('parseStations on a table', () => {
     // JSON bytes are GeoJSON, not a table.
     const json = new TextEncoder().encode(JSON.stringify({ type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [1, 2] }, properties: { name: 'n' } }));
     expect(parseStations(json).stations).toHaveLength(1);
+  });
+
+  it('loadStations reads a .csv URL or a text/csv response as bytes (GBK)', async () => {
+    const serve = (type: string): typeof fetch => async () => new Response(fixture('union-stations.gbk.csv'), { headers: { 'Content-Type': type } });
+    expectFixtureResult(await loadStations('https://example.org/stations.csv', { fetch: serve('application/octet-stream') }));
+    expectFixtureResult(await loadStations('https://example.org/api/stations', { fetch: serve('text/csv') }));
   });
 
   it('gives the same stations and skipped rows on the element’s sliced path', async () => {
