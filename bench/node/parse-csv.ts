@@ -3,7 +3,7 @@
  * stations as GeoJSON text: both start from text, as they arrive over the network. Target: the
  * table within 1.5× of the GeoJSON (budgets.mjs).
  */
-import { parseStations } from '../../src/data/parse-stations.js';
+import { parseStations } from '../../src/data/read-stations.js';
 import { generateCities, toStationCollection } from '../generate.mjs';
 import { logProgress, printRows, timeMedian, type BenchRow } from './measure.js';
 
