@@ -7,8 +7,8 @@
 
 /** A saved copy of a `src` file. */
 export interface SavedCopy {
-  /** The file's text as fetched. */
-  text: string;
+  /** The file as fetched: its text, or its bytes for a table (CSV in GBK stays bytes until it is read). */
+  text: string | Uint8Array;
   /** When it was saved, ms since the epoch. */
   savedAt: number;
 }
@@ -47,12 +47,12 @@ async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => 
 }
 
 /** Saves `text` as the copy of `url` (an absolute URL: the key). */
-export async function saveCopy(url: string, text: string, savedAt = Date.now()): Promise<void> {
+export async function saveCopy(url: string, text: string | Uint8Array, savedAt = Date.now()): Promise<void> {
   await run('readwrite', (store) => store.put({ text, savedAt } satisfies SavedCopy, url));
 }
 
 /** The saved copy of `url`, or `null`. */
 export async function readCopy(url: string): Promise<SavedCopy | null> {
   const copy = (await run('readonly', (store) => store.get(url))) as SavedCopy | undefined;
-  return copy && typeof copy.text === 'string' && typeof copy.savedAt === 'number' ? copy : null;
+  return copy && (typeof copy.text === 'string' || copy.text instanceof Uint8Array) && typeof copy.savedAt === 'number' ? copy : null;
 }
