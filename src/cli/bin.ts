@@ -1,0 +1,16 @@
+/**
+ * The `station-map` command's entry: Node's file system and streams plugged
+ * into {@link runCli}. Output is UTF-8 text without colour codes, which a
+ * Chinese Windows console (code page 936) shows correctly since Node writes
+ * to a console through its Unicode API.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from './main.js';
+
+process.exitCode = runCli(process.argv.slice(2), {
+  readFile: (path) => new Uint8Array(readFileSync(path)),
+  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+});
