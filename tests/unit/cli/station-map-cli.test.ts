@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../../src/cli/main.js';
+import { toWgs84 } from '../../../src/geo/crs.js';
+import { parseStations } from '../../../src/data/parse-stations.js';
+
+const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs the command in-process against the fixtures folder; files written land in `written`. */
+function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const io: CliIo = {
+    readFile: (path) => new Uint8Array(readFileSync(join(TABLES, path))),
+    writeFile: (path, text) => void written.set(path, text),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env,
+  };
+  const code = runCli(argv, io);
+  return { code, stdout, stderr, written };
+}
+
+describe('station-map check', () => {
+  it('reports every planted fault of a GeoJSON file in Chinese and exits 1', () => {
+    const { code, stdout } = run(['check', 'stations-faults.geojson']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('共 8 行数据：可用站点 5 个，跳过 3 行。');
+    expect(stdout).toContain('第 3 个要素（0540）：坐标无法使用，经纬度可能填反了（纬度在前）');
+    expect(stdout).toContain('第 4 个要素（0541）：缺少站点名称');
+    expect(stdout).toContain('第 5 个要素（0539）：站点编号“0539”重复（与第 2 个要素相同），只保留第一行');
+    expect(stdout).toContain('第 6 个要素（0542）：hours “看情况” 无法识别');
+    expect(stdout).toContain('第 7 个要素（0543）：坐标 139.767, 35.681 不在中国范围内');
+    expect(stdout).toContain('结果：有 3 行被跳过');
+  });
+
+  it('speaks English with --lang en or an English LANG', () => {
+    const byFlag = run(['check', 'stations-faults.geojson', '--lang', 'en']);
+    const byEnv = run(['check', 'stations-faults.geojson'], { LANG: 'en_US.UTF-8' });
+    expect(byFlag.stdout).toContain('8 data rows: 5 usable stations, 3 skipped.');
+    expect(byFlag.stdout).toContain('Feature 7 (0543): coordinates 139.767, 35.681 are outside China');
+    expect(byEnv.stdout).toBe(byFlag.stdout);
+    expect(run(['check', 'stations-faults.geojson'], { LANG: 'zh_CN.UTF-8' }).stdout).toContain('结果');
+  });
+
+  it('exits 0 when every row is usable', () => {
+    const { code, stdout } = run(['check', 'stations-clean.geojson']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('共 2 行数据：可用站点 2 个，跳过 0 行。');
+    expect(stdout).toContain('结果：每一行都可用。');
+    expect(stdout).not.toContain('需要检查');
+  });
+
+  it('exits 2 with a clear message when the file cannot be read', () => {
+    const missing = run(['check', 'no-such-file.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('无法读取 no-such-file.csv：文件不存在');
+    const notJson = run(['check', 'make-fixtures.py', '--lang', 'en']);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^Cannot read make-fixtures\.py: /);
+  });
+});
+
+describe('command line', () => {
+  it('prints the usage with --help and exits 0', () => {
+    const { code, stdout } = run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('station-map check 文件');
+    expect(stdout).toContain('退出码');
+    expect(run(['check', '--help', '--lang', 'en']).stdout).toContain('Exit codes: 0 every row is usable');
+  });
+
+  it.each([
+    [[], '缺少命令'],
+    [['verify', 'a.csv'], '未知命令“verify”'],
+    [['check'], '缺少要读取的文件'],
+    [['check', 'a.csv', 'b.csv'], '多余的参数“b.csv”'],
+    [['check', 'a.csv', '--colour'], '未知选项“--colour”'],
+    [['check', 'a.csv', '--crs'], '选项 --crs 缺少取值'],
+    [['check', 'a.csv', '--crs', 'bd-11'], '不支持的坐标系“bd-11”'],
+    [['check', 'a.csv', '--lang', 'fr'], '不支持的语言“fr”'],
+    [['convert', 'a.csv'], 'convert 需要 -o 输出文件'],
+  ])('refuses %j with a clear error and exit 2', (argv, message) => {
+    const { code, stdout, stderr } = run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('station-map --help');
+  });
+});
+
+describe('station-map convert', () => {
+  it('writes GeoJSON that parseStations reads back as the same stations, in WGS-84 from GCJ-02', () => {
+    const { code, written, stdout } = run(['convert', 'stations-faults.geojson', '-o', 'out.geojson', '--crs', 'gcj02']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('已写入 out.geojson：5 个站点，坐标已从 GCJ-02 转为 WGS-84。');
+    const text = written.get('out.geojson')!;
+    const original = parseStations(readFileSync(join(TABLES, 'stations-faults.geojson'), 'utf8'));
+    const back = parseStations(text);
+    expect(back.skipped).toEqual([]);
+    expect(back.stations.map((s) => s.id)).toEqual(original.stations.map((s) => s.id));
+    expect(back.stations.map((s) => s.properties)).toEqual(original.stations.map((s) => s.properties));
+    back.stations.forEach((station, i) => {
+      const [lng, lat] = toWgs84(original.stations[i]!.geometry.coordinates as [number, number], 'gcj02');
+      expect(station.geometry.coordinates[0]).toBeCloseTo(lng, 6);
+      expect(station.geometry.coordinates[1]).toBeCloseTo(lat, 6);
+      // GCJ-02 is hundreds of metres off WGS-84 in China (not abroad): the conversion really happened.
+      if (station.id !== '0543') expect(Math.abs(station.geometry.coordinates[0]! - original.stations[i]!.geometry.coordinates[0]!)).toBeGreaterThan(0.001);
+    });
+  });
+});
+
+describe('the command as a child process', () => {
+  let dir = '';
+  let script = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'station-map-cli-'));
+    script = join(dir, 'station-map.mjs');
+    // The same entry rollup builds into dist/cli.js, bundled quickly for the test.
+    execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), ['src/cli/bin.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${script}`, '--log-level=warning'], { cwd: ROOT });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 1 on a file with faults and prints the report on stdout', () => {
+    const result = spawnSync(process.execPath, [script, 'check', 'stations-faults.geojson', '--lang', 'zh-CN'], { cwd: TABLES, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('跳过 3 行');
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const result = spawnSync(process.execPath, [script, 'check', '--nope'], { cwd: TABLES, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown option "--nope"');
+  });
+});
