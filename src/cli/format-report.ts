@@ -42,7 +42,9 @@ export function formatReport(check: StationCheck, source: ReportSource, s: CliSt
         text = s.skipReason(skip.reason, skip.message);
         if (problems.some((p) => p.kind === 'swapped-coordinates')) text += s.swappedHint;
       }
-      lines.push(`  ${rowOf(at)}${s.colon}${text}`);
+      // The parser's English messages start with their own label ("Feature 2 ("TA-1") has …"), which ours replaces.
+      const own = /^(?:Feature|Row) \d+(?: \("[^"]*"\))? (?=has |is )/.exec(text);
+      lines.push(own ? `  ${rowOf(at)} ${text.slice(own[0].length)}` : `  ${rowOf(at)}${s.colon}${text}`);
     }
     lines.push('');
   }
