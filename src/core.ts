@@ -9,6 +9,16 @@
  * nearestStations(stations, 117.13, 36.21, 3);
  */
 export { parseStations } from './data/parse-stations.js';
+export {
+  FIELD_HEADERS,
+  SERVICE_NAMES,
+  STATION_FIELDS,
+  STATION_TYPE_NAMES,
+  splitServices,
+  toServiceId,
+  toStationType,
+} from './data/vocabulary.js';
+export { decodeBytes } from './data/table/decode-bytes.js';
 export { loadStations } from './data/load-stations.js';
 export { createStationFilter, normalizeText } from './data/filter-stations.js';
 export { nearestStations } from './geo/nearest.js';
@@ -42,4 +52,8 @@ export type { TiandituGeocoderOptions } from './data/geocoders/tianditu.js';
 export type { NominatimGeocoderOptions } from './data/geocoders/nominatim.js';
 export type { PlaceSearch, PlaceSearchOptions } from './data/geocoders/place-search.js';
 export type { FetchLike } from './data/geocoders/fetch-json.js';
+export type { ParseStationsOptions } from './data/parse-stations.js';
+export type { StationFields } from './data/station-fields.js';
+export type { StationField, VocabularyEntry } from './data/vocabulary.js';
+export type { DecodedText, TextEncodingName } from './data/table/decode-bytes.js';
 export type * from './types.js';

@@ -65,8 +65,11 @@ export interface Station extends Feature<Point, StationProperties> {
   id: string;
 }
 
-/** Station input accepted by the element's `.stations` property and by `parseStations`. */
-export type StationInput = FeatureCollection | Feature[] | string;
+/**
+ * Station input accepted by the element's `.stations` property and by `parseStations`: GeoJSON
+ * (an object or JSON text), CSV/TSV text, or a file's bytes (GeoJSON or CSV/TSV in UTF-8 or GB18030).
+ */
+export type StationInput = FeatureCollection | Feature[] | string | ArrayBuffer | Uint8Array;
 
 /** Coordinate reference systems a page may speak. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
@@ -93,6 +96,8 @@ export interface SkippedFeature {
   reason: SkipReason;
   /** A human-readable English explanation, e.g. `coordinates [200, 10] are out of range`. */
   message: string;
+  /** For a CSV/TSV table: the spreadsheet row the station was on (the header is row 1, as Excel numbers them). */
+  row?: number;
 }
 
 /** Result of `parseStations`: the good stations and the reasons for everything else. */

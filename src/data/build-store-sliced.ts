@@ -17,6 +17,7 @@
 import { runStepsWithin, type Steps } from '../geo/steps.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseStationColumnsSteps } from './parse-stations.js';
+import type { StationFields } from './station-fields.js';
 import { indexColumnsSteps, type StationStore } from './station-store.js';
 
 /** Options of {@link buildStoreSteps} and {@link buildStoreSliced}. */
@@ -25,6 +26,8 @@ export interface BuildStoreOptions {
   crs?: Crs;
   /** Most features accepted, as for `parseStations` (default 2,000,000). */
   maxFeatures?: number;
+  /** Headers for schema fields beyond the built-in ones, as for `parseStations`. */
+  fields?: StationFields;
 }
 
 /** Options of {@link runStepsSliced}. */
@@ -45,8 +48,9 @@ export interface BuiltStore {
 }
 
 /**
- * Parses `input` (a FeatureCollection, a Feature, an array of Features or JSON
- * text) and indexes the stations, in time slices between browser tasks.
+ * Parses `input` (a FeatureCollection, a Feature, an array of Features, JSON
+ * text, or a table already read by data/table/read-table.ts) and indexes the
+ * stations, in time slices between browser tasks.
  *
  * @example
  * const abort = new AbortController();
@@ -71,7 +75,7 @@ export function buildStoreSliced(input: unknown, options: BuildStoreOptions & Sl
 export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}): Steps<BuiltStore> {
   const crs = readCrs(options.crs);
   // JSON text is one `JSON.parse`: the browser cannot split it.
-  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures }), 0, 0.9);
+  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures, fields: options.fields }), 0, 0.9);
   const { skipped, error } = parsed;
   if (error) return { result: { skipped, error }, store: null };
   const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.9, 1);

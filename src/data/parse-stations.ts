@@ -5,8 +5,11 @@
  */
 import { runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
 import type { Crs, ParseResult, SkippedFeature, SkipReason } from '../types.js';
+import { FieldReader, toIdString, type StationFields } from './station-fields.js';
 import { StationIdIndex } from './station-id-index.js';
 import { StationList } from './station-list.js';
+import { StationTable } from './station-table.js';
+import { prepareStationInput } from './table/read-table.js';
 
 /** Options of {@link parseStations}. */
 export interface ParseStationsOptions {
@@ -25,6 +28,12 @@ export interface ParseStationsOptions {
    * `Infinity` turns the limit off.
    */
   maxFeatures?: number;
+  /**
+   * The header (property name) of each schema field, for headers the built-in list does not know:
+   * `{ name: '驿站名称', phone: '值班电话' }`. 站点名称, 类型, 服务项目, 经度 … and `lng`/`lat`
+   * are read without it (see `FIELD_HEADERS` in data/vocabulary.ts).
+   */
+  fields?: StationFields;
 }
 
 /** Default {@link ParseStationsOptions.maxFeatures}: far above any real station list, below what freezes a phone. */
@@ -39,7 +48,7 @@ const FEATURES_PER_STEP = 4096;
 const MAX_ECHO = 40;
 
 /**
- * Parses station GeoJSON into {@link Station}s.
+ * Parses station GeoJSON, or a CSV/TSV table (text, or bytes in UTF-8 or GB18030), into {@link Station}s.
  *
  * Each input feature ends up in exactly one of `stations` or `skipped`. A
  * station is a new object `{ ...feature, id }` whose `id` is the string form of
@@ -49,7 +58,16 @@ const MAX_ECHO = 40;
  * wins. Coordinates (including a 3rd/4th value) are kept as given, in the
  * `crs` the caller says they are in.
  *
- * A document that is not JSON or not GeoJSON yields no stations and an
+ * Properties named the way unions name them (站点名称, 类型, 服务项目, 开放时间 …, or a page's own
+ * `fields`) and values in Chinese (工会驿站, "饮水、热水") are read as the schema's fields: such a
+ * station's `properties` is a copy holding every original property untouched plus `name`, `type`
+ * (as its vocabulary id), `services` (an array of ids) and the other fields found.
+ *
+ * A table's rows are read by their headers (header = spreadsheet row 1); `经度`/`纬度` or
+ * `lng`/`lat` (or one "lng,lat" column) give the coordinates, and each skipped row carries its
+ * spreadsheet `row` number.
+ *
+ * A document that is not JSON or not GeoJSON (nor a table of stations) yields no stations and an
  * `error` with code `invalid-geojson` and a readable message. A document with
  * more than `maxFeatures` features (default 2,000,000) yields no stations and
  * an `error` with code `too-large`: it is refused whole, never truncated.
@@ -65,7 +83,9 @@ const MAX_ECHO = 40;
  */
 export function parseStations(input: unknown, options: ParseStationsOptions = {}): ParseResult {
   try {
-    const parsed = runSteps(parseStationColumnsSteps(input, options));
+    const prepared = prepareStationInput(input, { fields: options?.fields });
+    if ('error' in prepared) return { stations: [], skipped: [], error: prepared.error };
+    const parsed = runSteps(parseStationColumnsSteps(prepared.data, options));
     if (parsed.error) return { stations: [], skipped: [], error: parsed.error };
     return { stations: parsed.list.all(), skipped: parsed.skipped };
   } catch (error) {
@@ -100,7 +120,8 @@ export interface ParsedStationColumns {
  * @example const { list, lng, lat, skipped } = runSteps(parseStationColumnsSteps(collection));
  */
 export function* parseStationColumnsSteps(input: unknown, options: ParseStationsOptions = {}): Steps<ParsedStationColumns> {
-  const features = readFeatureList(input);
+  const table = input instanceof StationTable ? input : null;
+  const features = table ? table.features : readFeatureList(input);
   if (typeof features === 'string') return unusable({ code: 'invalid-geojson', message: features });
   let count: number;
   try {
@@ -117,12 +138,12 @@ export function* parseStationColumnsSteps(input: unknown, options: ParseStations
     });
   }
   const crs = options?.crs === 'gcj02' || options?.crs === 'bd09' ? options.crs : 'wgs84';
-  return yield* parseFeaturesSteps(features, crs);
+  return yield* parseFeaturesSteps(features, crs, new FieldReader(options?.fields), table);
 }
 
 function unusable(error: NonNullable<ParseResult['error']>): ParsedStationColumns {
   const ids = new StationIdIndex(0);
-  return { list: new StationList([], new Uint32Array(0), ids), lng: new Float64Array(0), lat: new Float64Array(0), indexById: ids, skipped: [], error };
+  return { list: new StationList([], new Uint32Array(0), ids, new FieldReader()), lng: new Float64Array(0), lat: new Float64Array(0), indexById: ids, skipped: [], error };
 }
 
 /** A positive limit, or the default for anything else (`undefined`, `NaN`, `0`, negatives); `Infinity` is allowed. */
@@ -184,7 +205,12 @@ function explainNotJson(text: string, error: unknown): string {
 }
 
 /** Reads the features a step at a time into columns, an id index and the list of skipped ones. */
-function* parseFeaturesSteps(features: readonly unknown[], crs: Crs): Steps<ParsedStationColumns> {
+function* parseFeaturesSteps(
+  features: readonly unknown[],
+  crs: Crs,
+  reader: FieldReader,
+  table: StationTable | null,
+): Steps<ParsedStationColumns> {
   const count = features.length;
   // A yield after each large allocation: at a million features each costs ~10 ms.
   const ids = new StationIdIndex(count);
@@ -193,16 +219,17 @@ function* parseFeaturesSteps(features: readonly unknown[], crs: Crs): Steps<Pars
   yield 0;
   const lng = new Float64Array(count);
   yield 0;
-  const into: ParseTarget = { ids, featureAt, lng, lat: new Float64Array(count), size: 0, skipped: [], crs };
+  const into: ParseTarget = { ids, featureAt, lng, lat: new Float64Array(count), size: 0, skipped: [], crs, reader, table };
   yield* runStepsWithin(into.ids.touchSteps(), 0, 0);
   for (let start = 0; start < count; start += FEATURES_PER_STEP) {
     const end = Math.min(count, start + FEATURES_PER_STEP);
     parseRange(features, start, end, into);
     yield end / count;
   }
-  const { size, skipped, lat } = into;
+  const { size, lat } = into;
+  const skipped = table && table.skipped.length > 0 ? mergeByRow(table.skipped, into.skipped) : into.skipped;
   return {
-    list: new StationList(features, featureAt.subarray(0, size), ids),
+    list: new StationList(features, featureAt.subarray(0, size), ids, reader),
     lng: lng.subarray(0, size),
     lat: lat.subarray(0, size),
     indexById: ids,
@@ -219,6 +246,21 @@ interface ParseTarget {
   size: number;
   skipped: SkippedFeature[];
   crs: Crs;
+  reader: FieldReader;
+  /** Set when the features are a table's rows: messages then name rows. */
+  table: StationTable | null;
+}
+
+/** Two lists of skipped rows, each in row order, as one in row order. */
+function mergeByRow(a: readonly SkippedFeature[], b: readonly SkippedFeature[]): SkippedFeature[] {
+  const out: SkippedFeature[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.row! <= b[j]!.row!)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 /**
@@ -229,7 +271,7 @@ interface ParseTarget {
  * the generator, so V8 optimizes it as soon as it is hot.
  */
 function parseRange(features: readonly unknown[], start: number, end: number, into: ParseTarget): void {
-  const { ids, featureAt, lng, lat, skipped, crs } = into;
+  const { ids, featureAt, lng, lat, skipped, crs, reader, table } = into;
   for (let index = start; index < end; index++) {
     const feature = features[index];
     let reason: SkipReason | null = null;
@@ -240,17 +282,16 @@ function parseRange(features: readonly unknown[], start: number, end: number, in
       if (reason === null) {
         const f = feature as { id?: unknown; properties?: unknown; geometry: { coordinates: number[] } };
         const properties = f.properties;
-        id = readId(f.id, properties);
+        id = readId(f.id, properties, reader);
         if (id === null) reason = 'missing-id';
         else {
-          const name =
-            properties !== null && typeof properties === 'object' ? (properties as { name?: unknown }).name : undefined;
+          const name = reader.nameOf(properties);
           // Read before the id is claimed: nothing after `add` may throw.
           const c = f.geometry.coordinates;
           const x = c[0]!;
           const y = c[1]!;
           // A nameless feature does not claim its id: a later usable one may have it.
-          if (typeof name === 'string' && name.trim() !== '') first = ids.add(id);
+          if (name !== null) first = ids.add(id);
           else first = ids.get(id) ?? -2;
           if (first >= 0) reason = 'duplicate-id';
           else if (first === -2) reason = 'missing-name';
@@ -263,7 +304,8 @@ function parseRange(features: readonly unknown[], start: number, end: number, in
           }
         }
       }
-      skipped.push(describeSkip(feature, index, reason, id, first >= 0 ? featureAt[first]! : -1, crs));
+      const skip = describeSkip(feature, index, reason, id, first >= 0 ? featureAt[first]! : -1, crs, reader, table);
+      skipped.push(skip);
     } catch (error) {
       // A throwing getter or proxy: the feature is unusable, the rest may be fine.
       skipped.push({
@@ -298,22 +340,18 @@ function checkShape(feature: unknown): SkipReason | null {
   return null;
 }
 
-/** Feature `id`, else `properties.id`, else `properties.code`: the first usable one, as a string. */
-function readId(featureId: unknown, properties: unknown): string | null {
+/**
+ * Feature `id`, else `properties.id`, else `properties.code`, else 编号, 站点编号 … (the page's
+ * `fields.id` header before all of them): the first usable one, as a string.
+ */
+function readId(featureId: unknown, properties: unknown, reader: FieldReader): string | null {
+  if (reader.idFromFields !== null) {
+    const named = reader.idFromHeader(properties);
+    if (named !== null) return named;
+  }
   const fromFeature = toIdString(featureId);
   if (fromFeature !== null) return fromFeature;
-  if (properties === null || typeof properties !== 'object') return null;
-  const p = properties as { id?: unknown; code?: unknown };
-  return toIdString(p.id) ?? toIdString(p.code);
-}
-
-function toIdString(value: unknown): string | null {
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
+  return reader.idOf(properties);
 }
 
 function describeSkip(
@@ -323,16 +361,47 @@ function describeSkip(
   knownId: string | null,
   firstIndex: number,
   crs: Crs,
+  reader: FieldReader,
+  table: StationTable | null,
 ): SkippedFeature {
   // The id (when there is one) helps a data editor find the feature, even for early failures.
   let id = knownId;
   if (id === null && feature !== null && typeof feature === 'object' && !Array.isArray(feature)) {
     const f = feature as { id?: unknown; properties?: unknown };
-    id = readId(f.id, f.properties);
+    id = readId(f.id, f.properties, reader);
   }
+  if (table) return describeRowSkip(table, index, reason, id, firstIndex);
   const label = id === null ? `Feature ${index}` : `Feature ${index} ("${echo(id)}")`;
   const message = explainSkip(feature, reason, label, firstIndex, crs);
   return id === null ? { index, reason, message } : { index, id, reason, message };
+}
+
+/** A table row's skip, in the words of a spreadsheet: rows and columns, not features and properties. */
+function describeRowSkip(
+  table: StationTable,
+  index: number,
+  reason: SkipReason,
+  id: string | null,
+  firstIndex: number,
+): SkippedFeature {
+  const row = table.rows[index]!;
+  const label = id === null ? `Row ${row}` : `Row ${row} ("${echo(id)}")`;
+  let message: string;
+  if (reason === 'duplicate-id') message = `${label} has the same id as row ${table.rows[firstIndex]}; the first one is kept`;
+  else if (reason === 'missing-name') {
+    const column = table.columns.name;
+    message = column
+      ? `${label} has no name: its "${echo(column)}" cell is empty`
+      : `${label} has no name: the table has no name column (名称, 站点名称, name …)`;
+  } else if (reason === 'missing-id') {
+    const column = table.columns.id;
+    message = column
+      ? `${label} has no id: its "${echo(column)}" cell is empty`
+      : `${label} has no id: the table has no id column (编号, 站点编号, code, id …)`;
+  } else message = `${label} could not be read (${reason})`;
+  const skip: SkippedFeature = { index: row - table.headerRow - 1, reason, message, row };
+  if (id !== null) skip.id = id;
+  return skip;
 }
 
 function explainSkip(

@@ -9,11 +9,15 @@
  * and the list shows a few dozen stations. Pure: no DOM, runs in Node and Workers.
  */
 import type { Station } from '../types.js';
+import type { FieldReader } from './station-fields.js';
 import type { StationIdIndex } from './station-id-index.js';
 
 /**
  * Station `i` of a load is `{ ...features[featureAt[i]], id: ids.idAt(i) }`,
- * made once and then kept, so every read returns the same object.
+ * made once and then kept, so every read returns the same object. Its
+ * `properties` are the feature's own, or, when they are named or worded
+ * the way unions write them (站点名称, 工会驿站), a copy that adds the schema
+ * fields (see FieldReader.readProperties).
  *
  * @example
  * const { list } = runSteps(parseStationColumnsSteps(json));
@@ -26,11 +30,13 @@ export class StationList {
    * @param features The input features the stations come from (never changed).
    * @param featureAt The feature index of each station, in station order.
    * @param ids The stations' ids, at their station positions.
+   * @param reader Reads the schema fields from the features' properties.
    */
   constructor(
     private readonly features: readonly unknown[],
     private readonly featureAt: Uint32Array,
     private readonly ids: StationIdIndex,
+    private readonly reader: FieldReader,
   ) {
     this.made = new Array(ids.size);
   }
@@ -43,7 +49,14 @@ export class StationList {
   /** Station `i`; throws a RangeError unless 0 ≤ i < size. */
   at(i: number): Station {
     if (!(i >= 0 && i < this.made.length)) throw new RangeError(`No station at position ${i} of ${this.made.length}`);
-    return (this.made[i] ??= { ...(this.features[this.featureAt[i]!] as object), id: this.ids.idAt(i) } as Station);
+    return (this.made[i] ??= this.make(i));
+  }
+
+  private make(i: number): Station {
+    const station = { ...(this.features[this.featureAt[i]!] as object), id: this.ids.idAt(i) } as Station;
+    const properties = this.reader.readProperties(station.properties);
+    if (properties !== station.properties) station.properties = properties;
+    return station;
   }
 
   /** Every station, in order (made now if they were not yet). */

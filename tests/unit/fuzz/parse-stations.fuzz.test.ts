@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
+import { prepareStationInput } from '../../../src/data/table/read-table.js';
 import { runSteps } from '../../../src/geo/steps.js';
 import type { ParseResult } from '../../../src/types.js';
 import {
@@ -216,7 +217,13 @@ describe('parseStations (fuzz)', () => {
     fc.assert(
       fc.property(fc.oneof(padded, fc.jsonValue({ maxDepth: 3 })), (input) => {
         const oneShot = parseStations(input);
-        const columns = runSteps(parseStationColumnsSteps(input));
+        // The element hands tables (CSV text, bytes) to the table reader first, as parseStations does.
+        const prepared = prepareStationInput(input);
+        if ('error' in prepared) {
+          expect(oneShot.error).toEqual(prepared.error);
+          return;
+        }
+        const columns = runSteps(parseStationColumnsSteps(prepared.data));
         const sliced = { ...columns, stations: columns.list.all() };
         expect(sliced.error).toEqual(oneShot.error);
         expect(sliced.stations.length).toBe(oneShot.stations.length);
