@@ -6,6 +6,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { toWgs84 } from '../geo/crs.js';
 import type { Crs, Station, StationProperties } from '../types.js';
+import { FIELD_HEADERS, foldName, STATION_FIELDS } from '../data/vocabulary.js';
 
 /** Seven decimals is about 1 cm: finer digits would only make the file bigger. */
 const DECIMALS = 1e7;
@@ -15,7 +16,11 @@ const DECIMALS = 1e7;
  *
  * @example toCleanGeoJson(parseStations(csv).stations, 'gcj02')
  */
-export function toCleanGeoJson(stations: readonly Station[], crs: Crs): FeatureCollection<Point, StationProperties> {
+export function toCleanGeoJson(
+  stations: readonly Station[],
+  crs: Crs,
+  fields: Readonly<Record<string, string | undefined>> = {},
+): FeatureCollection<Point, StationProperties> {
   return {
     type: 'FeatureCollection',
     features: stations.map((station) => {
@@ -24,7 +29,7 @@ export function toCleanGeoJson(stations: readonly Station[], crs: Crs): FeatureC
         type: 'Feature',
         id: station.id,
         geometry: { type: 'Point', coordinates: [round(lng), round(lat)] },
-        properties: cleanProperties(station.properties),
+        properties: cleanProperties(station.properties, fields),
       };
     }),
   };
@@ -34,6 +39,25 @@ function round(value: number): number {
   return Math.round(value * DECIMALS) / DECIMALS;
 }
 
-function cleanProperties(properties: StationProperties): StationProperties {
-  return { ...properties };
+/** Schema names, kept; the other names of schema fields (站点名称, 经度 …), dropped: the parser has read them. */
+const SCHEMA = new Set<string>(STATION_FIELDS);
+const ALIASES = new Set(STATION_FIELDS.flatMap((field) => FIELD_HEADERS[field].map(foldName)));
+
+/**
+ * The schema fields the parser read (`name`, `type` as its id, `services` as
+ * ids …) and every column the schema has no name for, as given; the columns
+ * the schema fields were read from are left out, so nothing is said twice.
+ */
+function cleanProperties(properties: StationProperties, fields: Readonly<Record<string, string | undefined>>): StationProperties {
+  const named = new Set(Object.values(fields).filter((v): v is string => typeof v === 'string'));
+  const out: Record<string, unknown> = {};
+  // Schema fields first, in the schema's order, so a person reading the file finds them.
+  for (const key of STATION_FIELDS) if (key in properties && key !== 'lng' && key !== 'lat' && key !== 'coordinates') out[key] = properties[key];
+  for (const key of Object.keys(properties)) {
+    if (key in out) continue;
+    if (!SCHEMA.has(key) && (named.has(key) || ALIASES.has(foldName(key)))) continue;
+    if (key === 'lng' || key === 'lat' || key === 'coordinates') continue;
+    out[key] = properties[key];
+  }
+  return out as StationProperties;
 }

@@ -10,6 +10,7 @@ import { parseStations } from '../../../src/data/parse-stations.js';
 
 const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SCHEMA = ['name', 'type', 'address', 'phone', 'hours', 'services', 'manager', 'rating_url', 'honors', 'website'];
 
 /** Runs the command in-process against the fixtures folder; files written land in `written`. */
 function run(argv: string[], env: Record<string, string> = {}) {
@@ -17,7 +18,13 @@ function run(argv: string[], env: Record<string, string> = {}) {
   let stderr = '';
   const written = new Map<string, string>();
   const io: CliIo = {
-    readFile: (path) => new Uint8Array(readFileSync(join(TABLES, path))),
+    readFile: (path) =>
+      // An old Excel 97-2003 file starts with the OLE signature.
+      path === 'old-excel.xls'
+        ? new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
+        : path === 'contacts.csv'
+          ? new TextEncoder().encode('姓名,电话\n张三,13800138000\n')
+          : new Uint8Array(readFileSync(join(TABLES, path))),
     writeFile: (path, text) => void written.set(path, text),
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
@@ -27,11 +34,49 @@ function run(argv: string[], env: Record<string, string> = {}) {
   return { code, stdout, stderr, written };
 }
 
+/** The report lines every form of the planted-faults fixture gives (spreadsheet rows; header = row 1). */
+const PLANTED_REPORT = `共 8 行数据：可用站点 5 个，跳过 3 行。
+
+被跳过的行（地图上不会显示）：
+  第 4 行（0540）：坐标无法使用，经纬度可能填反了（纬度在前）
+  第 5 行（0541）：缺少站点名称
+  第 6 行（0539）：站点编号“0539”重复（与第 3 行相同），只保留第一行
+
+需要检查的地方（站点会显示，但可能显示不对）：
+  第 3 行（0539）：服务项目 “饮用水” → 未识别，是否为“饮水”？
+  第 7 行（0542）：开放时间 “看情况” 无法识别，无法判断是否正在开放
+  第 8 行（0543）：坐标 139.767, 35.681 不在中国范围内
+  第 9 行（0544）：站点类型 “工会驿点” → 未识别，是否为“工会驿站”？
+
+结果：有 3 行被跳过，请修改后再发布。
+`;
+
 describe('station-map check', () => {
+  it('reports every planted fault of an Excel workbook by its row number, and exits 1', () => {
+    const { code, stdout, stderr } = run(['check', 'stations-faults.xlsx']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`文件：stations-faults.xlsx（读取工作表“驿站名单”，共 2 张，只读第一张）\n${PLANTED_REPORT}`);
+  });
+
+  it('reports the same of the GBK-encoded CSV Excel saves on Chinese Windows', () => {
+    const { code, stdout } = run(['check', 'stations-faults-gbk.csv']);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`文件：stations-faults-gbk.csv\n${PLANTED_REPORT}`);
+  });
+
+  it('keeps a code Excel stores as a number as the text shown (0538, not 538)', () => {
+    const { written } = run(['convert', 'stations-faults.xlsx', '-o', 'out.geojson']);
+    const back = JSON.parse(written.get('out.geojson')!);
+    expect(back.features[0].id).toBe('0538');
+    expect(back.features[0].properties.phone).toBe('13800138000');
+  });
+
   it('reports every planted fault of a GeoJSON file in Chinese and exits 1', () => {
     const { code, stdout } = run(['check', 'stations-faults.geojson']);
     expect(code).toBe(1);
     expect(stdout).toContain('共 8 行数据：可用站点 5 个，跳过 3 行。');
+    expect(stdout).toContain('第 2 个要素（0539）：services “饮用水” → 未识别，是否为“饮水”？');
     expect(stdout).toContain('第 3 个要素（0540）：坐标无法使用，经纬度可能填反了（纬度在前）');
     expect(stdout).toContain('第 4 个要素（0541）：缺少站点名称');
     expect(stdout).toContain('第 5 个要素（0539）：站点编号“0539”重复（与第 2 个要素相同），只保留第一行');
@@ -61,9 +106,12 @@ describe('station-map check', () => {
     const missing = run(['check', 'no-such-file.csv']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('无法读取 no-such-file.csv：文件不存在');
-    const notJson = run(['check', 'make-fixtures.py', '--lang', 'en']);
-    expect(notJson.code).toBe(2);
-    expect(notJson.stderr).toMatch(/^Cannot read make-fixtures\.py: /);
+    const notStations = run(['check', 'contacts.csv', '--lang', 'en']);
+    expect(notStations.code).toBe(2);
+    expect(notStations.stderr).toMatch(/^Cannot read contacts\.csv: .*no longitude and latitude columns/);
+    const xls = run(['check', 'old-excel.xls']);
+    expect(xls.code).toBe(2);
+    expect(xls.stderr).toContain('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV');
   });
 });
 
@@ -96,6 +144,42 @@ describe('command line', () => {
 });
 
 describe('station-map convert', () => {
+  it('writes a workbook as schema-named GeoJSON in WGS-84 that reads back as the same stations', () => {
+    const { code, written, stderr } = run(['convert', 'stations-faults.xlsx', '-o', 'out.geojson', '--crs', 'gcj02']);
+    expect(code).toBe(1);
+    // What was left out is still said, on stderr.
+    expect(stderr).toContain('第 5 行（0541）：缺少站点名称');
+    const doc = JSON.parse(written.get('out.geojson')!);
+    expect(doc.type).toBe('FeatureCollection');
+    expect(doc.features[0]).toEqual({
+      type: 'Feature',
+      id: '0538',
+      geometry: { type: 'Point', coordinates: expect.any(Array) },
+      properties: {
+        name: '泰山区红门工会驿站',
+        type: 'union-station',
+        address: '泰安市泰山区红门路1号',
+        phone: '13800138000',
+        hours: '周一至周日 8:00-20:00',
+        services: ['water', 'hot-water', 'toilet'],
+        manager: '王芳',
+        建站日期: '2023-05-01',
+      },
+    });
+    const original = parseStations(readFileSync(join(TABLES, 'stations-faults-gbk.csv')));
+    const back = parseStations(written.get('out.geojson')!);
+    expect(back.skipped).toEqual([]);
+    const schemaOf = (p: Record<string, unknown>) => Object.fromEntries(SCHEMA.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+    expect(back.stations.map((s) => [s.id, schemaOf(s.properties)])).toEqual(original.stations.map((s) => [s.id, schemaOf(s.properties)]));
+    back.stations.forEach((station, i) => {
+      const [lng, lat] = toWgs84(original.stations[i]!.geometry.coordinates as [number, number], 'gcj02');
+      expect(station.geometry.coordinates[0]).toBeCloseTo(lng, 6);
+      expect(station.geometry.coordinates[1]).toBeCloseTo(lat, 6);
+    });
+    // Read back as WGS-84, the converted file is clean: nothing left to convert or rename.
+    expect(run(['check', 'stations-faults.xlsx']).code).toBe(1);
+  });
+
   it('writes GeoJSON that parseStations reads back as the same stations, in WGS-84 from GCJ-02', () => {
     const { code, written, stdout } = run(['convert', 'stations-faults.geojson', '-o', 'out.geojson', '--crs', 'gcj02']);
     expect(code).toBe(1);
@@ -105,7 +189,8 @@ describe('station-map convert', () => {
     const back = parseStations(text);
     expect(back.skipped).toEqual([]);
     expect(back.stations.map((s) => s.id)).toEqual(original.stations.map((s) => s.id));
-    expect(back.stations.map((s) => s.properties)).toEqual(original.stations.map((s) => s.properties));
+    const schemaOf = (p: Record<string, unknown>) => Object.fromEntries(SCHEMA.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+    expect(back.stations.map((s) => schemaOf(s.properties))).toEqual(original.stations.map((s) => schemaOf(s.properties)));
     back.stations.forEach((station, i) => {
       const [lng, lat] = toWgs84(original.stations[i]!.geometry.coordinates as [number, number], 'gcj02');
       expect(station.geometry.coordinates[0]).toBeCloseTo(lng, 6);
@@ -128,10 +213,18 @@ describe('the command as a child process', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 1 on a file with faults and prints the report on stdout', () => {
-    const result = spawnSync(process.execPath, [script, 'check', 'stations-faults.geojson', '--lang', 'zh-CN'], { cwd: TABLES, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [script, 'check', 'stations-faults.xlsx', '--lang', 'zh-CN'], { cwd: TABLES, encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('跳过 3 行');
+    expect(result.stdout).toContain(PLANTED_REPORT);
     expect(result.stderr).toBe('');
+  });
+
+  it('exits 0 on a clean file and writes a converted one', () => {
+    expect(spawnSync(process.execPath, [script, 'check', 'stations-clean.geojson'], { cwd: TABLES }).status).toBe(0);
+    const out = join(dir, 'clean.geojson');
+    const result = spawnSync(process.execPath, [script, 'convert', 'stations-faults-gbk.csv', '-o', out], { cwd: TABLES, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(parseStations(readFileSync(out, 'utf8')).stations).toHaveLength(5);
   });
 
   it('exits 2 on an unknown option', () => {
