@@ -77,7 +77,7 @@ const zhCN: CliStrings = {
 选项：
   --crs      数据坐标系：wgs84（默认）、gcj02（高德、腾讯地图拾取）、bd09（百度）
   --lang     报告语言：zh-CN 或 en（默认按 LANG 环境变量，否则中文）
-  -o, --output  convert 的输出文件
+  -o, --output  convert 的输出文件（- 表示标准输出）
   -h, --help    显示本帮助
 
 退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取或参数有误。`,
@@ -132,7 +132,7 @@ const en: CliStrings = {
 Options:
   --crs         coordinate system of the data: wgs84 (default), gcj02 (Amap, Tencent pickers), bd09 (Baidu)
   --lang        report language: zh-CN or en (default from LANG, else zh-CN)
-  -o, --output  output file of convert
+  -o, --output  output file of convert (- for standard output)
   -h, --help    show this help
 
 Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, or bad arguments.`,

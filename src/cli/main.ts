@@ -56,11 +56,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (request.command === 'check') {
     io.stdout(formatReport(check, { file: request.file, ...source.sheet }, s));
   } else {
-    io.writeFile(request.output, `${JSON.stringify(toCleanGeoJson(check.stations, request.crs))}\n`);
-    const report = formatReport(check, { file: request.file, ...source.sheet }, s);
-    // The written file is the news; the report (to stderr, so `-o -` could pipe) says what was left out.
-    io.stderr(report);
-    io.stdout(`${s.wrote(request.output, check.stations.length, crsLabel(request.crs))}\n`);
+    const geojson = `${JSON.stringify(toCleanGeoJson(check.stations, request.crs))}\n`;
+    // The report goes to stderr: it says what was left out, and `-o -` keeps stdout for the GeoJSON.
+    io.stderr(formatReport(check, { file: request.file, ...source.sheet }, s));
+    if (request.output === '-') io.stdout(geojson);
+    else {
+      io.writeFile(request.output, geojson);
+      io.stdout(`${s.wrote(request.output, check.stations.length, crsLabel(request.crs))}\n`);
+    }
   }
   return check.skipped.length > 0 ? EXIT.skipped : EXIT.ok;
 }

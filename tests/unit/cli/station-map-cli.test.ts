@@ -65,6 +65,14 @@ describe('station-map check', () => {
     expect(stdout).toBe(`文件：stations-faults-gbk.csv\n${PLANTED_REPORT}`);
   });
 
+  it('writes the GeoJSON to stdout with -o -, the report to stderr', () => {
+    const { code, stdout, stderr, written } = run(['convert', 'stations-faults-gbk.csv', '-o', '-']);
+    expect(code).toBe(1);
+    expect(written.size).toBe(0);
+    expect(parseStations(stdout).stations).toHaveLength(5);
+    expect(stderr).toContain('结果：有 3 行被跳过');
+  });
+
   it('keeps a code Excel stores as a number as the text shown (0538, not 538)', () => {
     const { written } = run(['convert', 'stations-faults.xlsx', '-o', 'out.geojson']);
     const back = JSON.parse(written.get('out.geojson')!);
