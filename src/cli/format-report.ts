@@ -34,7 +34,11 @@ export function formatReport(check: StationCheck, source: ReportSource, s: CliSt
     lines.push(s.skippedHeading);
     for (const skip of check.skipped) {
       const problems = byIndex.get(skip.index) ?? [];
-      const at: RowPlace & { id?: string } = { index: skip.index, ...rowField(skip), ...(skip.id === undefined ? {} : { id: skip.id }) };
+      const at: RowPlace & { id?: string } = {
+        index: skip.index,
+        ...(skip.row === undefined ? {} : { row: skip.row }),
+        ...(skip.id === undefined ? {} : { id: skip.id }),
+      };
       const duplicate = problems.find((p) => p.kind === 'duplicate-id');
       let text: string;
       if (duplicate) text = s.duplicate(duplicate.value ?? '', duplicate.first ? s.place(duplicate.first) : null);
@@ -57,11 +61,6 @@ export function formatReport(check: StationCheck, source: ReportSource, s: CliSt
   }
   lines.push(check.skipped.length === 0 ? s.verdictOk : s.verdictSkipped(check.skipped.length));
   return `${lines.join('\n')}\n`;
-}
-
-function rowField(skip: object): { row?: number } {
-  const row = (skip as { row?: unknown }).row;
-  return typeof row === 'number' ? { row } : {};
 }
 
 function placeWithId(at: RowPlace & { id?: string }, s: CliStrings): string {

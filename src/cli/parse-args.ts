@@ -13,7 +13,7 @@ export type CliRequest =
   | { command: 'check'; file: string; crs: Crs; lang?: CliLang }
   | { command: 'convert'; file: string; crs: Crs; output: string; lang?: CliLang };
 
-/** A bad command line: `detail` names the fault, in the language the strings are in. */
+/** A bad command line: `error` names the fault in the report language (which `--lang` may have set before the fault). */
 export interface ArgError {
   error: (strings: CliStrings) => string;
   lang?: CliLang;
