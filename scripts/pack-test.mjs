@@ -122,6 +122,14 @@ check('no stale chunks: every dist/chunks file is imported by another dist file'
   return `${chunks.length} chunk(s)`;
 });
 
+check("the command's .xlsx reader (fflate) is in dist/cli.js only, never in a page's bundle", () => {
+  const pages = packed.filter((p) => p.endsWith('.js') && p !== 'dist/cli.js');
+  const holders = pages.filter((p) => /\bfflate\b|unzipSync|sharedStrings\.xml/.test(readFileSync(join(root, p), 'utf8')));
+  if (holders.length) throw new Error(`found in ${holders.join(', ')}`);
+  if (!/from 'fflate'/.test(readFileSync(join(root, 'dist/cli.js'), 'utf8'))) throw new Error('dist/cli.js does not import fflate');
+  if (!pkg.dependencies?.fflate) throw new Error('fflate is not a dependency: npx station-map would not find it');
+});
+
 // ——— a fresh project ———
 
 check('npm install <tarball> in a fresh project', () => {
