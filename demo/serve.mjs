@@ -15,6 +15,8 @@ const types = {
   '.map': 'application/json; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8',
+  // No charset: the sample is GBK, as Excel saves it on Chinese Windows; the widget tells.
+  '.csv': 'text/csv',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

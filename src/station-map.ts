@@ -8,7 +8,9 @@ import { SearchQueryController } from './controllers/search-query-controller.js'
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
+import type { StationFields } from './data/station-fields.js';
 import type { StationStore } from './data/station-store.js';
+import { summarizeSkippedRows } from './data/station-table.js';
 import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap, StationSelectDetail } from './events.js';
 import type { CoverageArea } from './geo/coverage-mask.js';
@@ -21,7 +23,7 @@ import { stationsAlong as findStationsAlong } from './geo/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
 import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
-import type { UiStrings } from './i18n/strings.js';
+import type { SkippedRowsSummary, UiStrings } from './i18n/strings.js';
 import { resolveBasemap, type BasemapSpec } from './map/basemaps.js';
 import { leafletCss } from './map/leaflet-css.generated.js';
 import { loadLeaflet } from './map/leaflet.js';
@@ -117,6 +119,7 @@ export class StationMap extends LitElement {
   static override properties: PropertyDeclarations = {
     src: {},
     stations: { attribute: false },
+    fields: { attribute: false },
     crs: {},
     basemap: {},
     basemapKey: { attribute: 'basemap-key' },
@@ -154,11 +157,25 @@ export class StationMap extends LitElement {
     listHeldFor: { state: true },
   };
 
-  /** URL of a station GeoJSON file; changing it aborts the previous load. */
+  /**
+   * URL of a station GeoJSON file, or of a CSV/TSV table (a `.csv`/`.tsv` path or a `text/csv`
+   * response, UTF-8 or GBK as Excel saves it); changing it aborts the previous load.
+   */
   src: string | null = null;
 
-  /** Station data as a FeatureCollection or an array of Features; wins over `src` and inline data. */
+  /**
+   * Station data as a FeatureCollection or an array of Features (or JSON text, CSV/TSV text, or a
+   * file's bytes); wins over `src` and inline data (`<script type="application/geo+json">` or
+   * `<script type="text/csv">`).
+   */
   stations: StationInput | null = null;
+
+  /**
+   * Headers of the station data for the schema's fields, when they are not among the ones read
+   * without configuration (站点名称, 类型, 服务项目, 经度 …): `{ name: '驿站名称', phone: '值班电话' }`.
+   * Applies to every source (`src`, `.stations`, inline data); changing it reloads the data.
+   */
+  fields: StationFields | null = null;
 
   /** Coordinate system of every coordinate the page gives or gets back: `wgs84`, `gcj02` or `bd09`. */
   crs: Crs = 'wgs84';
@@ -265,9 +282,11 @@ export class StationMap extends LitElement {
   private zoomLimit: 'min' | 'max' | null = null;
   /** A large load whose list and filters wait for its kd-tree, so its clusters paint first (see handleLoaded). */
   private listHeldFor: StationStore | null = null;
+  /** The skipped rows of a table load, by reason (set with the store, so it renders with it). */
+  private skippedRows: SkippedRowsSummary | null = null;
 
   private readonly loader = new StationLoadController(this, {
-    source: () => ({ stations: this.stations, src: this.src, crs: this.crs }),
+    source: () => ({ stations: this.stations, src: this.src, crs: this.crs, fields: this.fields }),
     strings: () => this.strings,
     onStart: () => (this.errorMessage = null),
     onFailed: (failure) => this.handleLoadFailed(failure),
@@ -355,7 +374,7 @@ export class StationMap extends LitElement {
       if (this.selected) this.selectById(this.selected, 'api');
       else this.clearSelection();
     }
-    if (changed.has('src') || changed.has('stations') || changed.has('crs')) void this.loader.reload();
+    if (changed.has('src') || changed.has('stations') || changed.has('crs') || changed.has('fields')) void this.loader.reload();
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
   }
@@ -544,7 +563,7 @@ export class StationMap extends LitElement {
     this.fireError(failure.code, failure.message);
   }
 
-  private async handleLoaded({ result, store }: BuiltStore & { store: StationStore }): Promise<void> {
+  private async handleLoaded({ result, store, fromTable }: BuiltStore & { store: StationStore; fromTable?: boolean }): Promise<void> {
     this.viewFitted = false;
     const bbox = store.bboxOf(null);
     // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
@@ -564,9 +583,14 @@ export class StationMap extends LitElement {
       skipped: result.skipped,
       bbox: bbox ? convertBBoxToPage(bbox, this.crs) : null,
     });
+    // A table's rows are counted and explained in the UI language, by spreadsheet row.
+    this.skippedRows = fromTable && result.skipped.length ? summarizeSkippedRows(result.skipped) : null;
     if (result.skipped.length) {
-      const first = result.skipped.slice(0, 3).map((s) => `#${s.index} ${s.reason}: ${s.message}`);
-      const message = `${result.skipped.length} feature(s) skipped: ${first.join('; ')}${result.skipped.length > 3 ? '; …' : ''}`;
+      const first = result.skipped.slice(0, 3).map((s) => (s.row !== undefined ? s.message : `#${s.index} ${s.reason}: ${s.message}`));
+      const more = result.skipped.length > 3 ? '; …' : '';
+      const message = this.skippedRows
+        ? `${this.strings.skippedRows(this.skippedRows)}. ${first.join('; ')}${more}`
+        : `${result.skipped.length} feature(s) skipped: ${first.join('; ')}${more}`;
       this.dispatch('station-map-error', { code: 'invalid-features', message, skipped: result.skipped });
     }
     await this.updateComplete;
@@ -929,6 +953,7 @@ export class StationMap extends LitElement {
   private renderStatus(s: UiStrings) {
     if (this.loader.loading) return s.loading;
     if (!this.store) return '';
+    if (this.skippedRows) return `${s.stationsLoaded(this.store.size, 0)} · ${s.skippedRows(this.skippedRows)}`;
     return s.stationsLoaded(this.store.size, this.store.skippedCount);
   }
 

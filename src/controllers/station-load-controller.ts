@@ -5,8 +5,10 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildStoreSteps, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
-import { DEFAULT_MAX_BYTES, fetchStationText, unusableData } from '../data/load-stations.js';
+import { DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/load-stations.js';
 import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
+import type { StationFields } from '../data/station-fields.js';
+import { isTableInput, StationTable } from '../data/station-table.js';
 import { StationMapError } from '../errors.js';
 import { isCrs } from '../geo/crs.js';
 import type { UiStrings } from '../i18n/strings.js';
@@ -17,6 +19,8 @@ export interface StationSource {
   stations: StationInput | null;
   src: string | null;
   crs: Crs;
+  /** Headers for schema fields beyond the built-in ones. */
+  fields?: StationFields | null;
 }
 
 /** Why a load failed: `text` for the user, `code` and `message` for `station-map-error`. */
@@ -35,8 +39,11 @@ export interface StationLoadControllerOptions {
   /** A load starts: the previous error message goes. */
   onStart(): void;
   onFailed(failure: StationLoadFailure): void;
-  /** The stations are indexed; the load resolves when this does. */
-  onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']> }): Promise<void>;
+  /**
+   * The stations are indexed; the load resolves when this does. `fromTable` is set when they came
+   * from a CSV/TSV table, whose skipped entries carry spreadsheet rows.
+   */
+  onLoaded(built: BuiltStore & { store: NonNullable<BuiltStore['store']>; fromTable?: boolean }): Promise<void>;
   /** The store's cluster index is built (in slices after `onLoaded`), unless a newer load came first. */
   onClustersReady?(store: NonNullable<BuiltStore['store']>): void;
   /** The store's kd-tree is built (in slices after the cluster index), unless a newer load came first. */
@@ -46,7 +53,17 @@ export interface StationLoadControllerOptions {
 /** Fewest milliseconds between two updates of the progress bar. */
 const PROGRESS_INTERVAL_MS = 120;
 
-const INLINE_SELECTOR = 'script[type="application/geo+json"], script[type="application/json"]';
+const INLINE_SELECTOR =
+  'script[type="application/geo+json"], script[type="application/json"], script[type="text/csv"], script[type="text/tab-separated-values"]';
+
+/**
+ * Reads a table (CSV/TSV text, or a file's bytes) into what the parser takes. The reader is its
+ * own module, loaded on first use: a page with GeoJSON never downloads it.
+ */
+async function readTableInput(input: unknown, fields: StationFields | null | undefined) {
+  const { prepareStationInput } = await import('../data/table/read-table.js');
+  return prepareStationInput(input, { fields: fields ?? undefined });
+}
 
 /** Owns the station loading of one `<station-map>`. */
 export class StationLoadController implements ReactiveController {
@@ -92,18 +109,18 @@ export class StationLoadController implements ReactiveController {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     const generation = ++this.generation;
-    const { stations, src, crs: pageCrs } = this.options.source();
+    const { stations, src, crs: pageCrs, fields } = this.options.source();
     let fromUrl: string | null = null;
     const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
     this.options.onStart();
-    let steps;
+    let input: unknown;
     if (stations != null) {
-      steps = buildStoreSteps(stations, { crs });
+      input = stations;
     } else if (src) {
       this.setLoading(true);
       let text;
       try {
-        text = await fetchStationText(src, { signal: abort.signal });
+        text = await fetchStationBody(src, { signal: abort.signal });
       } catch (error) {
         if (abort.signal.aborted || generation !== this.generation) return;
         this.setLoading(false);
@@ -113,13 +130,37 @@ export class StationLoadController implements ReactiveController {
       if (generation !== this.generation) return;
       this.setLoading(false);
       // Parsed in slices like `.stations` data; an unusable document fails like a failed request.
-      steps = buildStoreSteps(text, { crs });
+      input = text;
       fromUrl = src;
     } else {
       const script = this.host.querySelector(INLINE_SELECTOR);
       if (!script) return;
-      steps = buildStoreSteps(script.textContent ?? '', { crs });
+      input = script.textContent ?? '';
+      // Inline CSV is indented like the page's HTML: the rows' leading spaces are not data.
+      if (/csv|tab-separated/.test(script.getAttribute('type') ?? '')) input = dedent(input as string).replace(/^\s*\n/, '');
     }
+    if (isTableInput(input)) {
+      let prepared;
+      try {
+        prepared = await readTableInput(input, fields);
+      } catch (error) {
+        // The reader's file could not be loaded (offline, a CSP that refuses it).
+        if (abort.signal.aborted || generation !== this.generation) return;
+        this.options.onFailed(this.describeFetchError(new StationMapError('fetch-failed', `Could not load the table reader: ${String(error)}`)));
+        return;
+      }
+      if (abort.signal.aborted || generation !== this.generation) return;
+      if ('error' in prepared) {
+        input = null;
+        const failure = unusableData(fromUrl ?? 'the page', prepared.error);
+        if (fromUrl) this.options.onFailed(this.describeFetchError(failure));
+        else this.failInvalid(prepared.error);
+        return;
+      }
+      input = prepared.data;
+    }
+    const fromTable = input instanceof StationTable;
+    const steps = buildStoreSteps(input, { crs, fields: fields ?? undefined });
     // Parsing and indexing run in ~8 ms slices so a million stations never freeze the page;
     // a newer load (or disconnecting) aborts this one between two slices.
     let built: BuiltStore;
@@ -148,14 +189,10 @@ export class StationLoadController implements ReactiveController {
       return;
     }
     if (result.error || !store) {
-      const strings = this.options.strings();
-      const code = result.error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';
-      const headline = code === 'too-large' ? strings.errors['too-large']({ maxFeatures: DEFAULT_MAX_FEATURES }) : strings.errors['invalid-geojson']();
-      const message = result.error?.message ?? '';
-      this.options.onFailed({ code, message, text: `${headline} ${message}`, invalidData: true });
+      this.failInvalid(result.error);
       return;
     }
-    await this.options.onLoaded({ result, store });
+    await this.options.onLoaded({ result, store, fromTable });
     // The cluster index and the kd-tree are built after the first render, in slices; until then
     // the store answers from scans of its columns (same answers). A newer load stops them.
     const builds = [
@@ -171,6 +208,15 @@ export class StationLoadController implements ReactiveController {
       }
       if (generation === this.generation) onReady?.(store);
     }
+  }
+
+  /** The data handed over (property, inline) is unusable as a whole. */
+  private failInvalid(error: BuiltStore['result']['error']): void {
+    const strings = this.options.strings();
+    const code = error?.code === 'too-large' ? 'too-large' : 'invalid-geojson';
+    const headline = code === 'too-large' ? strings.errors['too-large']({ maxFeatures: DEFAULT_MAX_FEATURES }) : strings.errors['invalid-geojson']();
+    const message = error?.message ?? '';
+    this.options.onFailed({ code, message, text: `${headline} ${message}`, invalidData: true });
   }
 
   private describeFetchError(error: unknown): StationLoadFailure {
@@ -197,4 +243,15 @@ export class StationLoadController implements ReactiveController {
     this.currentProgress = progress;
     this.host.requestUpdate();
   }
+}
+
+/** Removes the indentation every non-blank line shares (inline CSV indented inside HTML). */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  let indent = Infinity;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length);
+  }
+  return indent === Infinity || indent === 0 ? text : lines.map((line) => line.slice(indent)).join('\n');
 }

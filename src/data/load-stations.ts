@@ -6,6 +6,7 @@
 import { StationMapError } from '../errors.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseStations } from './parse-stations.js';
+import type { StationFields } from './station-fields.js';
 
 /** Options of {@link loadStations}. */
 export interface LoadStationsOptions {
@@ -30,6 +31,8 @@ export interface LoadStationsOptions {
   maxBytes?: number;
   /** Most features accepted (default 2,000,000), passed to {@link parseStations}. */
   maxFeatures?: number;
+  /** Headers for schema fields beyond the built-in ones, passed to {@link parseStations}. */
+  fields?: StationFields;
 }
 
 /** Default {@link LoadStationsOptions.maxBytes}: 100 MiB, about a million stations with rich properties. */
@@ -39,7 +42,28 @@ const MIB = 1024 * 1024;
 
 // Accept is a CORS-safelisted header: any other header would trigger a preflight,
 // which many government file servers do not answer.
-const ACCEPT = 'application/geo+json, application/json;q=0.9, */*;q=0.1';
+const ACCEPT = 'application/geo+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1';
+
+// A table is read as bytes: Excel on Chinese Windows saves GBK, which only the table reader decodes.
+const TABLE_TYPE = /^\s*(text\/(csv|tab-separated-values)|application\/(csv|vnd\.ms-excel))\b/i;
+const TABLE_PATH = /\.(csv|tsv)$/i;
+
+/**
+ * True when a response from `url` with this `Content-Type` is a CSV/TSV table: `text/csv`,
+ * `text/tab-separated-values`, or a path ending in `.csv` or `.tsv`.
+ *
+ * @example isTableResponse('/data/stations.csv', 'text/plain') // true
+ */
+export function isTableResponse(url: string, contentType: string | null): boolean {
+  if (contentType && TABLE_TYPE.test(contentType)) return true;
+  let path = url;
+  try {
+    path = new URL(url, 'http://localhost/').pathname;
+  } catch {
+    // Not a URL we can split: judge the text as given.
+  }
+  return TABLE_PATH.test(path);
+}
 
 // HTTP/2 responses carry no reason phrase, so name the common ones ourselves.
 const STATUS_TEXT: Record<number, string> = {
@@ -77,8 +101,8 @@ const STATUS_TEXT: Record<number, string> = {
  * }
  */
 export async function loadStations(url: string, options: LoadStationsOptions = {}): Promise<ParseResult> {
-  const text = await fetchStationText(url, options);
-  const result = parseStations(text, { crs: options.crs, maxFeatures: options.maxFeatures });
+  const body = await fetchStationBody(url, options);
+  const result = parseStations(body, { crs: options.crs, maxFeatures: options.maxFeatures, fields: options.fields });
   if (result.error) throw unusableData(url, result.error);
   return result;
 }
@@ -94,7 +118,21 @@ export function unusableData(url: string, error: NonNullable<ParseResult['error'
  *
  * @example const text = await fetchStationText('/data/taian.geojson', { signal });
  */
-export async function fetchStationText(url: string, options: Omit<LoadStationsOptions, 'crs' | 'maxFeatures'> = {}): Promise<string> {
+export async function fetchStationText(url: string, options: Omit<LoadStationsOptions, 'crs' | 'maxFeatures' | 'fields'> = {}): Promise<string> {
+  const body = await fetchStationBody(url, options);
+  return typeof body === 'string' ? body : new TextDecoder().decode(body);
+}
+
+/**
+ * {@link fetchStationText}, except that a CSV/TSV table (see {@link isTableResponse}) comes back
+ * as its bytes, for the table reader to decode (UTF-8 or GB18030).
+ *
+ * @example const body = await fetchStationBody('/data/stations.csv', { signal }); // Uint8Array
+ */
+export async function fetchStationBody(
+  url: string,
+  options: Omit<LoadStationsOptions, 'crs' | 'maxFeatures' | 'fields'> = {},
+): Promise<string | Uint8Array> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? 15000;
   const maxBytes = typeof options.maxBytes === 'number' && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
@@ -118,7 +156,7 @@ export async function fetchStationText(url: string, options: Omit<LoadStationsOp
         }, timeoutMs)
       : undefined;
 
-  let text: string;
+  let text: string | Uint8Array;
   try {
     // Racing the abort as well means a fetch that ignores its signal still cannot hang us.
     text = await raceAbort(
@@ -131,7 +169,8 @@ export async function fetchStationText(url: string, options: Omit<LoadStationsOp
             `Could not load stations from ${url}: HTTP ${response.status}${reason ? ` ${reason}` : ''}`,
           );
         }
-        return readText(response, url, maxBytes, controller.signal);
+        const asBytes = isTableResponse(url, response.headers?.get('content-type') ?? null);
+        return readText(response, url, maxBytes, controller.signal, asBytes);
       })(),
       controller.signal,
     );
@@ -164,7 +203,13 @@ export async function fetchStationText(url: string, options: Omit<LoadStationsOp
  * streaming (instead of `response.text()`) is what keeps a 2 GB file or an
  * endless body from being buffered whole before we can say no.
  */
-async function readText(response: Response, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
+async function readText(
+  response: Response,
+  url: string,
+  maxBytes: number,
+  signal: AbortSignal,
+  asBytes: boolean,
+): Promise<string | Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     // Tell the server we are not coming for the body; a rejection here changes nothing.
@@ -177,6 +222,11 @@ async function readText(response: Response, url: string, maxBytes: number, signa
   const body = response.body;
   // A hand-made Response (custom fetch) may have no stream; its text is already in memory.
   if (!body || typeof body.getReader !== 'function') {
+    if (asBytes) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.byteLength > maxBytes) throw tooLarge(url, maxBytes);
+      return bytes;
+    }
     const text = await response.text();
     if (text.length > maxBytes) throw tooLarge(url, maxBytes);
     return text;
@@ -185,6 +235,7 @@ async function readText(response: Response, url: string, maxBytes: number, signa
   // TextDecoder, like response.text(), drops a leading BOM and decodes as UTF-8.
   const decoder = new TextDecoder();
   const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let received = 0;
   try {
     for (;;) {
@@ -194,14 +245,27 @@ async function readText(response: Response, url: string, maxBytes: number, signa
       if (done) break;
       received += value.byteLength;
       if (received > maxBytes) throw tooLarge(url, maxBytes);
-      parts.push(decoder.decode(value, { stream: true }));
+      if (asBytes) chunks.push(value);
+      else parts.push(decoder.decode(value, { stream: true }));
     }
   } catch (error) {
     reader.cancel().catch(() => {});
     throw error;
   }
+  if (asBytes) return joinBytes(chunks, received);
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+function joinBytes(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 function tooLarge(url: string, maxBytes: number): StationMapError {

@@ -4,7 +4,7 @@
  * features like GeoJSON ones and names rows, not feature positions, in what it reports. Its own
  * module so the parser can recognise one without loading the reader.
  */
-import type { SkippedFeature } from '../types.js';
+import type { SkippedFeature, SkipReason } from '../types.js';
 import type { StationField } from './vocabulary.js';
 
 /**
@@ -49,3 +49,23 @@ export function isTableInput(input: unknown): boolean {
 const JSON_START = /^(?:[{["<\-0-9]|null\b|true\b|false\b)/;
 // UTF-16 bytes read as UTF-8: the GeoJSON parser says "save the file as UTF-8" (bytes are decoded right).
 const UTF16_AS_UTF8 = /^\uFFFD\uFFFD|\u0000/;
+
+/**
+ * Skipped table rows by reason, most frequent first, each with its first `maxRows` row numbers:
+ * what the status line and the `invalid-features` message say.
+ *
+ * @example summarizeSkippedRows(result.skipped) // { skipped: 3, reasons: [{ reason: 'bad-coordinates', count: 2, rows: [5, 9] }, …] }
+ */
+export function summarizeSkippedRows(
+  skipped: readonly SkippedFeature[],
+  maxRows = 3,
+): { skipped: number; reasons: Array<{ reason: SkipReason; count: number; rows: number[] }> } {
+  const byReason = new Map<SkipReason, { reason: SkipReason; count: number; rows: number[] }>();
+  for (const s of skipped) {
+    let entry = byReason.get(s.reason);
+    if (!entry) byReason.set(s.reason, (entry = { reason: s.reason, count: 0, rows: [] }));
+    entry.count++;
+    if (entry.rows.length < maxRows && s.row !== undefined) entry.rows.push(s.row);
+  }
+  return { skipped: skipped.length, reasons: [...byReason.values()].sort((a, b) => b.count - a.count) };
+}

@@ -1,4 +1,5 @@
 /** English UI strings. */
+import type { SkipReason } from '../types.js';
 import type { UiStrings, WeekdayNames } from './strings.js';
 
 const WEEKDAYS: WeekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -9,6 +10,16 @@ const TRAVEL_MODES = { walking: 'Walking', cycling: 'Cycling', driving: 'Driving
  *
  * @example en.stationsLoaded(396, 4) // → '396 stations · 4 skipped'
  */
+const SKIP_REASONS: Record<SkipReason, string> = {
+  'not-a-feature': 'unreadable',
+  'missing-geometry': 'no coordinates',
+  'not-a-point': 'not a point',
+  'bad-coordinates': 'bad coordinates',
+  'missing-id': 'no id',
+  'duplicate-id': 'repeated id',
+  'missing-name': 'no name',
+};
+
 export const en: UiStrings = {
   stationTypes: {
     'union-station': 'Union station',
@@ -120,6 +131,10 @@ export const en: UiStrings = {
     const stations = `${count} ${count === 1 ? 'station' : 'stations'}`;
     return skipped > 0 ? `${stations} · ${skipped} skipped` : stations;
   },
+  skippedRows: ({ skipped, reasons }) =>
+    `${skipped} ${skipped === 1 ? 'row' : 'rows'} skipped: ${reasons
+      .map(({ reason, count, rows }) => `${SKIP_REASONS[reason]} ${count} (${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}${count > rows.length ? ', …' : ''})`)
+      .join('; ')}`,
 
   hours: {
     openNow: 'Open now',

@@ -3,7 +3,7 @@
  * language (`zh-CN.ts`, `zh-TW.ts`, `en.ts`). Strings with arguments are
  * functions, so word order stays with the translation.
  */
-import type { KnownService, KnownStationType, NavigationApp, Route, TravelMode } from '../types.js';
+import type { KnownService, KnownStationType, NavigationApp, Route, SkipReason, TravelMode } from '../types.js';
 
 /** Seven names, index 0 = Monday … 6 = Sunday (the order `OpenStatus.opensDay` uses). */
 export type WeekdayNames = readonly [string, string, string, string, string, string, string];
@@ -20,6 +20,14 @@ export interface InvalidFeaturesDetails {
   skipped: number;
   /** How many features the document had. */
   total?: number;
+}
+
+/** The skipped rows of a table, by reason, for {@link UiStrings.skippedRows}. */
+export interface SkippedRowsSummary {
+  /** How many rows were skipped. */
+  skipped: number;
+  /** One entry per reason, most frequent first: how many rows, and the first few row numbers. */
+  reasons: ReadonlyArray<{ reason: SkipReason; count: number; rows: readonly number[] }>;
 }
 
 /** Details for the `too-large` message: the limit that was passed (one of the two). */
@@ -169,6 +177,11 @@ export interface UiStrings {
   routing: string;
   /** "396 个站点 · 4 个跳过"; the skipped part is left out when nothing was skipped. */
   stationsLoaded: (count: number, skipped: number) => string;
+  /**
+   * How many rows of a CSV/TSV table were left out and why, for the status line and the
+   * `invalid-features` error: "跳过 3 行：坐标有误 2 行（第 5、9 行）；缺少名称 1 行（第 12 行）".
+   */
+  skippedRows: (summary: SkippedRowsSummary) => string;
 
   /** Open-state texts; times are `HH:MM`. */
   hours: Readonly<{

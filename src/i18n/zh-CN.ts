@@ -1,4 +1,5 @@
 /** Simplified Chinese UI strings (mainland usage). */
+import type { SkipReason } from '../types.js';
 import type { UiStrings, WeekdayNames } from './strings.js';
 
 const WEEKDAYS: WeekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -9,6 +10,16 @@ const TRAVEL_MODES = { walking: '步行', cycling: '骑行', driving: '驾车' }
  *
  * @example zhCN.hours.closesAt('20:00') // → '20:00 关闭'
  */
+const SKIP_REASONS: Record<SkipReason, string> = {
+  'not-a-feature': '无法读取',
+  'missing-geometry': '缺少坐标',
+  'not-a-point': '不是点位',
+  'bad-coordinates': '坐标有误',
+  'missing-id': '缺少编号',
+  'duplicate-id': '编号重复',
+  'missing-name': '缺少名称',
+};
+
 export const zhCN: UiStrings = {
   stationTypes: {
     'union-station': '工会驿站',
@@ -118,6 +129,10 @@ export const zhCN: UiStrings = {
   routing: '正在规划路线…',
   stationsLoaded: (count, skipped) =>
     skipped > 0 ? `${count} 个站点 · ${skipped} 个跳过` : `${count} 个站点`,
+  skippedRows: ({ skipped, reasons }) =>
+    `跳过 ${skipped} 行：${reasons
+      .map(({ reason, count, rows }) => `${SKIP_REASONS[reason]} ${count} 行（第 ${rows.join('、')}${count > rows.length ? ' 等' : ''} 行）`)
+      .join('；')}`,
 
   hours: {
     openNow: '开放中',

@@ -1,4 +1,5 @@
 /** Traditional Chinese UI strings (Taiwan usage: 公尺, 網路, 冷氣, 週一). */
+import type { SkipReason } from '../types.js';
 import type { UiStrings, WeekdayNames } from './strings.js';
 
 const WEEKDAYS: WeekdayNames = ['週一', '週二', '週三', '週四', '週五', '週六', '週日'];
@@ -9,6 +10,16 @@ const TRAVEL_MODES = { walking: '步行', cycling: '騎車', driving: '開車' }
  *
  * @example zhTW.hours.closesAt('20:00') // → '20:00 關閉'
  */
+const SKIP_REASONS: Record<SkipReason, string> = {
+  'not-a-feature': '無法讀取',
+  'missing-geometry': '缺少座標',
+  'not-a-point': '不是點位',
+  'bad-coordinates': '座標有誤',
+  'missing-id': '缺少編號',
+  'duplicate-id': '編號重複',
+  'missing-name': '缺少名稱',
+};
+
 export const zhTW: UiStrings = {
   stationTypes: {
     'union-station': '工會驛站',
@@ -118,6 +129,11 @@ export const zhTW: UiStrings = {
   routing: '規劃路線中…',
   stationsLoaded: (count, skipped) =>
     skipped > 0 ? `${count} 個站點 · ${skipped} 個略過` : `${count} 個站點`,
+  // Taiwan wording: 列 is a row (行 would be a column).
+  skippedRows: ({ skipped, reasons }) =>
+    `略過 ${skipped} 列：${reasons
+      .map(({ reason, count, rows }) => `${SKIP_REASONS[reason]} ${count} 列（第 ${rows.join('、')}${count > rows.length ? ' 等' : ''} 列）`)
+      .join('；')}`,
 
   hours: {
     openNow: '開放中',
