@@ -18,6 +18,8 @@ export interface RowPlace {
 export interface CliStrings {
   usage: string;
   place(at: RowPlace): string;
+  /** Several rows with the same fault: the first few, then how many in all. */
+  places(list: readonly RowPlace[], shown: number): string;
   /** Between a row's place and what is wrong with it. */
   colon: string;
   read(file: string, sheet: string | null, sheets: number): string;
@@ -82,6 +84,12 @@ const zhCN: CliStrings = {
 
 退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取或参数有误。`,
   place: (at) => (at.row !== undefined ? `第 ${at.row} 行` : `第 ${at.index + 1} 个要素`),
+  places: (list, shown) => {
+    const rows = list[0]!.row !== undefined;
+    const numbers = list.slice(0, shown).map((at) => (rows ? at.row : at.index + 1)).join('、');
+    const more = list.length > shown ? `等，共 ${list.length} ${rows ? '行' : '个'}` : '';
+    return rows ? `第 ${numbers} 行${more}` : `第 ${numbers} 个要素${more}`;
+  },
   colon: '：',
   read: (file, sheet, sheets) =>
     sheet === null ? `文件：${file}` : `文件：${file}（读取工作表“${sheet}”${sheets > 1 ? `，共 ${sheets} 张，只读第一张` : ''}）`,
@@ -137,6 +145,12 @@ Options:
 
 Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, or bad arguments.`,
   place: (at) => (at.row !== undefined ? `Row ${at.row}` : `Feature ${at.index + 1}`),
+  places: (list, shown) => {
+    const rows = list[0]!.row !== undefined;
+    const numbers = list.slice(0, shown).map((at) => (rows ? at.row : at.index + 1)).join(', ');
+    const more = list.length > shown ? ` … (${list.length} in all)` : '';
+    return `${rows ? 'Rows' : 'Features'} ${numbers}${more}`;
+  },
   colon: ': ',
   read: (file, sheet, sheets) =>
     sheet === null ? `File: ${file}` : `File: ${file} (sheet "${sheet}"${sheets > 1 ? `, the first of ${sheets}` : ''})`,

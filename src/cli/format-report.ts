@@ -56,11 +56,43 @@ export function formatReport(check: StationCheck, source: ReportSource, s: CliSt
   const warnings = check.problems.filter((p) => !p.skipped);
   if (warnings.length > 0) {
     lines.push(s.problemsHeading);
-    for (const p of warnings) lines.push(`  ${rowOf(p)}${s.colon}${describeProblem(p, s)}`);
+    for (const group of groupWarnings(warnings)) {
+      const [p] = group;
+      const where = group.length === 1 ? rowOf(p!) : s.places(group, MAX_PLACES);
+      lines.push(`  ${where}${s.colon}${describeProblem(p!, s)}`);
+    }
     lines.push('');
   }
   lines.push(check.skipped.length === 0 ? s.verdictOk : s.verdictSkipped(check.skipped.length));
   return `${lines.join('\n')}\n`;
+}
+
+/** Row numbers listed for one repeated fault before "… (N in all)". */
+const MAX_PLACES = 10;
+
+/**
+ * Warnings in row order, those about the same value (one unreadable hours
+ * text on forty rows) as one group at its first row, so a real sheet's
+ * report stays a screen long. Coordinates are always per row.
+ */
+function groupWarnings(warnings: readonly StationProblem[]): StationProblem[][] {
+  const groups: StationProblem[][] = [];
+  const byValue = new Map<string, StationProblem[]>();
+  for (const p of warnings) {
+    if (p.kind === 'swapped-coordinates' || p.kind === 'outside-china' || p.kind === 'duplicate-id') {
+      groups.push([p]);
+      continue;
+    }
+    const key = `${p.kind}\u0000${p.field}\u0000${p.value}`;
+    const group = byValue.get(key);
+    if (group) group.push(p);
+    else {
+      const created = [p];
+      byValue.set(key, created);
+      groups.push(created);
+    }
+  }
+  return groups;
 }
 
 function placeWithId(at: RowPlace & { id?: string }, s: CliStrings): string {

@@ -12,6 +12,13 @@ const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url))
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCHEMA = ['name', 'type', 'address', 'phone', 'hours', 'services', 'manager', 'rating_url', 'honors', 'website'];
 
+/** Files made up for one test each. */
+const VIRTUAL: Record<string, string> = {
+  'contacts.csv': '姓名,电话\n张三,13800138000\n',
+  // The same unreadable hours on 12 rows, as a real sheet copies a cell down.
+  'repeated.csv': ['编号,名称,经度,纬度,开放时间', ...Array.from({ length: 12 }, (_, i) => `A${i},驿站${i},117.1${i},36.2,以现场公示为准`)].join('\n'),
+};
+
 /** Runs the command in-process against the fixtures folder; files written land in `written`. */
 function run(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
@@ -22,8 +29,8 @@ function run(argv: string[], env: Record<string, string> = {}) {
       // An old Excel 97-2003 file starts with the OLE signature.
       path === 'old-excel.xls'
         ? new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
-        : path === 'contacts.csv'
-          ? new TextEncoder().encode('姓名,电话\n张三,13800138000\n')
+        : path in VIRTUAL
+          ? new TextEncoder().encode(VIRTUAL[path])
           : new Uint8Array(readFileSync(join(TABLES, path))),
     writeFile: (path, text) => void written.set(path, text),
     stdout: (text) => void (stdout += text),
@@ -91,6 +98,14 @@ describe('station-map check', () => {
     expect(stdout).toContain('第 6 个要素（0542）：hours “看情况” 无法识别');
     expect(stdout).toContain('第 7 个要素（0543）：坐标 139.767, 35.681 不在中国范围内');
     expect(stdout).toContain('结果：有 3 行被跳过');
+  });
+
+  it('says a fault repeated on many rows once, with its row numbers', () => {
+    const zh = run(['check', 'repeated.csv']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('  第 2、3、4、5、6、7、8、9、10、11 行等，共 12 行：开放时间 “以现场公示为准” 无法识别，无法判断是否正在开放\n\n');
+    const en = run(['check', 'repeated.csv', '--lang', 'en']);
+    expect(en.stdout).toContain('  Rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … (12 in all): 开放时间 "以现场公示为准" cannot be read');
   });
 
   it('speaks English with --lang en or an English LANG', () => {
