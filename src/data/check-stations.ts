@@ -116,6 +116,14 @@ function judge<T>(
   const table = source instanceof StationTable ? source : null;
   const problems: StationProblem[] = [];
   const keptAt = new Map<string, Entry>();
+  // A sheet repeats its values down a column: each unknown one is matched against the vocabulary once.
+  const suggested = new Map<string, string | null>();
+  const suggest = (value: string, entries: readonly VocabularyEntry<string>[]): string | null => {
+    const key = `${entries === SERVICE_NAMES ? 's' : 't'}${value}`;
+    let found = suggested.get(key);
+    if (found === undefined) suggested.set(key, (found = suggestName(value, namesOf(entries))));
+    return found;
+  };
   for (const entry of entries) {
     const { station, skip } = entry;
     const id = station?.id ?? skip?.id;
@@ -137,13 +145,13 @@ function judge<T>(
     if (!station) continue;
     const p = station.properties;
     if (typeof p.type === 'string' && p.type.trim() !== '' && toStationType(p.type) === undefined) {
-      const suggestion = suggestName(p.type, namesOf(STATION_TYPE_NAMES));
+      const suggestion = suggest(p.type, STATION_TYPE_NAMES);
       problems.push({ ...base, kind: 'unknown-type', field: headerOf('type', station, table, options), value: p.type.trim(), ...(suggestion ? { suggestion } : {}) });
     }
     if (Array.isArray(p.services)) {
       for (const service of p.services as unknown[]) {
         if (typeof service !== 'string' || service.trim() === '' || toServiceId(service) !== undefined) continue;
-        const suggestion = suggestName(service, namesOf(SERVICE_NAMES));
+        const suggestion = suggest(service, SERVICE_NAMES);
         problems.push({ ...base, kind: 'unknown-service', field: headerOf('services', station, table, options), value: service.trim(), ...(suggestion ? { suggestion } : {}) });
       }
     }
