@@ -1,7 +1,9 @@
-// Builds three things:
+// Builds four things:
 // - dist/index.js, dist/core.js and dist/react.js: ESM for npm users, with .d.ts. Lit and Leaflet stay external
 //   (the app dedupes them); the geo code is our own (no kdbush, turf or gcoord at run time), so
 //   `station-map/core` starts fast in Node and in Workers.
+// - dist/cli.js: the `station-map` command (check and convert station files), on the same core code; its .xlsx
+//   reader (fflate) is imported by the command only, so no page bundle ever holds it.
 // - dist/station-map.iife.js: the file for a <script> tag: the element with Leaflet (trimmed by
 //   scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`) holds it to
 //   80 KB gzip. What the code reaches through a dynamic import() (place search, the QR code, the
@@ -42,14 +44,16 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: { index: 'src/index.ts', core: 'src/core.ts', react: 'src/react.ts' },
-    external: isPeer,
+    input: { index: 'src/index.ts', core: 'src/core.ts', react: 'src/react.ts', cli: 'src/cli/bin.ts' },
+    // fflate is the command's dependency, installed beside it; node: built-ins are Node's.
+    external: (id) => isPeer(id) || id === 'fflate' || id.startsWith('node:'),
     onwarn,
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
       chunkFileNames: 'chunks/shared-[hash].js',
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       // Bare `import './chunks/…'` hints make app bundlers warn: the chunks are free of side effects.
       hoistTransitiveImports: false,
     },

@@ -37,6 +37,21 @@ function run(cmd, args, cwd, options = {}) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** GBK bytes of `text`, by asking Node's GB18030 decoder which two bytes give each character (the test CSV's few). */
+function encodeGbk(text) {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  }
+  const bytes = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...table.get(ch));
+  }
+  return new Uint8Array(bytes);
+}
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 for (const file of ['dist/index.js', 'dist/core.js', 'dist/station-map.iife.js', 'dist/custom-elements.json']) {
@@ -70,6 +85,7 @@ check('tarball holds only dist/, types, README, LICENSE, manifest and schema', (
     'dist/index.d.ts',
     'dist/core.js',
     'dist/core.d.ts',
+    'dist/cli.js',
     'dist/station-map.iife.js',
     // Side files the script-tag bundle loads on first use, beside it (scripts/side-files.mjs).
     'dist/station-map.qr-path.js',
@@ -107,6 +123,14 @@ check('no stale chunks: every dist/chunks file is imported by another dist file'
   });
   if (orphans.length) throw new Error(`not imported by anything: ${orphans.join(', ')} (build without cleaning dist?)`);
   return `${chunks.length} chunk(s)`;
+});
+
+check("the command's .xlsx reader (fflate) is in dist/cli.js only, never in a page's bundle", () => {
+  const pages = packed.filter((p) => p.endsWith('.js') && p !== 'dist/cli.js');
+  const holders = pages.filter((p) => /\bfflate\b|unzipSync|sharedStrings\.xml/.test(readFileSync(join(root, p), 'utf8')));
+  if (holders.length) throw new Error(`found in ${holders.join(', ')}`);
+  if (!/from 'fflate'/.test(readFileSync(join(root, 'dist/cli.js'), 'utf8'))) throw new Error('dist/cli.js does not import fflate');
+  if (!pkg.dependencies?.fflate) throw new Error('fflate is not a dependency: npx station-map would not find it');
 });
 
 // ——— a fresh project ———
@@ -233,6 +257,25 @@ console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB and ' + (scr
 `,
     ),
   );
+
+  check('npx station-map check reports a planted fault (exit 1), --help exits 0', () => {
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const help = run(npx, ['--no-install', 'station-map', '--help', '--lang', 'en'], app, { timeout: 60_000 });
+    if (!help.includes('station-map check FILE')) throw new Error(`--help printed: ${help.slice(0, 200)}`);
+    // A GBK-encoded CSV as Excel saves one on Chinese Windows, with one station missing its name.
+    const csv = '站点编号,站点名称,站点类型,经度,纬度,服务项目\r\nTA-1,红门工会驿站,工会驿站,117.13,36.21,饮水、热水\r\nTA-2,,工会驿站,117.1,36.2,饮用水\r\n';
+    writeFileSync(join(app, 'stations.csv'), encodeGbk(csv));
+    let report = '';
+    let status = 0;
+    try {
+      report = run(npx, ['--no-install', 'station-map', 'check', 'stations.csv', '--lang', 'zh-CN'], app, { timeout: 60_000 });
+    } catch (error) {
+      status = error.status;
+      report = String(error.stdout);
+    }
+    if (status !== 1 || !report.includes('第 3 行')) throw new Error(`exit ${status}, report:\n${report}`);
+    return report.trim().split('\n').find((line) => line.includes('第 3 行')).trim();
+  });
 
   writeFileSync(
     join(app, 'check.ts'),

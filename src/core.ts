@@ -38,12 +38,15 @@ export { computeCoverageGrid, createGridGeometry } from './geo/coverage-grid.js'
 export { computeCoverageStats, coverageStats } from './geo/coverage-stats.js';
 export { traceCoverageBoundary } from './geo/coverage-contour.js';
 export { searchStations } from './data/search-stations.js';
+export { checkStations, isRoughlyInChina } from './data/check-stations.js';
+export { suggestName } from './data/suggest-name.js';
 export { createTiandituGeocoder } from './data/geocoders/tianditu.js';
 export { createNominatimGeocoder } from './data/geocoders/nominatim.js';
 export { createPlaceSearch } from './data/geocoders/place-search.js';
 export type { CoverageAccept, CoverageGrid, CoverageGridOptions, CoverageStations, GridGeometry } from './geo/coverage-grid.js';
 export type { CoverageOfStationsOptions, CoverageStatsOptions } from './geo/coverage-stats.js';
 export type { CoverageArea } from './geo/coverage-mask.js';
+export type { CheckStationsOptions, StationCheck, StationProblem, StationProblemKind } from './data/check-stations.js';
 export type { SearchStationsOptions, StationMatch, StationMatchKind } from './data/search-stations.js';
 export type { TiandituGeocoderOptions } from './data/geocoders/tianditu.js';
 export type { NominatimGeocoderOptions } from './data/geocoders/nominatim.js';
