@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../src/cli/main.js';
 import { toWgs84 } from '../../../src/geo/crs.js';
-import { parseStations } from '../../../src/data/parse-stations.js';
+import { parseStations } from '../../../src/data/read-stations.js';
 
 const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
