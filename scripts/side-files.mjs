@@ -18,6 +18,13 @@
 import { basename, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
+/**
+ * `\u` escapes for every non-ASCII character: a page in GBK decodes a script sent without a charset
+ * in its own encoding, as the main script's terser `ascii_only` says. esbuild's `charset: 'ascii'`
+ * leaves regular expression literals as they are; a `\u` escape means the same in them too.
+ */
+const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Packages whose one copy lives in the main script. */
 const MAIN_ONLY = /^(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)(\/|$)/;
 const MAIN_ONLY_PATH = /\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)\//;
@@ -124,7 +131,8 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
         for (const [fileName, path] of pending) {
           built.add(fileName);
           for (const output of await buildSideFile(fileName, path)) {
-            this.emitFile({ type: 'asset', fileName: basename(output.path), source: output.contents });
+            const name = basename(output.path);
+            this.emitFile({ type: 'asset', fileName: name, source: name.endsWith('.js') ? asciiOnly(output.text) : output.contents });
           }
         }
       }
