@@ -131,7 +131,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await el.updateComplete;
     await el.routeTo('TA-0003', [117.12, 36.2]);
     await el.updateComplete;
-    expect(shadow(el).querySelector('figure.qr') !== null).to.equal(true);
+    // The QR encoder loads on the first code shown.
+    await waitFor(() => shadow(el).querySelector('figure.qr'), 8000, 'the QR code');
     expect(await violations(el)).to.deep.equal([]);
   });
 

@@ -52,12 +52,16 @@ describe('the script-tag bundle (dist/station-map.iife.js)', () => {
         .map((r) => new URL(r.name).pathname)
         .filter((path) => /^\/dist\/station-map\.(?!iife).*\.js$/.test(path));
     await el.updateComplete;
-    expect(sideFiles()).to.deep.equal([]);
+    // The first view loads none of them (the offline copy of src is saved after it, from its own file).
+    const qr = '/dist/station-map.qr-path.js';
+    const geocoding = '/dist/station-map.geocoding.js';
+    expect(sideFiles()).to.not.include(qr);
+    expect(sideFiles()).to.not.include(geocoding);
 
     // A station with a rating link: its QR code appears once the encoder is in.
     el.select('TA-0001');
     await waitFor(() => el.shadowRoot!.querySelector('.qr svg path'), 8000, 'the rating QR code');
-    expect(sideFiles()).to.deep.equal(['/dist/station-map.qr-path.js']);
+    expect(sideFiles()).to.include(qr).and.not.include(geocoding);
 
     // Place search with the page's geocoder loads the debounced search.
     el.geocoder = async () => [{ name: 'Tai\'an railway station', lng: 117.09, lat: 36.19 }];
@@ -65,6 +69,6 @@ describe('the script-tag bundle (dist/station-map.iife.js)', () => {
     box.value = '泰安站';
     box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await waitFor(() => el.shadowRoot!.querySelector('button.place'), 8000, 'the place result');
-    expect(sideFiles()).to.include('/dist/station-map.geocoding.js');
+    expect(sideFiles()).to.include(geocoding);
   });
 });

@@ -168,8 +168,8 @@ describe('detail panel', () => {
   it('draws a QR code of rating_url in the page, and none without it', async () => {
     const el = await loaded(MIXED);
     el.select('A');
-    await el.updateComplete;
-    const path = shadow(el).querySelector('figure.qr svg path');
+    // The QR encoder loads on the first code shown.
+    const path = await waitFor(() => shadow(el).querySelector('figure.qr svg path'), 8000, 'the QR code');
     expect(path?.getAttribute('d')?.length ?? 0).to.be.above(100);
     expect(shadow(el).querySelector('figure.qr svg')?.getAttribute('aria-label')).to.equal('扫码评价本站');
     expect(has(shadow(el), 'img')).to.equal(false);

@@ -82,6 +82,9 @@ describe('detail fields', () => {
       ...bad.map((url, i) => station(`r${i}`, { rating_url: url, website: url }, i)),
       station('good', { rating_url: 'https://example.cn/rate?id=good', website: 'http://example.cn/' }, 9),
     ]);
+    // The QR encoder is in before the bad links are tried: no QR code then means none was made.
+    el.select('good');
+    await waitFor(() => el.shadowRoot!.querySelector('.detail .qr svg'), 8000, 'the QR code of the good link');
     for (const [i, url] of bad.entries()) {
       el.select(`r${i}`);
       await el.updateComplete;
