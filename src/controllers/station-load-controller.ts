@@ -226,15 +226,15 @@ export class StationLoadController implements ReactiveController {
       this.failInvalid(result.error);
       return;
     }
-    // Saved only once it parsed: a broken file must not replace a good copy.
-    // Its own module, loaded after the first render: a first view does not need IndexedDB.
+    this.shownCopySavedAt = copySavedAt;
+    await this.options.onLoaded({ result, store, fromTable });
+    // Saved only once it parsed: a broken file must not replace a good copy. Its own module,
+    // loaded when the page is idle after the first render: a first view does not need IndexedDB.
     if (copyKey && fetched !== null) {
       const text = fetched;
       const key = copyKey;
-      void import('./saved-copy.js').then((copies) => copies.saveCopy(key, text));
+      whenIdle(() => void import('./saved-copy.js').then((copies) => copies.saveCopy(key, text)));
     }
-    this.shownCopySavedAt = copySavedAt;
-    await this.options.onLoaded({ result, store, fromTable });
     // The cluster index and the kd-tree are built after the first render, in slices; until then
     // the store answers from scans of its columns (same answers). A newer load stops them.
     const builds = [
@@ -306,4 +306,10 @@ function dedent(text: string): string {
     indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length);
   }
   return indent === Infinity || indent === 0 ? text : lines.map((line) => line.slice(indent)).join('\n');
+}
+
+/** Runs `task` when the page is idle (within 2 s), or after a short pause where there is no idle callback. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
 }

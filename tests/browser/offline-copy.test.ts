@@ -29,7 +29,9 @@ describe('offline: the saved copy of src', () => {
     expect(first.nearestStations(117.1, 36.2, 10).length).to.equal(3);
     expect(note(first)).to.equal(null);
     cleanup();
-    await new Promise((r) => setTimeout(r, 300)); // the copy is written after the load
+    // The copy is written when the page is idle after the first render.
+    const saved = new URL(url('a', 'first'), document.baseURI).href;
+    for (let i = 0; i < 60 && !(await savedKeys()).includes(saved); i++) await new Promise((r) => setTimeout(r, 100));
     await setDown('a', true);
 
     const el = await fixture('<station-map basemap="none" lang="zh-CN"></station-map>');
