@@ -11,10 +11,11 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_GZIP = 80 * 1024;
 // What CI holds the bundle to until the first view is back under the budget: the features merged in
 // December 2026 (spreadsheets, the chooser, links, print, holidays, large text, input rules) put
-// 96 KB in the script a first view evaluates. The way back is in the cheap-phone issue: the
-// interaction UI (detail, print, chooser), the other languages and the spreadsheet vocabulary as
-// side files loaded on first use. `--ceiling` checks this; `--enforce` (`npm run size`) the budget.
-const CI_CEILING_GZIP = 97 * 1024;
+// 96 KB in the script a first view evaluates (93 KB once the print card became a side file). The
+// way back is in the cheap-phone issue: the rest of the interaction UI (detail, chooser, links), the
+// other languages and the spreadsheet vocabulary as side files loaded on first use. `--ceiling`
+// checks this; `--enforce` (`npm run size`) the budget.
+const CI_CEILING_GZIP = 94 * 1024;
 const dist = new URL('../dist/', import.meta.url).pathname;
 
 function* walk(dir) {

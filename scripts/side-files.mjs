@@ -8,14 +8,18 @@
  * The ESM build for npm users needs none of this: rollup splits dynamic imports into chunks there.
  *
  * A side file is bundled on its own (esbuild: fast, and its minifier is as good as terser's for
- * plain code), so it must not import Lit or Leaflet: a second copy of either would be a second
- * element registry or a second map. A dynamically imported module that reaches Lit or Leaflet is
- * left in the main script (inlined, with a note in the build log). Pure code the side file shares
+ * plain code). It must not hold a second Lit or Leaflet: a second copy of either would be a second
+ * element registry or a second map. So the main script shares its Lit modules (the ones src/ imports)
+ * on a global keyed by this package's version, and a side file's `import … from 'lit'` reads them
+ * there: templates a side file makes render in the main script's Lit. A dynamically imported module
+ * that reaches Leaflet, or a Lit module src/ does not import, is left in the main script (inlined,
+ * with a note in the build log). Pure code the side file shares
  * with the main script (a formatter, a coordinate conversion) is copied into it, which is fine for
  * functions and wrong for module state or classes checked with `instanceof`: keep such things on
  * the main side and pass them in.
  */
-import { basename, resolve, sep } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -28,13 +32,39 @@ const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCod
 /** Packages whose one copy lives in the main script. */
 const MAIN_ONLY = /^(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)(\/|$)/;
 const MAIN_ONLY_PATH = /\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)\//;
+/** The id of the main script's module that shares its Lit modules with the side files. */
+const SHARED_ID = '\0station-map-shared-lit';
+
+/** The Lit modules src/ imports (`lit`, `lit/directives/repeat.js` …): the ones the main script shares. */
+function litSpecifiers(dir) {
+  const found = new Set();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) for (const spec of litSpecifiers(path)) found.add(spec);
+    else if (name.endsWith('.ts')) for (const [, spec] of readFileSync(path, 'utf8').matchAll(/from '(lit(?:\/[^']*)?)'/g)) found.add(spec);
+  }
+  return found;
+}
+
+/** `…/node_modules/lit/index.js` → `lit`; `…/node_modules/lit/directives/live.js` → `lit/directives/live.js`. */
+const specifierOf = (path) => path.replace(/^.*\/node_modules\//, '').replace(/^lit\/index\.js$/, 'lit');
 
 /**
  * @param {{ srcDir: string, prefix?: string, tsconfig?: string }} options
  * @returns {import('rollup').Plugin}
  */
-export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfig.json' }) {
+export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfig.json', entry = 'src/iife.ts' }) {
   const root = resolve(srcDir) + sep;
+  const shared = [...litSpecifiers(resolve(srcDir))].sort();
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  // One key per version: a second copy of the same build on a page shares the first one's Lit.
+  const sharedKey = JSON.stringify(`station-map@${version}:lit`);
+  /** The export names of each shared module, read once (Lit runs in Node). */
+  let exportNames;
+  const exportsOf = async (spec) => {
+    exportNames ??= Object.fromEntries(await Promise.all(shared.map(async (s) => [s, Object.keys(await import(s))])));
+    return exportNames[spec];
+  };
   /** file name → source path, for every side file the build found */
   const files = new Map();
 
@@ -67,8 +97,15 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
         {
           name: 'side-file-imports',
           setup(esbuild) {
-            esbuild.onResolve({ filter: MAIN_ONLY }, (args) => ({
-              errors: [{ text: `${fileName} (${path}) imports ${args.path}: side files must not hold Lit or Leaflet; keep that code in the main script` }],
+            esbuild.onResolve({ filter: MAIN_ONLY }, (args) =>
+              shared.includes(args.path)
+                ? { path: args.path, namespace: 'station-map-shared' }
+                : { errors: [{ text: `${fileName} (${path}) imports ${args.path}: side files must not hold Leaflet or a Lit module the main script does not share` }] },
+            );
+            // The main script's Lit, from the global its shared module set.
+            esbuild.onLoad({ filter: /.*/, namespace: 'station-map-shared' }, async (args) => ({
+              contents: `const shared = globalThis[${sharedKey}][${JSON.stringify(args.path)}];\nexport const { ${(await exportsOf(args.path)).join(', ')} } = shared;\n`,
+              loader: 'js',
             }));
             esbuild.onResolve({ filter: /.*/ }, async (args) => {
               if (args.kind !== 'dynamic-import' || args.pluginData === 'side') return undefined;
@@ -90,7 +127,10 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
     seen.add(id);
     const info = await context.load({ id, resolveDependencies: true });
     for (const imported of info.importedIds) {
-      if (MAIN_ONLY_PATH.test(imported)) return imported.replace(/^.*\/node_modules\//, '');
+      if (MAIN_ONLY_PATH.test(imported)) {
+        if (shared.includes(specifierOf(imported))) continue;
+        return specifierOf(imported);
+      }
       const found = await reachesMainOnly(context, imported, seen);
       if (found) return found;
     }
@@ -99,6 +139,22 @@ export function sideFiles({ srcDir, prefix = 'station-map.', tsconfig = 'tsconfi
 
   return {
     name: 'side-files',
+
+    resolveId(id) {
+      return id === SHARED_ID ? id : null;
+    },
+
+    load(id) {
+      if (id !== SHARED_ID) return null;
+      const imports = shared.map((spec, i) => `import * as m${i} from ${JSON.stringify(spec)};`).join('\n');
+      const table = shared.map((spec, i) => `${JSON.stringify(spec)}: m${i}`).join(', ');
+      return `${imports}\nglobalThis[${sharedKey}] ??= { ${table} };\n`;
+    },
+
+    transform(code, id) {
+      // The entry shares its Lit before anything else runs.
+      return id === resolve(entry) ? { code: `import ${JSON.stringify(SHARED_ID)};\n${code}`, map: null } : null;
+    },
 
     async resolveDynamicImport(specifier, importer) {
       if (typeof specifier !== 'string' || !importer?.startsWith(root)) return null;

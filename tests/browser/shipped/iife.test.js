@@ -1,8 +1,10 @@
-// The suites that drive the map, the keyboard, gestures, selection, teardown and odd hosts, run
+// The suites that drive the map, the keyboard, gestures, selection, links and the print card,
+// teardown and odd hosts, run
 // against dist/station-map.iife.js: the trimmed Leaflet and the side files government pages run.
 import '../map.test.ts?shipped=iife';
 import '../gestures.test.ts?shipped=iife';
 import '../keyboard.test.ts?shipped=iife';
 import '../selection.test.ts?shipped=iife';
+import '../station-links.test.ts?shipped=iife';
 import '../reliability/lifecycle.test.ts?shipped=iife';
 import '../hosts/host-shapes.test.ts?shipped=iife';
