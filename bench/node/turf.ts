@@ -20,22 +20,11 @@ import { haversineMeters } from '../../src/geo/haversine.js';
 import { stationsAlong } from '../../src/geo/stations-along.js';
 import type { LngLat, Station } from '../../src/types.js';
 import { createRandom } from '../generate.mjs';
-import { logProgress, median, printRows, type BenchRow } from './measure.js';
+import { logProgress, printRows, timeMedian, type BenchRow } from './measure.js';
 
 const quick = process.argv.includes('--quick');
 const random = createRandom(21);
 const between = (a: number, b: number) => a + random() * (b - a);
-
-/** Median milliseconds of `runs` runs of `run`. */
-function time(runs: number, run: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 // esbuild from the repository (the suite itself runs bundled, from a temporary folder).
 const ROOT = process.cwd();
@@ -76,9 +65,9 @@ async function compare(
     operation,
     data: 'seeded',
     n,
-    ours: time(runs, ours.run),
+    ours: timeMedian(runs, ours.run),
     peer,
-    peerMs: time(runs, theirs.run),
+    peerMs: timeMedian(runs, theirs.run),
     extra: { oursGzipBytes: oursBytes, peerGzipBytes: peerBytes, maxDifference },
     note: `largest difference in the answers ${maxDifference.toPrecision(3)} ${unit}; gzip ${oursBytes} B ours, ${peerBytes} B turf`,
   });
