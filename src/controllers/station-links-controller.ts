@@ -37,6 +37,8 @@ export class StationLinksController implements ReactiveController {
   private printing: Station | null = null;
   private printModule: PrintCardModule | null = null;
   private pageSheet: CSSStyleSheet | null = null;
+  /** The selection the hash was last written for (`undefined`: deep-link off). */
+  private hashFor: string | null | undefined = undefined;
 
   constructor(private readonly host: StationLinksHost) {
     host.addController(this);
@@ -52,8 +54,13 @@ export class StationLinksController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // `selected` follows every selection (and is cleared with it): the hash follows `selected`.
-    if (this.host.deepLink) this.writeHash(this.host.selected);
+    // `selected` follows every selection (and is cleared with it): the hash follows `selected`,
+    // when it changes only. Written on every render, a render between the page setting the hash
+    // and its `hashchange` would put the old selection back before it was read.
+    const selected = this.host.deepLink ? this.host.selected : undefined;
+    if (selected === this.hashFor) return;
+    this.hashFor = selected;
+    if (selected !== undefined) this.writeHash(selected);
   }
 
   /** Selects the station of the page's `#station=ID` (call when `deep-link` turns on). */
