@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type CSSResult, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
 import { NearestList, type ListItem } from './controllers/nearest-list.js';
@@ -397,13 +397,13 @@ export class StationMap extends LitElement {
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
   private readonly nearestList = new NearestList();
-  private readonly chooser = new StationChooserController(this);
+  private readonly chooser = new StationChooserController(this, (styles) => this.addPartStyles(styles));
   private readonly links = new StationLinksController(this);
   /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
-  private readonly detailView = new LazyModule(this, () => import('./ui/detail-view.js'));
+  private readonly detailView = new LazyModule(this, () => import('./ui/detail-view.js'), (module) => this.addPartStyles(module.detailStyles));
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
-  private readonly lazyModules: LazyModule<unknown>[] = [this.detailView, this.chooser.view];
+  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view];
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -422,7 +422,7 @@ export class StationMap extends LitElement {
     super.connectedCallback();
     // Moved into another document (adoptNode into an iframe) or back: its styles were dropped.
     // At once, not by a lazy import: unstyled for a moment, the map's ResizeObserver loops.
-    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, StationMap.elementStyles);
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles);
     if (this.hasUpdated) {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
@@ -440,6 +440,20 @@ export class StationMap extends LitElement {
     this.mapController = null;
     this.mapPromise = null;
     this.viewFitted = false;
+  }
+
+  /** Styles of parts loaded on first use (the detail panel, the chooser), after the element's own. */
+  private partStyles: CSSResult[] = [];
+
+  private get allStyles(): CSSResultOrNative[] {
+    return [...StationMap.elementStyles, ...this.partStyles];
+  }
+
+  /** Adopts a loaded part's styles into the shadow root (before the part first renders). */
+  private addPartStyles(styles: CSSResult): void {
+    if (this.partStyles.includes(styles)) return;
+    this.partStyles = [...this.partStyles, styles];
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles, { force: true });
   }
 
   /** An update waits for the table of the UI language when it is not in yet (English, Traditional Chinese). */

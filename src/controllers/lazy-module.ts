@@ -16,9 +16,14 @@ export class LazyModule<T> {
   /** The last load failed (offline, the file missing): the host may offer to try again. */
   failed = false;
 
+  /**
+   * @param importModule Loads the module (a dynamic `import()`).
+   * @param onLoad Runs when it arrives, before the host renders with it (e.g. adopts its styles).
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly importModule: () => Promise<T>,
+    private readonly onLoad?: (module: T) => void,
   ) {}
 
   /** The module, or `null` while it loads (the host updates when it arrives). */
@@ -32,6 +37,7 @@ export class LazyModule<T> {
     this.failed = false;
     this.pending ??= this.importModule().then(
       (module) => {
+        this.onLoad?.(module);
         this.module = module;
         this.host.requestUpdate();
         return module;
@@ -61,7 +67,7 @@ export class LazyModule<T> {
 }
 
 /** Resolves when none of `modules` is loading (they may start one another's render, so loop). */
-export async function settleLazyModules(modules: readonly LazyModule<unknown>[]): Promise<boolean> {
+export async function settleLazyModules(modules: readonly Pick<LazyModule<unknown>, 'loading'>[]): Promise<boolean> {
   let settled = false;
   for (;;) {
     const loads = modules.map((m) => m.loading).filter((p) => p !== null);

@@ -3,7 +3,7 @@
  * shows, where it sits over the map, and where focus goes when it closes. The map layer decides
  * when a marker opens it (see StationLayer); the element only renders it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StationStore } from '../data/station-store.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
@@ -33,9 +33,13 @@ export class StationChooserController implements ReactiveController {
   /** The chooser's template: loaded on first use, like the detail panel (few pages have such spots). */
   readonly view: LazyModule<typeof import('../ui/station-chooser.js')>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+  /** @param addStyles Adopts the chooser's styles into the host's shadow root when its module loads. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
+    addStyles: (styles: CSSResult) => void,
+  ) {
     host.addController(this);
-    this.view = new LazyModule(host, () => import('../ui/station-chooser.js'));
+    this.view = new LazyModule(host, () => import('../ui/station-chooser.js'), (module) => addStyles(module.chooserStyles));
   }
 
   /** Whether a chooser is shown. */

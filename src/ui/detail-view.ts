@@ -10,6 +10,8 @@ import { navigationLinks } from '../geo/route/navigation-links.js';
 import type { LngLat, NavigationLink, Station, TravelMode } from '../types.js';
 import { renderDetail, type DetailOptions } from './detail-panel.js';
 
+export { detailStyles } from './detail-view.styles.js';
+
 /** What {@link renderDetailView} needs beyond the panel's own options. */
 export interface DetailViewOptions extends Omit<DetailOptions, 'links' | 'feedbackUrl' | 'onNavigate'> {
   /** The station's position in WGS-84 (the store's, not the data's CRS). */
