@@ -657,7 +657,7 @@ export class StationMap extends LitElement {
    * @example const { coveredShare, gaps } = map.coverageStats(districtPolygon);
    */
   coverageStats(polygon?: CoverageArea): CoverageStats {
-    return this.coverageLayer.measure(this.requireStore(), polygon);
+    return this.coverageLayer.measure(this.requireStore('no-stations'), polygon);
   }
 
   /** Selects station `id` as if the page picked it (`source: 'api'`). */
@@ -967,8 +967,8 @@ export class StationMap extends LitElement {
     return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
   }
 
-  private requireStore(): StationStore {
-    if (!this.store) throw new StationMapError('route-failed', 'No stations are loaded');
+  private requireStore(code: 'route-failed' | 'no-stations' = 'route-failed'): StationStore {
+    if (!this.store) throw new StationMapError(code, 'No stations are loaded');
     return this.store;
   }
 
