@@ -1,6 +1,8 @@
 /**
- * The script-tag bundle's Leaflet is cut by the table in scripts/trim-leaflet.mjs, which also
- * stops the build when src/ uses a part it cuts. These tests fail when that guard stops working.
+ * The script-tag bundle's Leaflet is src/map/leaflet-trimmed.generated.js, written by
+ * scripts/generate-trimmed-leaflet.mjs from the table in scripts/trim-leaflet.mjs, the `L.name`s
+ * src/ reads and the installed Leaflet. These tests fail when one of those changed and the file was
+ * not regenerated, and when the guard against using a cut part of Leaflet in src/ stops working.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('the trimmed Leaflet', () => {
+  it('is what scripts/generate-trimmed-leaflet.mjs writes from the table, src/ and the pinned Leaflet', () => {
+    const result = spawnSync(process.execPath, ['scripts/generate-trimmed-leaflet.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr.trim(), 'run `npm run generate:leaflet` and commit src/map/leaflet-trimmed.generated.js').toBe('');
+    expect(result.status).toBe(0);
+  }, 60_000);
+});
 
 describe('the use of a cut part of Leaflet in src/', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trim-leaflet-'));
