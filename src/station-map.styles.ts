@@ -1,6 +1,6 @@
 /** Styles of `<station-map>`; Leaflet's own CSS is adopted beside them (see station-map.ts). */
 import { css, unsafeCSS } from 'lit';
-import { TYPE_COLORS } from './ui/icons.js';
+import { TYPE_COLORS } from './icons/station-icons.js';
 
 /**
  * One class per station type, coloured from `--station-map-color-<type>` (default: the pin colour).
@@ -664,7 +664,7 @@ export const stationMapStyles = css`
 
   /* Map pieces drawn inside the shadow root. Markers are placed at their anchor point (see
      map/dom-markers.ts): the margins put a pin's tip, or a cluster's centre, there. The pin
-     sizes and tips are MARKER_METRICS in ui/icons.ts. */
+     sizes and tips are MARKER_METRICS in icons/station-icons.ts. */
   .sm-pin {
     width: 32px;
     height: 40px;

@@ -138,7 +138,7 @@ export interface NearestResult {
   distanceMeters: number;
 }
 
-/** Travel modes with default speeds (see `geo/speeds.ts`). */
+/** Travel modes with default speeds (see `geo/route/speeds.ts`). */
 export type TravelMode = 'walking' | 'cycling' | 'driving';
 
 /** A route to a station. */

@@ -4,7 +4,7 @@
  */
 import Supercluster from 'supercluster';
 import type { Feature, Point } from 'geojson';
-import { ClusterIndex } from '../../src/geo/cluster-index.js';
+import { ClusterIndex } from '../../src/geo/cluster/cluster-index.js';
 import { CITY_CENTRES, createRandom, generateCities } from '../generate.mjs';
 import { collectGarbage, isQuick, logProgress, median, printRows, timeMedian, timeOnce, viewBBox, type BenchRow } from './measure.js';
 

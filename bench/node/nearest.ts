@@ -6,9 +6,9 @@
 import nearestPoint from '@turf/nearest-point';
 import { featureCollection, point } from '@turf/helpers';
 import { parseStations } from '../../src/data/parse-stations.js';
-import { haversineMeters } from '../../src/geo/haversine.js';
-import { nearestStations } from '../../src/geo/nearest.js';
-import { SpatialIndex } from '../../src/geo/spatial-index.js';
+import { haversineMeters } from '../../src/geo/sphere/haversine.js';
+import { nearestStations } from '../../src/data/nearest-stations.js';
+import { SpatialIndex } from '../../src/geo/index/spatial-index.js';
 import { generatePoints, toStationCollection, type Columns } from '../generate.mjs';
 import { collectGarbage, isQuick, logProgress, median, printRows, timeOnce, type BenchRow } from './measure.js';
 

@@ -4,8 +4,8 @@
  * sizes (an exponent: 1 is linear, 2 quadratic), and the longest stretch between two yields of
  * the sliced build, which bounds the main-thread task the element's build can take.
  */
-import { routeOnNetwork } from '../../src/geo/build-route.js';
-import { buildRouteGraphSteps } from '../../src/geo/route-graph.js';
+import { routeOnNetwork } from '../../src/geo/route/build-route.js';
+import { buildRouteGraphSteps } from '../../src/geo/route/route-graph.js';
 import { collectGarbage, isQuick, logProgress, printRows, type BenchRow } from './measure.js';
 
 const SIZES = isQuick ? [10_000, 100_000] : [10_000, 30_000, 100_000, 300_000, 1_000_000];

@@ -2,7 +2,7 @@
  * Routing on a page's own street network: the first call builds the graph
  * (cached per network object), later calls only search.
  */
-import { routeOnNetwork } from '../../src/geo/build-route.js';
+import { routeOnNetwork } from '../../src/geo/route/build-route.js';
 import { createRandom, generateStreetGrid } from '../generate.mjs';
 import { collectGarbage, logProgress, median, printRows, timeOnce, type BenchRow } from './measure.js';
 

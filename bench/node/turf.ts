@@ -13,11 +13,11 @@ import turfGreatCircle from '@turf/great-circle';
 import { lineString, point, polygon } from '@turf/helpers';
 import turfNearestPointOnLine from '@turf/nearest-point-on-line';
 import turfPointToLineDistance from '@turf/point-to-line-distance';
-import { createGridGeometry } from '../../src/geo/coverage-grid.js';
-import { maskCells } from '../../src/geo/coverage-mask.js';
-import { interpolateGreatCircle } from '../../src/geo/great-circle.js';
-import { haversineMeters } from '../../src/geo/haversine.js';
-import { stationsAlong } from '../../src/geo/stations-along.js';
+import { createGridGeometry } from '../../src/geo/coverage/coverage-grid.js';
+import { maskCells } from '../../src/geo/coverage/coverage-mask.js';
+import { interpolateGreatCircle } from '../../src/geo/sphere/great-circle.js';
+import { haversineMeters } from '../../src/geo/sphere/haversine.js';
+import { stationsAlong } from '../../src/geo/route/stations-along.js';
 import type { LngLat, Station } from '../../src/types.js';
 import { createRandom } from '../generate.mjs';
 import { logProgress, printRows, timeMedian, type BenchRow } from './measure.js';
@@ -86,7 +86,7 @@ async function compare(
     'great-circle distance of a pair',
     n,
     '@turf/distance',
-    { run: () => pairs.forEach(([a, b, c, d]) => haversineMeters(a, b, c, d)), module: "export { haversineMeters } from './src/geo/haversine.ts';" },
+    { run: () => pairs.forEach(([a, b, c, d]) => haversineMeters(a, b, c, d)), module: "export { haversineMeters } from './src/geo/sphere/haversine.ts';" },
     { run: () => pairs.forEach(([a, b, c, d]) => turfDistance([a, b], [c, d], { units: 'meters' })), module: "export { default } from '@turf/distance';" },
     worst,
     'm',
@@ -109,7 +109,7 @@ async function compare(
     'great-circle line, 65 points',
     n,
     '@turf/great-circle',
-    { run: () => ends.forEach(([from, to]) => interpolateGreatCircle(from, to, { stepMeters: 1, maxPoints: 65 })), module: "export { interpolateGreatCircle } from './src/geo/great-circle.ts';" },
+    { run: () => ends.forEach(([from, to]) => interpolateGreatCircle(from, to, { stepMeters: 1, maxPoints: 65 })), module: "export { interpolateGreatCircle } from './src/geo/sphere/great-circle.ts';" },
     { run: () => ends.forEach(([from, to]) => turfGreatCircle(from, to, { npoints: 65 })), module: "export { default } from '@turf/great-circle';" },
     worst,
     'm',
@@ -146,7 +146,7 @@ async function compare(
     'stations within 500 m of a route, in order along it',
     n,
     '@turf/point-to-line-distance + nearest-point-on-line',
-    { run: () => stationsAlong(stations, { type: 'LineString', coordinates: line }, 500), module: "export { stationsAlong } from './src/geo/stations-along.ts';" },
+    { run: () => stationsAlong(stations, { type: 'LineString', coordinates: line }, 500), module: "export { stationsAlong } from './src/geo/route/stations-along.ts';" },
     { run: turfAlong, module: "export { default as a } from '@turf/point-to-line-distance'; export { default as b } from '@turf/nearest-point-on-line';" },
     worst,
     'm',
@@ -183,7 +183,7 @@ async function compare(
     'grid cells inside a district (256 across, 200 vertices)',
     grid.columns * grid.rows,
     '@turf/boolean-point-in-polygon',
-    { run: () => maskCells(grid, [ring]), module: "export { maskCells } from './src/geo/coverage-mask.ts';" },
+    { run: () => maskCells(grid, [ring]), module: "export { maskCells } from './src/geo/coverage/coverage-mask.ts';" },
     { run: turfMask, module: "export { default } from '@turf/boolean-point-in-polygon';" },
     differing,
     'cells',

@@ -4,7 +4,7 @@
  * schema's property names and ids), so a page loading it needs no conversion.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { toWgs84 } from '../geo/crs.js';
+import { toWgs84 } from '../geo/crs/crs.js';
 import type { Crs, Station, StationProperties } from '../types.js';
 import { FIELD_HEADERS, foldName, STATION_FIELDS } from '../data/vocabulary.js';
 

@@ -3,7 +3,7 @@
  * its errors are English sentences about "tokens"; a union's web editor
  * should read what went wrong in their language).
  */
-import { isCrs } from '../geo/crs.js';
+import { isCrs } from '../geo/crs/crs.js';
 import type { Crs } from '../types.js';
 import type { CliLang, CliStrings } from './cli-strings.js';
 

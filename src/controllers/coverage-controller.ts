@@ -6,11 +6,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StationStore } from '../data/station-store.js';
 import { StationMapError } from '../errors.js';
-import type { CoverageArea } from '../geo/coverage-mask.js';
-import { computeCoverageGrid } from '../geo/coverage-grid.js';
-import { computeCoverageStats, coverageStats as computeAreaCoverage } from '../geo/coverage-stats.js';
-import { convertAreaToWgs84, convertCoverageToPage } from '../geo/page-crs.js';
-import { speedFor } from '../geo/speeds.js';
+import type { CoverageArea } from '../geo/coverage/coverage-mask.js';
+import { computeCoverageGrid } from '../geo/coverage/coverage-grid.js';
+import { computeCoverageStats, coverageStats as computeAreaCoverage } from '../geo/coverage/coverage-stats.js';
+import { convertAreaToWgs84, convertCoverageToPage } from '../geo/crs/page-crs.js';
+import { speedFor } from '../geo/route/speeds.js';
 import type { CoverageLayer } from '../map/coverage-layer.js';
 import { loadLeaflet } from '../map/leaflet.js';
 import type { MapController } from '../map/map-controller.js';

@@ -4,7 +4,7 @@
  * repeat for every keystroke or hover.
  */
 import type { StationStore } from '../data/station-store.js';
-import { nearestByRoute } from '../geo/nearest-by-route.js';
+import { nearestByRoute } from '../data/nearest-by-route.js';
 import type { LngLat, Network, Station, TravelMode } from '../types.js';
 
 /** One row of the list. */

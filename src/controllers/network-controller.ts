@@ -8,8 +8,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runStepsSliced } from '../data/build-store-sliced.js';
 import { fetchStationText } from '../data/load-stations.js';
 import { StationMapError } from '../errors.js';
-import { convertNetworkToWgs84 } from '../geo/page-crs.js';
-import { buildRouteGraphSteps } from '../geo/route-graph.js';
+import { convertNetworkToWgs84 } from '../geo/crs/page-crs.js';
+import { buildRouteGraphSteps } from '../geo/route/route-graph.js';
 import type { Crs, Network, StationMapErrorCode } from '../types.js';
 
 /** The network request gives up after this long (a large network may take longer than stations). */

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlaceSearch } from '../data/geocoders/place-search.js';
-import { toWgs84 } from '../geo/crs.js';
+import { toWgs84 } from '../geo/crs/crs.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { Crs, Geocoder } from '../types.js';
 import type { PlaceResult, PlaceSearchState } from '../ui/place-results.js';

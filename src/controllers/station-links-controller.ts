@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { NavigateDetail } from '../events.js';
-import { fromWgs84 } from '../geo/crs.js';
+import { fromWgs84 } from '../geo/crs/crs.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { LngLat, NavigationLink, Station } from '../types.js';

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
 import type { StationFields } from '../data/station-fields.js';
 import { isTableInput, StationTable } from '../data/station-table.js';
 import { StationMapError } from '../errors.js';
-import { isCrs } from '../geo/crs.js';
+import { isCrs } from '../geo/crs/crs.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Crs, StationInput, StationMapErrorCode } from '../types.js';
 

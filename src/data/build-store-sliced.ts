@@ -14,7 +14,7 @@
  * messages; the indexes are those of `ClusterIndex.build` and `new SpatialIndex`.
  * Pure: no DOM, runs in Node and Workers.
  */
-import { runStepsWithin, type Steps } from '../geo/steps.js';
+import { runStepsWithin, type Steps } from '../util/steps.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseStationColumnsSteps } from './parse-stations.js';
 import type { StationFields } from './station-fields.js';

@@ -3,12 +3,12 @@
  * Features or JSON text) into stations, and says in plain English why every
  * other feature was left out. Never throws: bad data must not break the page.
  */
-import { runSteps, runStepsWithin, type Steps } from '../geo/steps.js';
-import { parseCrs } from '../geo/crs.js';
+import { runSteps, runStepsWithin, type Steps } from '../util/steps.js';
+import { parseCrs } from '../geo/crs/crs.js';
 import type { Crs, ParseResult, SkippedFeature, SkipReason } from '../types.js';
 import { FieldReader, toIdString, type StationFields } from './station-fields.js';
 import { StationIdIndex } from './station-id-index.js';
-import { StationList } from './station-list.js';
+import { StationList } from './lazy-station-list.js';
 import { StationTable } from './station-table.js';
 
 /** Options of {@link parseStations}. */

@@ -2,7 +2,7 @@
  * Flat WGS-84 coordinate columns for the spatial index. Typed arrays keep a
  * hundred thousand stations in a few megabytes and can be handed to a Worker.
  */
-import { toWgs84 } from '../geo/crs.js';
+import { toWgs84 } from '../geo/crs/crs.js';
 import type { Crs, Station } from '../types.js';
 
 /** WGS-84 longitudes and latitudes, one entry per station, in the stations' order. */

@@ -8,7 +8,7 @@
  * of integers, sized once from the most ids the load can have, and the ids in
  * one array in position order. Pure: no DOM, runs in Node and Workers.
  */
-import type { Steps } from '../geo/steps.js';
+import type { Steps } from '../util/steps.js';
 
 /**
  * The ids of one load's stations, each at the position it was added at.

@@ -6,11 +6,11 @@
  * arrays (coordinates, kd-tree, sorted cluster keys, the id table); a station object is made from
  * its feature when something first asks for it (see StationList).
  */
-import { ClusterIndex, type ClusterItem, type ClusterSource, type ProjectedPoints } from '../geo/cluster-index.js';
-import { toWgs84 } from '../geo/crs.js';
-import { scanNearest } from '../geo/scan-nearest.js';
-import { SpatialIndex, type NearestOptions, type Neighbor } from '../geo/spatial-index.js';
-import { DeferredBuild, STEP_ITEMS, runStepsWithin, type Steps } from '../geo/steps.js';
+import { ClusterIndex, type ClusterItem, type ClusterSource, type ProjectedPoints } from '../geo/cluster/cluster-index.js';
+import { toWgs84 } from '../geo/crs/crs.js';
+import { scanNearest } from '../geo/index/scan-nearest.js';
+import { SpatialIndex, type NearestOptions, type Neighbor } from '../geo/index/spatial-index.js';
+import { DeferredBuild, STEP_ITEMS, runStepsWithin, type Steps } from '../util/steps.js';
 import type { Crs, Station } from '../types.js';
 import type { ParsedStationColumns } from './parse-stations.js';
 import { extendBBox } from './station-columns.js';

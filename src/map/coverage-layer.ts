@@ -6,8 +6,8 @@
  * out), so it needs only `img-src data:` under a strict CSP.
  */
 import type * as Lf from 'leaflet';
-import { traceCoverageBoundary } from '../geo/coverage-contour.js';
-import type { CoverageGrid } from '../geo/coverage-grid.js';
+import { traceCoverageBoundary } from '../geo/coverage/coverage-contour.js';
+import type { CoverageGrid } from '../geo/coverage/coverage-grid.js';
 import type { Leaflet } from './leaflet.js';
 import { latLngToNewLayerPoint } from './leaflet-internals.js';
 import { SvgPaths } from './svg-paths.js';

@@ -4,7 +4,7 @@
  * coordinate system (GCJ-02 for Amap tiles) only for display.
  */
 import type * as Lf from 'leaflet';
-import { fromWgs84, toWgs84 } from '../geo/crs.js';
+import { fromWgs84, toWgs84 } from '../geo/crs/crs.js';
 import type { Crs, Route } from '../types.js';
 import type { BasemapSpec } from './basemaps.js';
 import type { Leaflet } from './leaflet.js';

@@ -5,8 +5,8 @@
  * template parsed once per station type.
  */
 import type * as Lf from 'leaflet';
-import type { ClusterSource } from '../geo/cluster-index.js';
-import { markerSvg } from '../ui/icons.js';
+import type { ClusterSource } from '../geo/cluster/cluster-index.js';
+import { markerSvg } from '../icons/station-icons.js';
 import { DomMarkers } from './dom-markers.js';
 import type { Leaflet } from './leaflet.js';
 

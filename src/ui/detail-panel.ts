@@ -8,7 +8,7 @@ import { formatDistance, formatDuration, serviceLabel, stationName, typeLabel } 
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { NavigationLink, Route, Station } from '../types.js';
-import { serviceGlyph } from './icons.js';
+import { serviceGlyph } from '../icons/station-icons.js';
 import { renderHeading } from './heading.js';
 import { renderOpenBadge } from './open-badge.js';
 import { renderFactRows, renderFeedbackLink, renderStationPhoto } from './station-facts.js';
@@ -16,7 +16,7 @@ import { renderRatingQr } from './rating-qr.js';
 import { parsePhoneNumbers } from '../data/phone-numbers.js';
 import { clipText } from './clip-text.js';
 import { webUrl } from './safe-url.js';
-import { renderTypeIcon } from './station-list.js';
+import { renderTypeIcon } from './list-rows.js';
 
 /** What the detail panel needs from the element. */
 export interface DetailOptions {

@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { KNOWN_STATION_TYPES } from '../data/filter-stations.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { KnownService, KnownStationType, StationFilter } from '../types.js';
-import { serviceGlyph, typeGlyph } from './icons.js';
+import { serviceGlyph, typeGlyph } from '../icons/station-icons.js';
 
 /** The types offered as chips: every type the spec names. */
 export const FILTER_TYPES: readonly KnownStationType[] = KNOWN_STATION_TYPES;

@@ -10,7 +10,7 @@ import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
 import { qrPath } from './qr-path.js';
-import { renderTypeIcon } from './station-list.js';
+import { renderTypeIcon } from './list-rows.js';
 
 /**
  * The attribute the element carries while its card is open: the page's print rules key on it

@@ -8,7 +8,7 @@ import { stationName, typeLabel } from '../i18n/format.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
-import { renderTypeIcon } from './station-list.js';
+import { renderTypeIcon } from './list-rows.js';
 
 /** What the chooser needs from the element. */
 export interface StationChooserOptions {

@@ -5,8 +5,8 @@
  * becomes the default, and the page is told once with a `station-map-error` `invalid-attribute`,
  * so nothing downstream (Leaflet's zoom, navigation links, tile URLs, the filter bar) ever sees it.
  */
-import { parseCrs } from '../geo/crs.js';
-import { isUsableSpeed, SPEED_RANGE } from '../geo/speeds.js';
+import { parseCrs } from '../geo/crs/crs.js';
+import { isUsableSpeed, SPEED_RANGE } from '../geo/route/speeds.js';
 import type { StationFilter, TravelMode } from '../types.js';
 import { parseLngLat } from './parse-attributes.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import { fromWgs84 } from '../../src/geo/crs.js';
+import { fromWgs84 } from '../../src/geo/crs/crs.js';
 import { cleanup, fixture, has, leafletMapOf, markers, nextEvent, shadow, waitFor } from './helpers.js';
 
 /**

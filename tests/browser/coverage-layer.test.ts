@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import { computeCoverageGrid } from '../../src/geo/coverage-grid.js';
+import { computeCoverageGrid } from '../../src/geo/coverage/coverage-grid.js';
 import { createCoverageLayer, type CoverageLayer } from '../../src/map/coverage-layer.js';
 import { leafletCss } from '../../src/map/leaflet-css.generated.js';
 

@@ -4,7 +4,7 @@
  * `geocode-failed` error a page can show, except the caller's own abort,
  * which rejects with the signal's reason so a superseded search is not an error.
  */
-import { startDeadline } from '../deadline.js';
+import { startDeadline } from '../../util/deadline.js';
 import { StationMapError } from '../../errors.js';
 
 /** The part of `fetch` the clients use, so tests and pages can pass their own. */

@@ -4,7 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../src/index.js';
 import type { StationMap } from '../../../src/station-map.js';
-import { fromWgs84 } from '../../../src/geo/crs.js';
+import { fromWgs84 } from '../../../src/geo/crs/crs.js';
 import type { Crs, StationFilter } from '../../../src/types.js';
 import { cleanup, markers, nextEvent, stationsAround } from '../helpers.js';
 import { listNames, mount, serverState, statusText, uniqueKey, waitForAsync as waitFor } from './reliability-helpers.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../src/cli/main.js';
-import { toWgs84 } from '../../../src/geo/crs.js';
+import { toWgs84 } from '../../../src/geo/crs/crs.js';
 import { parseStations } from '../../../src/data/read-stations.js';
 
 const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url));

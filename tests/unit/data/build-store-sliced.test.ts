@@ -3,9 +3,9 @@ import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store
 import { parseStationColumnsSteps, parseStations } from '../../../src/data/parse-stations.js';
 import { columnsBBox, toStationColumns } from '../../../src/data/station-columns.js';
 import type { StationStore } from '../../../src/data/station-store.js';
-import { ClusterIndex } from '../../../src/geo/cluster-index.js';
-import { SpatialIndex } from '../../../src/geo/spatial-index.js';
-import { runSteps } from '../../../src/geo/steps.js';
+import { ClusterIndex } from '../../../src/geo/cluster/cluster-index.js';
+import { SpatialIndex } from '../../../src/geo/index/spatial-index.js';
+import { runSteps } from '../../../src/util/steps.js';
 import { createRandom } from '../geo/seeded-random.js';
 
 /**

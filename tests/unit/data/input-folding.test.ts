@@ -5,9 +5,9 @@ import { readLngLat } from '../../../src/data/geocoders/fetch-json.js';
 import { createNominatimGeocoder } from '../../../src/data/geocoders/nominatim.js';
 import { normalizeText } from '../../../src/data/filter-stations.js';
 import { searchStations } from '../../../src/data/search-stations.js';
-import { navigationLinks } from '../../../src/geo/navigation-links.js';
-import { DEFAULT_SPEEDS, durationFor } from '../../../src/geo/speeds.js';
-import { straightRoute } from '../../../src/geo/straight-route.js';
+import { navigationLinks } from '../../../src/geo/route/navigation-links.js';
+import { DEFAULT_SPEEDS, durationFor } from '../../../src/geo/route/speeds.js';
+import { straightRoute } from '../../../src/geo/route/straight-route.js';
 import { tileUrl } from '../../../src/map/tile-url.js';
 import type { Station, TravelMode } from '../../../src/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsBBox, toStationColumns } from '../../../src/data/station-columns.js';
-import { fromWgs84 } from '../../../src/geo/crs.js';
+import { fromWgs84 } from '../../../src/geo/crs/crs.js';
 import type { LngLat, Station } from '../../../src/types.js';
 
 function station(id: string, coordinates: number[]): Station {

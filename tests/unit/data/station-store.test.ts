@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StationIdIndex } from '../../../src/data/station-id-index.js';
 import { buildStoreSteps } from '../../../src/data/build-store-sliced.js';
 import type { StationStore } from '../../../src/data/station-store.js';
-import { runSteps } from '../../../src/geo/steps.js';
+import { runSteps } from '../../../src/util/steps.js';
 import type { Station } from '../../../src/types.js';
 
 /** The store the element would build for these stations, in one go. */

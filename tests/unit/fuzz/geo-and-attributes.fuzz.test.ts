@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromWgs84, toWgs84 } from '../../../src/geo/crs.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { fromWgs84, toWgs84 } from '../../../src/geo/crs/crs.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import type { Crs, LngLat } from '../../../src/types.js';
 import { parseLngLat } from '../../../src/ui/parse-attributes.js';
 

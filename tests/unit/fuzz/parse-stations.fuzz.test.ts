@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseStationColumnsSteps } from '../../../src/data/parse-stations.js';
 import { parseStations } from '../../../src/data/read-stations.js';
 import { prepareStationInput } from '../../../src/data/table/read-table.js';
-import { runSteps } from '../../../src/geo/steps.js';
+import { runSteps } from '../../../src/util/steps.js';
 import type { ParseResult } from '../../../src/types.js';
 import {
   deepFreeze,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRoute, routeOnNetwork } from '../../../src/geo/build-route.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { buildRoute, routeOnNetwork } from '../../../src/geo/route/build-route.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import type { LngLat, Network, Route } from '../../../src/types.js';
 
 const loadNetwork = (name: string): Network =>

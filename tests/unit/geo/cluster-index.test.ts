@@ -1,8 +1,8 @@
 import Supercluster from 'supercluster';
 import { describe, expect, it } from 'vitest';
-import { ClusterIndex, type ClusterBBox, type ClusterItem } from '../../../src/geo/cluster-index.js';
-import { projectX, projectY } from '../../../src/geo/mercator.js';
-import { runSteps } from '../../../src/geo/steps.js';
+import { ClusterIndex, type ClusterBBox, type ClusterItem } from '../../../src/geo/cluster/cluster-index.js';
+import { projectX, projectY } from '../../../src/geo/crs/mercator.js';
+import { runSteps } from '../../../src/util/steps.js';
 import { createRandom, randomPoints } from './seeded-random.js';
 
 const WORLD: ClusterBBox = [-180, -90, 180, 90];

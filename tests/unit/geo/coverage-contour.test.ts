@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverageGrid } from '../../../src/geo/coverage-grid.js';
-import { traceCoverageBoundary } from '../../../src/geo/coverage-contour.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { computeCoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
+import { traceCoverageBoundary } from '../../../src/geo/coverage/coverage-contour.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 
 const WALK = 4.5 / 3.6;
 

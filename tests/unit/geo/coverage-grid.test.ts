@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverageGrid, createGridGeometry, type CoverageGrid } from '../../../src/geo/coverage-grid.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { computeCoverageGrid, createGridGeometry, type CoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import { randomPoints } from './seeded-random.js';
 
 const WALK = 4.5 / 3.6;

@@ -1,8 +1,8 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { computeCoverageGrid } from '../../../src/geo/coverage-grid.js';
-import { computeCoverageStats, coverageStats } from '../../../src/geo/coverage-stats.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { computeCoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
+import { computeCoverageStats, coverageStats } from '../../../src/geo/coverage/coverage-stats.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 
 const WALK = 4.5 / 3.6;
 /** Walking 15 min. */

@@ -1,8 +1,8 @@
 // Issue 22 item 7: a crs spelled "WGS84" read the data as WGS-84 but converted positions as GCJ-02
 // (a worker at the station was told 550 m). Every converter now reads the same spellings.
 import { describe, expect, it } from 'vitest';
-import { fromWgs84, parseCrs, toWgs84 } from '../../../src/geo/crs.js';
-import { navigationLinks } from '../../../src/geo/navigation-links.js';
+import { fromWgs84, parseCrs, toWgs84 } from '../../../src/geo/crs/crs.js';
+import { navigationLinks } from '../../../src/geo/route/navigation-links.js';
 import type { Crs } from '../../../src/types.js';
 
 const TAISHAN: [number, number] = [117.1, 36.2];

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
-import { fromWgs84, isCrs, toWgs84 } from '../../../src/geo/crs.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
+import { fromWgs84, isCrs, toWgs84 } from '../../../src/geo/crs/crs.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import { createRandom } from './seeded-random.js';
 
 describe('coordinate systems', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findRoute } from '../../../src/geo/find-route.js';
+import { findRoute } from '../../../src/geo/route/find-route.js';
 import type { LngLat, Network } from '../../../src/types.js';
 
 const from: LngLat = [117.1, 36.19];

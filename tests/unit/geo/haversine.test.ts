@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import distance from '@turf/distance';
-import { EARTH_RADIUS_METERS, haversineMeters } from '../../../src/geo/haversine.js';
+import { EARTH_RADIUS_METERS, haversineMeters } from '../../../src/geo/sphere/haversine.js';
 
 describe('haversineMeters', () => {
   it('agrees with Turf on Beijing to Shanghai (about 1,068 km)', () => {

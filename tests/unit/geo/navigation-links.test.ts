@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromWgs84 } from '../../../src/geo/crs.js';
-import { haversineMeters } from '../../../src/geo/haversine.js';
-import { navigationLinks } from '../../../src/geo/navigation-links.js';
+import { fromWgs84 } from '../../../src/geo/crs/crs.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
+import { navigationLinks } from '../../../src/geo/route/navigation-links.js';
 import type { LngLat, Station } from '../../../src/types.js';
 
 const NAME = '泰山红门 #3 工会驿站 & 休息点';

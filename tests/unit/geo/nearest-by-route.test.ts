@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStations } from '../../../src/data/parse-stations.js';
-import { nearestByRoute } from '../../../src/geo/nearest-by-route.js';
-import { nearestStations } from '../../../src/geo/nearest.js';
+import { nearestByRoute } from '../../../src/data/nearest-by-route.js';
+import { nearestStations } from '../../../src/data/nearest-stations.js';
 import type { Network } from '../../../src/types.js';
 
 // A river runs north–south at lng 117.005; the only bridge is 2 km north of the origin.

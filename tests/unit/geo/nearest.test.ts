@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { haversineMeters } from '../../../src/geo/haversine.js';
-import { nearestStations } from '../../../src/geo/nearest.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
+import { nearestStations } from '../../../src/data/nearest-stations.js';
 import type { NearestResult, Station } from '../../../src/types.js';
 import { createRandom } from './seeded-random.js';
 

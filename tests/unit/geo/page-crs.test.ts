@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { toWgs84 } from '../../../src/geo/crs.js';
+import { toWgs84 } from '../../../src/geo/crs/crs.js';
 import {
   convertAreaToWgs84,
   convertBBoxToPage,
   convertCoverageToPage,
   convertNetworkToWgs84,
   convertRouteToPage,
-} from '../../../src/geo/page-crs.js';
+} from '../../../src/geo/crs/page-crs.js';
 import type { CoverageStats, Network, Route } from '../../../src/types.js';
 
 const route: Route = {

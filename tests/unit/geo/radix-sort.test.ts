@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countSharedMortonBits, encodeMorton } from '../../../src/geo/morton.js';
-import { sortKeys } from '../../../src/geo/radix-sort.js';
+import { countSharedMortonBits, encodeMorton } from '../../../src/geo/index/morton.js';
+import { sortKeys } from '../../../src/geo/index/radix-sort.js';
 import { createRandom } from './seeded-random.js';
 
 describe('sortKeys', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildRoute } from '../../../src/geo/build-route.js';
-import { buildRouteGraph, buildRouteGraphSteps } from '../../../src/geo/route-graph.js';
-import { runSteps } from '../../../src/geo/steps.js';
+import { buildRoute } from '../../../src/geo/route/build-route.js';
+import { buildRouteGraph, buildRouteGraphSteps } from '../../../src/geo/route/route-graph.js';
+import { runSteps } from '../../../src/util/steps.js';
 import type { Network } from '../../../src/types.js';
 
 const loadNetwork = (name: string): Network =>

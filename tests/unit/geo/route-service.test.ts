@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StationMapError } from '../../../src/errors.js';
-import { fetchServiceRoute } from '../../../src/geo/route-service.js';
+import { fetchServiceRoute } from '../../../src/geo/route/route-service.js';
 import type { LngLat } from '../../../src/types.js';
 
 const from: LngLat = [117.1, 36.19];

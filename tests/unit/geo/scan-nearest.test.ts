@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanNearest } from '../../../src/geo/scan-nearest.js';
-import { SpatialIndex } from '../../../src/geo/spatial-index.js';
+import { scanNearest } from '../../../src/geo/index/scan-nearest.js';
+import { SpatialIndex } from '../../../src/geo/index/spatial-index.js';
 import { createRandom } from './seeded-random.js';
 
 function points(n: number, seed: number, box: [number, number, number, number]) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNearestSegment, buildSegmentIndex } from '../../../src/geo/segment-index.js';
-import { FlatQueue } from '../../../src/geo/flat-queue.js';
+import { findNearestSegment, buildSegmentIndex } from '../../../src/geo/index/segment-index.js';
+import { FlatQueue } from '../../../src/util/flat-queue.js';
 
 /** Brute force over every segment in the same local plane the index uses. */
 function bruteNearest(coords: number[], lng: number, lat: number): number {

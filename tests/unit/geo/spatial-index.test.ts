@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { haversineMeters } from '../../../src/geo/haversine.js';
-import { SpatialIndex, type Neighbor } from '../../../src/geo/spatial-index.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
+import { SpatialIndex, type Neighbor } from '../../../src/geo/index/spatial-index.js';
 import { createRandom, randomPoints } from './seeded-random.js';
 
 /** The reference: every point's haversine distance, nearest first, ties by lower index. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { haversineMeters } from '../../../src/geo/haversine.js';
-import { stationsAlong } from '../../../src/geo/stations-along.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
+import { stationsAlong } from '../../../src/geo/route/stations-along.js';
 import type { Station } from '../../../src/types.js';
 import type { LineString } from 'geojson';
 

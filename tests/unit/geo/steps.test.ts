@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterIndex } from '../../../src/geo/cluster-index.js';
-import { sortKeys, sortKeysSteps } from '../../../src/geo/radix-sort.js';
-import { SpatialIndex } from '../../../src/geo/spatial-index.js';
-import { DeferredBuild, runSteps, type Steps } from '../../../src/geo/steps.js';
+import { ClusterIndex } from '../../../src/geo/cluster/cluster-index.js';
+import { sortKeys, sortKeysSteps } from '../../../src/geo/index/radix-sort.js';
+import { SpatialIndex } from '../../../src/geo/index/spatial-index.js';
+import { DeferredBuild, runSteps, type Steps } from '../../../src/util/steps.js';
 import { createRandom, randomPoints } from './seeded-random.js';
 
 /** Runs `steps` by hand, collecting what it yields. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { haversineMeters } from '../../../src/geo/haversine.js';
-import { DEFAULT_SPEEDS, durationFor } from '../../../src/geo/speeds.js';
-import { straightRoute } from '../../../src/geo/straight-route.js';
+import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
+import { DEFAULT_SPEEDS, durationFor } from '../../../src/geo/route/speeds.js';
+import { straightRoute } from '../../../src/geo/route/straight-route.js';
 
 describe('straightRoute', () => {
   it('is a two-point great-circle line for short hops', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStations } from '../../../src/data/parse-stations.js';
 import { en } from '../../../src/i18n/en.js';
-import { TYPE_COLORS } from '../../../src/ui/icons.js';
+import { TYPE_COLORS } from '../../../src/icons/station-icons.js';
 import { ROOT } from './manifest.js';
 
 type Schema = boolean | { [keyword: string]: unknown };

@@ -7,7 +7,7 @@ import {
   serviceGlyph,
   toTypeKey,
   typeGlyph,
-} from '../../../src/ui/icons.js';
+} from '../../../src/icons/station-icons.js';
 import type { KnownService, KnownStationType } from '../../../src/types.js';
 
 const TYPES: KnownStationType[] = ['union-station', 'outdoor-worker-station', 'service-center', 'mommy-room', 'driver-home', 'reading-room'];

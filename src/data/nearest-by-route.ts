@@ -4,8 +4,8 @@
  * network; a station the network cannot reach goes last.
  */
 import type { LngLat, Network, NearestResult, Station, StationFilter, TravelMode } from '../types.js';
-import { buildRoute } from './build-route.js';
-import { nearestStations } from './nearest.js';
+import { buildRoute } from '../geo/route/build-route.js';
+import { nearestStations } from './nearest-stations.js';
 
 /** A nearest station with its distance along the network (`null` when the network cannot reach it). */
 export interface RouteRankedResult extends NearestResult {

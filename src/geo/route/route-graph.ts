@@ -3,12 +3,12 @@
  * nodes where lines end or share a vertex, edges for the polylines between
  * them. Built once per network object and cached.
  */
-import type { Network } from '../types.js';
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { haversineMeters } from './haversine.js';
+import type { Network } from '../../types.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { haversineMeters } from '../sphere/haversine.js';
 import { joinEndsToLinesSteps, readLinePartsSteps, type LineParts as Parts } from './line-parts.js';
-import { buildSegmentIndexSteps, type SegmentIndex } from './segment-index.js';
-import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
+import { buildSegmentIndexSteps, type SegmentIndex } from '../index/segment-index.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from '../../util/steps.js';
 
 const RAD = Math.PI / 180;
 /** Vertices closer than this are one place: digitising leaves line ends a hair apart. */

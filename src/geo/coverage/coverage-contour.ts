@@ -3,7 +3,7 @@
  * cell centres, with the crossing interpolated along each square side), so
  * the map can draw the service circle's edge as one clear stroke.
  */
-import type { LngLat } from '../types.js';
+import type { LngLat } from '../../types.js';
 import type { CoverageGrid } from './coverage-grid.js';
 
 // Square corners: bit 1 south-west, 2 south-east, 4 north-east, 8 north-west (set when covered).

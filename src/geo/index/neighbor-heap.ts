@@ -3,7 +3,7 @@
  * the linear scan so both rank and break ties identically: by distance, then by lower index.
  * Two parallel typed arrays, no object per entry.
  */
-import type { Neighbor } from './spatial-index.js';
+import type { Neighbor } from './neighbor.js';
 
 /** `a` ranks after `b`: farther, or as far with a higher index. */
 function isWorse(aDist: number, aIndex: number, bDist: number, bIndex: number): boolean {

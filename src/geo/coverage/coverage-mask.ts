@@ -5,7 +5,7 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GridGeometry } from './coverage-grid.js';
-import type { BBox } from './spatial-index.js';
+import type { BBox } from '../index/spatial-index.js';
 
 /** An area for coverage statistics: a GeoJSON Polygon or MultiPolygon (holes allowed), bare or in a Feature. */
 export type CoverageArea = Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>;

@@ -15,10 +15,10 @@
  * a thousand stations at one address must stay one marker (and one chooser), not
  * a thousand pins stacked on one pixel, at every zoom.
  */
-import { MAX_MERCATOR_LAT, projectX, projectY, unprojectX, unprojectY } from './mercator.js';
-import { MORTON_BITS, MORTON_HIGH, MORTON_SIDE, countSharedMortonBits, mortonHigh, mortonLow } from './morton.js';
-import { sortKeysSteps } from './radix-sort.js';
-import { STEP_ITEMS, runSteps, runStepsWithin, type Steps } from './steps.js';
+import { MAX_MERCATOR_LAT, projectX, projectY, unprojectX, unprojectY } from '../crs/mercator.js';
+import { MORTON_BITS, MORTON_HIGH, MORTON_SIDE, countSharedMortonBits, mortonHigh, mortonLow } from '../index/morton.js';
+import { sortKeysSteps } from '../index/radix-sort.js';
+import { STEP_ITEMS, runSteps, runStepsWithin, type Steps } from '../../util/steps.js';
 
 /** Bounding box `[west, south, east, north]` in degrees. */
 export type ClusterBBox = [west: number, south: number, east: number, north: number];

@@ -4,19 +4,16 @@
  * Pure and allocation-light (typed arrays in, typed arrays out), so the same
  * call runs on the main thread or in a Worker.
  */
-import type { Network } from '../types.js';
+import type { Network } from '../../types.js';
 import { fillNetworkMinutes } from './coverage-network.js';
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { haversineMeters } from './haversine.js';
-import type { BBox } from './spatial-index.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { haversineMeters } from '../sphere/haversine.js';
+import type { BBox } from '../index/spatial-index.js';
+import type { CoverageStations, GridGeometry } from './grid-geometry.js';
+
+export type { CoverageStations, GridGeometry } from './grid-geometry.js';
 
 const RAD = Math.PI / 180;
-
-/** Station positions as WGS-84 columns, as `StationStore` holds them. */
-export interface CoverageStations {
-  readonly lng: ArrayLike<number>;
-  readonly lat: ArrayLike<number>;
-}
 
 /** Which stations count: a predicate, or a mask (non-zero keeps) that can cross into a Worker. */
 export type CoverageAccept = ((index: number) => boolean) | Uint8Array;
@@ -62,13 +59,6 @@ export interface CoverageGridOptions {
   network?: Network;
   /** How far a station may be from the network and still join it, metres; default 500. */
   maxSnapMeters?: number;
-}
-
-/** Cell layout of a grid, without values. */
-export interface GridGeometry {
-  bbox: BBox;
-  columns: number;
-  rows: number;
 }
 
 const DEFAULT_CELLS_ACROSS = 128;

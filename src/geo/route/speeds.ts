@@ -1,7 +1,7 @@
 /**
  * Travel speeds used to turn a route's length into a duration.
  */
-import type { TravelMode } from '../types.js';
+import type { TravelMode } from '../../types.js';
 
 /**
  * Default speeds in metres per second. They are deliberately plain averages,

@@ -2,9 +2,9 @@
  * A* search between two points that lie on edges of a {@link RouteGraph}
  * (not only at nodes), returning the path's length and its coordinates.
  */
-import type { LngLat } from '../types.js';
-import { FlatQueue } from './flat-queue.js';
-import { haversineMeters } from './haversine.js';
+import type { LngLat } from '../../types.js';
+import { FlatQueue } from '../../util/flat-queue.js';
+import { haversineMeters } from '../sphere/haversine.js';
 import type { RouteGraph } from './route-graph.js';
 
 /** A point on an edge: segment `vertex → vertex + 1`, a fraction `t` along it. */

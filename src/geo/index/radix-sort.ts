@@ -4,7 +4,7 @@
  * index array takes ten times that and allocates. It runs in steps
  * ({@link sortKeysSteps}) so a page can sort a million keys between frames.
  */
-import { STEP_ITEMS, runSteps, type Steps } from './steps.js';
+import { STEP_ITEMS, runSteps, type Steps } from '../../util/steps.js';
 
 /** Keys in ascending order and, for each, its position in the input. */
 export interface SortedKeys {

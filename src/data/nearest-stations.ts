@@ -3,9 +3,9 @@
  * A worker's phone asks this on every position fix and every filter change,
  * so the spatial index is built once per stations array and then reused.
  */
-import { createStationFilter, type StationFilterOptions } from '../data/filter-stations.js';
+import { createStationFilter, type StationFilterOptions } from './filter-stations.js';
 import type { NearestResult, Station, StationFilter } from '../types.js';
-import { SpatialIndex } from './spatial-index.js';
+import { SpatialIndex } from '../geo/index/spatial-index.js';
 
 interface CachedIndex {
   length: number;

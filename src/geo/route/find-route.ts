@@ -3,7 +3,7 @@
  * service, else a straight line, so a worker always gets a way to the station and is told why it
  * is only an estimate. No DOM: runs in Node and a Worker.
  */
-import type { LngLat, Network, Route, TravelMode } from '../types.js';
+import type { LngLat, Network, Route, TravelMode } from '../../types.js';
 import { routeOnNetwork } from './build-route.js';
 import { straightRoute } from './straight-route.js';
 

@@ -13,7 +13,7 @@ import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
 import { clipText } from './clip-text.js';
 import { renderOpenBadge } from './open-badge.js';
-import { TYPE_COLORS, serviceGlyph, typeGlyph } from './icons.js';
+import { TYPE_COLORS, serviceGlyph, typeGlyph } from '../icons/station-icons.js';
 
 /** One row of the list. */
 export interface StationListItem {

@@ -4,12 +4,12 @@
  * station, and a cell takes the walk to its nearest path plus that distance.
  * So a river crossed only by a far bridge separates what a circle would join.
  */
-import type { Network } from '../types.js';
-import type { CoverageStations, GridGeometry } from './coverage-grid.js';
-import { FlatQueue } from './flat-queue.js';
-import { buildRouteGraph } from './route-graph.js';
-import { findNearestSegment } from './segment-index.js';
-import { positionOnSegment } from './shortest-path.js';
+import type { Network } from '../../types.js';
+import type { CoverageStations, GridGeometry } from './grid-geometry.js';
+import { FlatQueue } from '../../util/flat-queue.js';
+import { buildRouteGraph } from '../route/route-graph.js';
+import { findNearestSegment } from '../index/segment-index.js';
+import { positionOnSegment } from '../route/shortest-path.js';
 
 /** What {@link fillNetworkMinutes} needs besides the grid. */
 export interface NetworkFillOptions {

@@ -2,9 +2,9 @@
  * Client for an OSRM-compatible HTTP route service (OSRM itself, or servers
  * that copy its `/route/v1` API such as Valhalla's OSRM mode).
  */
-import { startDeadline } from '../data/deadline.js';
-import { StationMapError } from '../errors.js';
-import type { LngLat, Route, TravelMode } from '../types.js';
+import { startDeadline } from '../../util/deadline.js';
+import { StationMapError } from '../../errors.js';
+import type { LngLat, Route, TravelMode } from '../../types.js';
 
 /** Options of {@link fetchServiceRoute}. */
 export interface ServiceRouteOptions {

@@ -2,7 +2,7 @@
  * Great-circle helpers for routing: the size of a degree on the widget's
  * sphere, and points along the great circle between two positions.
  */
-import type { LngLat } from '../types.js';
+import type { LngLat } from '../../types.js';
 import { EARTH_RADIUS_METERS, haversineMeters } from './haversine.js';
 
 const RAD = Math.PI / 180;

@@ -4,9 +4,9 @@
  * with it while its kd-tree is still being built in the background, so the first list of a
  * million stations needs no 400 ms tree build first.
  */
-import { EARTH_RADIUS_METERS, haversineTerm, haversineTermToMeters } from './haversine.js';
+import { EARTH_RADIUS_METERS, haversineTerm, haversineTermToMeters } from '../sphere/haversine.js';
 import { drainNeighbors, siftDown, siftUp } from './neighbor-heap.js';
-import type { Neighbor, NearestOptions } from './spatial-index.js';
+import type { Neighbor, NearestOptions } from './neighbor.js';
 
 const RAD = Math.PI / 180;
 

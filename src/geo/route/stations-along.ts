@@ -2,11 +2,11 @@
  * Stations along a route or a line: which ones a worker passes, in order.
  */
 import type { Feature, LineString } from 'geojson';
-import type { AlongResult, Station } from '../types.js';
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { haversineMeters } from './haversine.js';
-import { buildSegmentIndex, findNearestSegment } from './segment-index.js';
-import { isLngLat } from './position.js';
+import type { AlongResult, Station } from '../../types.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { haversineMeters } from '../sphere/haversine.js';
+import { buildSegmentIndex, findNearestSegment } from '../index/segment-index.js';
+import { isLngLat } from '../sphere/position.js';
 
 const RAD = Math.PI / 180;
 

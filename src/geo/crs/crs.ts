@@ -11,7 +11,7 @@
  * not the one-step approximation. Outside China GCJ-02 and WGS-84 are the same.
  * After gcoord by hujiulong (MIT licence, Copyright (c) 2018 Jiulong Hu).
  */
-import type { Crs, LngLat } from '../types.js';
+import type { Crs, LngLat } from '../../types.js';
 
 // Krasovsky 1940 ellipsoid, as the GCJ-02 algorithm uses it.
 const A = 6378245;

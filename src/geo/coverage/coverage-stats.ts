@@ -3,13 +3,13 @@
  * places for new stations, greedily, each judged by how much still-uncovered
  * area its circle would take in.
  */
-import type { CoverageStats, CoverageGap, Network, TravelMode } from '../types.js';
+import type { CoverageStats, CoverageGap, Network, TravelMode } from '../../types.js';
 import { computeCoverageGrid, type CoverageAccept, type CoverageGrid, type CoverageStations } from './coverage-grid.js';
 import { bboxOfRings, maskCells, readAreaRings, type CoverageArea } from './coverage-mask.js';
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { EARTH_RADIUS_METERS } from './haversine.js';
-import type { BBox } from './spatial-index.js';
-import { speedFor } from './speeds.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { EARTH_RADIUS_METERS } from '../sphere/haversine.js';
+import type { BBox } from '../index/spatial-index.js';
+import { speedFor } from '../route/speeds.js';
 
 const RAD = Math.PI / 180;
 

@@ -3,11 +3,11 @@
  * bad positions, before they become a graph.
  */
 import type { Position } from 'geojson';
-import { StationMapError } from '../errors.js';
-import type { Network } from '../types.js';
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { buildSegmentIndexSteps, findNearestSegment } from './segment-index.js';
-import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from './steps.js';
+import { StationMapError } from '../../errors.js';
+import type { Network } from '../../types.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { buildSegmentIndexSteps, findNearestSegment } from '../index/segment-index.js';
+import { runSteps, runStepsWithin, GRAPH_STEP, type Steps } from '../../util/steps.js';
 
 /**
  * Most positions a network may have (default of `maxVertices`): a city's streets as two-point

@@ -5,9 +5,9 @@
  * cells around the point; an R-tree library would add bundle weight for no
  * gain at the sizes a path network has.
  */
-import { METERS_PER_DEGREE } from './great-circle.js';
-import { haversineMeters } from './haversine.js';
-import { runSteps, GRAPH_STEP, type Steps } from './steps.js';
+import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
+import { haversineMeters } from '../sphere/haversine.js';
+import { runSteps, GRAPH_STEP, type Steps } from '../../util/steps.js';
 
 const RAD = Math.PI / 180;
 /** Cells are kept below 2^26 per axis so a cell key stays an exact integer. */

@@ -1,9 +1,9 @@
 /**
  * The fallback route: a great-circle line, honest about not being a road.
  */
-import type { LngLat, Route, TravelMode } from '../types.js';
-import { interpolateGreatCircle } from './great-circle.js';
-import { haversineMeters } from './haversine.js';
+import type { LngLat, Route, TravelMode } from '../../types.js';
+import { interpolateGreatCircle } from '../sphere/great-circle.js';
+import { haversineMeters } from '../sphere/haversine.js';
 import { durationFor } from './speeds.js';
 
 /** Options of {@link straightRoute}. */

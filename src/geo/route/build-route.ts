@@ -3,10 +3,10 @@
  * the browser or a Worker: snap both ends to the network, search, and join
  * the true points to the path with short connector legs.
  */
-import type { LngLat, Network, Route, TravelMode } from '../types.js';
-import { haversineMeters } from './haversine.js';
+import type { LngLat, Network, Route, TravelMode } from '../../types.js';
+import { haversineMeters } from '../sphere/haversine.js';
 import { buildRouteGraph } from './route-graph.js';
-import { findNearestSegment } from './segment-index.js';
+import { findNearestSegment } from '../index/segment-index.js';
 import { findShortestPath, positionOnSegment } from './shortest-path.js';
 import { durationFor } from './speeds.js';
 

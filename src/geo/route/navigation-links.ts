@@ -2,9 +2,9 @@
  * Hand-off links that open a station in the navigation apps workers already
  * have, each given coordinates in the system that app expects.
  */
-import type { Crs, LngLat, NavigationApp, NavigationLink, Station, TravelMode } from '../types.js';
-import { fromWgs84, parseCrs, toWgs84 } from './crs.js';
-import { isLngLat } from './position.js';
+import type { Crs, LngLat, NavigationApp, NavigationLink, Station, TravelMode } from '../../types.js';
+import { fromWgs84, parseCrs, toWgs84 } from '../crs/crs.js';
+import { isLngLat } from '../sphere/position.js';
 
 /** Options of {@link navigationLinks}. */
 export interface NavigationLinkOptions {

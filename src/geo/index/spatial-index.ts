@@ -17,30 +17,14 @@
  * with or without fee is hereby granted, provided that the above copyright notice
  * and this permission notice appear in all copies." Copyright (c) 2018, Vladimir Agafonkin).
  */
-import { haversineTerm, haversineTermToMeters } from './haversine.js';
+import { haversineTerm, haversineTermToMeters } from '../sphere/haversine.js';
 import { drainNeighbors, siftDown, siftUp } from './neighbor-heap.js';
-import { STEP_ITEMS, runSteps, type Steps } from './steps.js';
+import type { BBox, Neighbor, NearestOptions } from './neighbor.js';
+import { STEP_ITEMS, runSteps, type Steps } from '../../util/steps.js';
 
 const RAD = Math.PI / 180;
 
-/** One neighbour found by {@link SpatialIndex.nearest}. */
-export interface Neighbor {
-  /** Position of the point in the columns the index was built from. */
-  index: number;
-  /** Great-circle distance from the query, as {@link haversineMeters} computes it. */
-  distanceMeters: number;
-}
-
-/** Options of {@link SpatialIndex.nearest}. */
-export interface NearestOptions {
-  /** Only points for which this returns `true` are returned (called lazily, nearest candidates first). */
-  accept?: (index: number) => boolean;
-  /** Leave out points farther than this. */
-  maxDistanceMeters?: number;
-}
-
-/** Bounding box `[west, south, east, north]` in degrees. */
-export type BBox = [west: number, south: number, east: number, north: number];
+export type { BBox, Neighbor, NearestOptions } from './neighbor.js';
 
 /**
  * A static spatial index over WGS-84 points for nearest-first and bounding-box queries.

@@ -3,8 +3,8 @@
  * only at its edges: what a page gives in, and what events and methods give back. These convert
  * whole results across that edge; none mutates its input.
  */
-import type { CoverageStats, Crs, Network, Route } from '../types.js';
-import type { CoverageArea } from './coverage-mask.js';
+import type { CoverageStats, Crs, Network, Route } from '../../types.js';
+import type { CoverageArea } from '../coverage/coverage-mask.js';
 import { fromWgs84, toWgs84 } from './crs.js';
 
 /** A `[west, south, east, north]` box. */
