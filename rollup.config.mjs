@@ -4,8 +4,8 @@
 //   `station-map/core` starts fast in Node and in Workers.
 // - dist/cli.js: the `station-map` command (check and convert station files), on the same core code; its .xlsx
 //   reader (fflate) is imported by the command only, so no page bundle ever holds it.
-// - dist/station-map.iife.js: the file for a <script> tag: the element with Leaflet (trimmed by
-//   scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`) holds it to
+// - dist/station-map.iife.js: the file for a <script> tag: the element with Leaflet (the committed
+//   src/map/leaflet-trimmed.generated.js, cut by the table in scripts/trim-leaflet.mjs), Lit and all CSS inside; `npm run size` (and `npm test`) holds it to
 //   80 KB gzip. What the code reaches through a dynamic import() (place search, the QR code, the
 //   route service, the coverage drawing…) is a side file beside it, `dist/station-map.<module>.js`,
 //   loaded on first use (scripts/side-files.mjs). The core functions stay in dist/core.js (an ES
@@ -15,7 +15,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { trimLeaflet } from './scripts/trim-leaflet.mjs';
+import { trimmedLeaflet } from './scripts/trim-leaflet.mjs';
 import { sideFiles } from './scripts/side-files.mjs';
 
 // Peers and dependencies the app resolves once: Lit (and @lit/react), Leaflet, React.
@@ -78,7 +78,7 @@ export default [
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       commonjs(),
-      trimLeaflet({ srcDir: 'src' }),
+      trimmedLeaflet(),
       sideFiles({ srcDir: 'src' }),
       minifyTemplates(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),

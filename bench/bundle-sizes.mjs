@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Where the bytes of the script-tag bundle go: bundles src/iife.ts with esbuild (minified, Leaflet
- * trimmed as rollup.config.mjs does) and prints each package's and source file's minified bytes,
+ * Where the bytes of the script-tag bundle go: bundles src/iife.ts with esbuild (minified, with the
+ * trimmed Leaflet rollup.config.mjs uses: src/map/leaflet-trimmed.generated.js) and prints each package's and source file's minified bytes,
  * biggest first. esbuild's minifier is not terser, and this skips what rollup.config.mjs adds
  * (Lit template minification, renaming Leaflet's `_private` properties: about 2.5 KB gzip
  * together), so totals are above dist/station-map.iife.js; the shares are what matter.
@@ -10,16 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { trimLeafletSource, usedLeafletExports } from '../scripts/trim-leaflet.mjs';
+import { TRIMMED_LEAFLET } from '../scripts/trim-leaflet.mjs';
 
-const keepExports = usedLeafletExports(new URL('../src', import.meta.url).pathname);
+const trimmed = readFileSync(new URL(`../${TRIMMED_LEAFLET}`, import.meta.url), 'utf8');
 const trim = {
-  name: 'trim-leaflet',
+  name: 'trimmed-leaflet',
   setup(b) {
-    b.onLoad({ filter: /leaflet-src\.esm\.js$/ }, (args) => ({
-      contents: trimLeafletSource(readFileSync(args.path, 'utf8'), { keepExports }),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /leaflet-src\.esm\.js$/ }, () => ({ contents: trimmed, loader: 'js' }));
   },
 };
 const result = await build({

@@ -56,7 +56,9 @@ export type StationMapEvents = {
  * and `onStationSelect`, `onStationsLoad`, `onLocationChange`, `onRouteChange`, `onFilterChange`,
  * `onCoverageChange`, `onStationMapError`, `onNavigate`.
  */
-export const StationMap: ReactWebComponent<StationMapElement, StationMapEvents> = createComponent({
+export const StationMap: ReactWebComponent<StationMapElement, StationMapEvents> = createComponent<StationMapElement, StationMapEvents>({
+  // (The type arguments are stated: inferring them takes tsc over half a minute, comparing the
+  // whole element class with React's types.)
   react: React,
   tagName: 'station-map',
   elementClass: StationMapElement,
