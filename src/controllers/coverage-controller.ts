@@ -14,7 +14,8 @@ import { speedFor } from '../geo/route/speeds.js';
 import type { CoverageLayer } from '../map/coverage-layer.js';
 import { loadLeaflet } from '../map/leaflet.js';
 import type { MapController } from '../map/map-controller.js';
-import type { CoverageStats, Crs, Network, TravelMode } from '../types.js';
+import type { CoverageStats, Crs, TravelMode } from '../types.js';
+import type { LoadedNetwork } from './network-controller.js';
 
 /** What the legend shows: the view's coverage, or that the map is zoomed out too far. */
 export interface CoverageView {
@@ -32,7 +33,8 @@ export interface CoverageControllerOptions {
   /** The element's `speeds` (metres per second per mode), `null` for the defaults. */
   speeds(): Partial<Record<TravelMode, number>> | null;
   accept(): ((index: number) => boolean) | null;
-  network(): Network | null;
+  /** The loaded path network and its routing code (whose fill finds the graph it built). */
+  network(): LoadedNetwork | null;
   crs(): Crs;
   /** The layer was redrawn; `stats` are in the page's `crs`. */
   onChange(stats: CoverageStats): void;
@@ -76,7 +78,15 @@ export class CoverageController implements ReactiveController {
     const { options } = this;
     const crs = options.crs();
     const accept = options.accept();
-    const common = { minutes: options.minutes() ?? 15, mode: options.mode(), speeds: options.speeds() ?? undefined, network: options.network() ?? undefined, accept: accept ?? undefined };
+    const network = options.network();
+    const common = {
+      minutes: options.minutes() ?? 15,
+      mode: options.mode(),
+      speeds: options.speeds() ?? undefined,
+      network: network?.data,
+      fillNetwork: network?.routing.fillNetworkMinutes,
+      accept: accept ?? undefined,
+    };
     let stats: CoverageStats;
     if (polygon) {
       stats = computeAreaCoverage(store, { ...common, area: crs === 'wgs84' ? polygon : convertAreaToWgs84(polygon, crs) });
@@ -135,7 +145,8 @@ export class CoverageController implements ReactiveController {
       speedMetersPerSecond: speedOf(mode, options.speeds()),
       maxMinutes: minutes * 2,
       accept: options.accept() ?? undefined,
-      network: options.network() ?? undefined,
+      network: options.network()?.data,
+      fillNetwork: options.network()?.routing.fillNetworkMinutes,
     });
     this.layer.update(grid, (lng, lat) => map.toDisplay(lng, lat));
     const stats = computeCoverageStats(grid, { minutes, mode });

@@ -5,7 +5,7 @@
  * call runs on the main thread or in a Worker.
  */
 import type { Network } from '../../types.js';
-import { fillNetworkMinutes } from './coverage-network.js';
+import type { fillNetworkMinutes } from './coverage-network.js';
 import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
 import { haversineMeters } from '../sphere/haversine.js';
 import type { BBox } from '../index/spatial-index.js';
@@ -57,6 +57,13 @@ export interface CoverageGridOptions {
    * covers the straight-line circle around it.
    */
   network?: Network;
+  /**
+   * The network fill, `fillNetworkMinutes` (coverage-network.ts), required with `network`. It is
+   * passed in, not imported, so the element's coverage layer does not carry the routing code: the
+   * element passes the one of its loaded network module, which built the graph (`station-map/core`
+   * passes it for you). Without it the grid is straight-line (`kind: 'straight'`).
+   */
+  fillNetwork?: typeof fillNetworkMinutes;
   /** How far a station may be from the network and still join it, metres; default 500. */
   maxSnapMeters?: number;
 }
@@ -112,9 +119,10 @@ export function computeCoverageGrid(stations: CoverageStations, options: Coverag
   const maxMeters = maxMinutes * 60 * speed;
   const candidates = selectCandidates(stations, geometry.bbox, maxMeters, options.accept);
   const meters = new Float64Array(geometry.columns * geometry.rows).fill(Infinity);
-  if (options.network) {
-    fillNetworkMinutes(meters, geometry, stations, candidates, {
-      network: options.network,
+  const network = options.fillNetwork ? options.network : undefined;
+  if (network) {
+    options.fillNetwork!(meters, geometry, stations, candidates, {
+      network,
       maxMeters,
       maxSnapMeters: positiveOr(options.maxSnapMeters, 500),
       fillStraight: (subset) => fillStraightMeters(meters, geometry, stations, subset, maxMeters),
@@ -125,7 +133,7 @@ export function computeCoverageGrid(stations: CoverageStations, options: Coverag
   const minutes = new Float32Array(meters.length);
   const perMinute = 60 * speed;
   for (let i = 0; i < meters.length; i++) minutes[i] = meters[i] <= maxMeters ? meters[i] / perMinute : Infinity;
-  return { ...geometry, minutes, speedMetersPerSecond: speed, maxMinutes, kind: options.network ? 'network' : 'straight' };
+  return { ...geometry, minutes, speedMetersPerSecond: speed, maxMinutes, kind: network ? 'network' : 'straight' };
 }
 
 /** `[lng, lat]` of the centre of cell `(column, row)`. */

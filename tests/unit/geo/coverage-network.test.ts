@@ -1,7 +1,7 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { computeCoverageGrid, type CoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
-import { coverageStats } from '../../../src/geo/coverage/coverage-stats.js';
+import type { CoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
+import { computeCoverageGrid, coverageStats } from '../../../src/geo/coverage/coverage-on-network.js';
 
 const WALK = 4.5 / 3.6;
 
