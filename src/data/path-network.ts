@@ -13,7 +13,7 @@ import type { Crs, Network } from '../types.js';
 import { GRAPH_STEP, runStepsWithin, type Steps } from '../util/steps.js';
 import { parseJsonSteps } from './parse-json-steps.js';
 
-export { fillNetworkMinutes } from '../geo/coverage/coverage-network.js';
+export { fillNetworkMinutesSteps } from '../geo/coverage/coverage-network.js';
 export { routeOnNetwork } from '../geo/route/build-route.js';
 export { nearestByRoute } from './nearest-by-route.js';
 

@@ -5,7 +5,7 @@
  * page sets `network`; a core user passes `network` alone, as before.
  */
 import { computeCoverageGrid as computeGrid, type CoverageGrid, type CoverageGridOptions, type CoverageStations } from './coverage-grid.js';
-import { fillNetworkMinutes } from './coverage-network.js';
+import { fillNetworkMinutesSteps } from './coverage-network.js';
 import { coverageStats as measureCoverage, type CoverageOfStationsOptions } from './coverage-stats.js';
 import type { CoverageStats } from '../../types.js';
 
@@ -18,7 +18,7 @@ import type { CoverageStats } from '../../types.js';
  * grid.minutes[0] // minutes from the south-west cell to its nearest station
  */
 export function computeCoverageGrid(stations: CoverageStations, options: CoverageGridOptions): CoverageGrid {
-  return computeGrid(stations, { fillNetwork: fillNetworkMinutes, ...options });
+  return computeGrid(stations, { fillNetwork: fillNetworkMinutesSteps, ...options });
 }
 
 /**
@@ -29,5 +29,5 @@ export function computeCoverageGrid(stations: CoverageStations, options: Coverag
  * const stats = coverageStats(store, { area: district, minutes: 15, mode: 'walking', network });
  */
 export function coverageStats(stations: CoverageStations, options: CoverageOfStationsOptions): CoverageStats {
-  return measureCoverage(stations, { fillNetwork: fillNetworkMinutes, ...options });
+  return measureCoverage(stations, { fillNetwork: fillNetworkMinutesSteps, ...options });
 }
