@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runStepsSliced } from '../data/build-store-sliced.js';
-import { fetchStationText } from '../data/load-stations.js';
+import { fetchStationText } from '../data/fetch-stations.js';
 import type * as PathNetwork from '../data/path-network.js';
 import { StationMapError } from '../errors.js';
 import type { Crs, Network, StationMapErrorCode } from '../types.js';

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildStoreSteps, loadFieldReader, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
-import { DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/load-stations.js';
+import { DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/fetch-stations.js';
 import { DEFAULT_MAX_FEATURES } from '../data/parse-features.js';
 import { NeedsFieldReader, type PropertyReader } from '../data/property-reader.js';
 import type { StationFields } from '../data/station-fields.js';
