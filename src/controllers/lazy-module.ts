@@ -7,11 +7,13 @@
  * `updateComplete` waits for loads in flight (see {@link settleLazyModules}), so code that awaits
  * an update sees the finished panel.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** One module loaded on first use; `get()` starts the load and returns the module once it is in. */
-export class LazyModule<T> {
+export class LazyModule<T> implements ReactiveController {
   private module: T | null = null;
+  /** A prefetch waiting for an idle moment (cancelled when the host is detached: it would hold it). */
+  private idle: (() => void) | null = null;
   private pending: Promise<T | null> | null = null;
   /** The last load failed (offline, the file missing): the host may offer to try again. */
   failed = false;
@@ -24,7 +26,14 @@ export class LazyModule<T> {
     private readonly host: ReactiveControllerHost,
     private readonly importModule: () => Promise<T>,
     private readonly onLoad?: (module: T) => void,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.idle?.();
+    this.idle = null;
+  }
 
   /** The module, or `null` while it loads (the host updates when it arrives). */
   get(): T | null {
@@ -54,10 +63,18 @@ export class LazyModule<T> {
 
   /** Starts the load when the browser is idle, so the first tap finds the module in. */
   prefetch(): void {
-    if (this.module || this.pending) return;
-    const start = () => void this.load();
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 3000 });
-    else setTimeout(start, 200);
+    if (this.module || this.pending || this.idle) return;
+    const start = () => {
+      this.idle = null;
+      void this.load();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(start, { timeout: 3000 });
+      this.idle = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(start, 200);
+      this.idle = () => clearTimeout(handle);
+    }
   }
 
   /** A load in flight, if any. */
