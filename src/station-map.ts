@@ -1115,7 +1115,7 @@ export class StationMap extends LitElement {
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
-      onCopy: () => this.handleCopyCode(station.id),
+      onCopy: () => void this.handleCopyCode(station.id),
       onPartLoaded: () => this.requestUpdate(),
       onNavigate: (link) => this.links.navigate(link, station, [store.lng[i]!, store.lat[i]!]),
       extraActions: this.links.renderActions({ station, strings: s, lang }),
