@@ -222,65 +222,6 @@ export const stationMapStyles = css`
     line-height: 1.3;
     overflow-wrap: anywhere;
   }
-  .detail .photo {
-    display: block;
-    width: 100%;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
-    margin-top: 12px;
-    border-radius: calc(var(--sm-radius) - 4px);
-    background: var(--sm-surface);
-  }
-  .station-status.closed {
-    color: var(--sm-closed);
-    font-weight: 600;
-  }
-  .detail .feedback {
-    margin: 12px 0 0;
-  }
-  .detail dl {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: 6px 12px;
-    margin: 14px 0;
-  }
-  .detail dt {
-    color: var(--sm-muted);
-  }
-  .detail dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .services,
-  .honors {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .services li {
-    display: inline-flex;
-    gap: 4px;
-    align-items: center;
-    padding: 2px 8px 2px 4px;
-    border-radius: 999px;
-    background: var(--sm-surface);
-    font-size: 0.9em;
-  }
-  .services svg {
-    width: 18px;
-    height: 18px;
-    fill: currentColor;
-  }
-  .honors li {
-    padding: 2px 8px;
-    border-radius: 6px;
-    background: #fff8c5;
-    color: #4d2d00;
-    font-size: 0.85em;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -327,37 +268,6 @@ export const stationMapStyles = css`
   }
   a {
     color: #0550ae;
-  }
-  .nav-links {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
-    gap: 6px;
-    margin: 10px 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .nav-links a {
-    display: flex;
-    align-items: center;
-    min-height: 44px;
-    padding: 6px 10px;
-    border: 1px solid var(--sm-border);
-    border-radius: 8px;
-    text-decoration: none;
-  }
-  .route-summary {
-    margin-top: 12px;
-    padding: 10px 12px;
-    border-radius: 8px;
-    background: var(--sm-surface);
-  }
-  .route-summary strong {
-    font-size: 1.1em;
-  }
-  .route-summary .note {
-    color: var(--sm-muted);
-    font-size: 0.85em;
-    display: block;
   }
   .map-tools {
     position: absolute;
@@ -420,78 +330,6 @@ export const stationMapStyles = css`
     color: var(--sm-fg);
     font-size: 0.85em;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
-  }
-  /* The chooser of stations that share one marker (ui/station-chooser.ts); placed by its controller. */
-  .chooser {
-    position: absolute;
-    z-index: 1001;
-    display: flex;
-    flex-direction: column;
-    overflow: hidden;
-    border-radius: 10px;
-    background: var(--sm-bg);
-    color: var(--sm-fg);
-    box-shadow: 0 2px 10px rgb(0 0 0 / 0.3);
-  }
-  .chooser-head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-    padding: 6px 6px 6px 12px;
-    border-bottom: 1px solid var(--sm-border);
-    font-weight: 600;
-  }
-  .chooser ul {
-    list-style: none;
-    margin: 0;
-    padding: 4px 0;
-    overflow: auto;
-  }
-  .chooser button.choice {
-    display: flex;
-    gap: 10px;
-    align-items: center;
-    justify-content: flex-start;
-    width: 100%;
-    min-height: 48px;
-    padding: 6px 12px;
-    border: 0;
-    border-radius: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    text-align: start;
-    cursor: pointer;
-  }
-  .chooser button.choice:hover,
-  .chooser button.choice:focus-visible,
-  .chooser button.choice[aria-current='true'] {
-    background: var(--sm-surface);
-  }
-  .choice-text {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-  }
-  .choice-name {
-    font-weight: 600;
-  }
-  .choice-text .meta {
-    color: var(--sm-muted);
-    font-size: 0.85em;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .pager {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 6px;
-    padding: 6px 8px;
-    border-top: 1px solid var(--sm-border);
-    font-size: 0.85em;
   }
   .coverage-legend {
     position: absolute;
@@ -641,22 +479,6 @@ export const stationMapStyles = css`
     width: 16px;
     height: 16px;
     fill: currentColor;
-  }
-  .rating {
-    margin-top: 12px;
-  }
-  figure.qr {
-    margin: 8px 0 0;
-    display: inline-grid;
-    justify-items: center;
-    gap: 4px;
-    color: var(--sm-muted);
-    font-size: 0.85em;
-  }
-  figure.qr svg {
-    width: 148px;
-    height: 148px;
-    border-radius: 6px;
   }
   .grip {
     display: none;
@@ -838,10 +660,6 @@ export const stationMapStyles = css`
       background: #3c0c10;
       color: #ffa198;
       border-color: #8e1519;
-    }
-    .honors li {
-      background: #3b2e00;
-      color: #f2cc60;
     }
     .map-notice {
       background: rgb(13 17 23 / 0.94);

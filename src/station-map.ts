@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type CSSResult, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
 import { NearestList, type ListItem } from './controllers/nearest-list.js';
 import { NetworkController } from './controllers/network-controller.js';
+import { LazyModule, settleLazyModules } from './controllers/lazy-module.js';
 import { PlaceSearchController } from './controllers/place-search-controller.js';
 import { SearchQueryController } from './controllers/search-query-controller.js';
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
@@ -19,16 +20,16 @@ import type { CoverageArea } from './geo/coverage/coverage-mask.js';
 import { fromWgs84, toWgs84 } from './geo/crs/crs.js';
 import { findRoute } from './geo/route/find-route.js';
 import { haversineMeters } from './geo/sphere/haversine.js';
-import { navigationLinks } from './geo/route/navigation-links.js';
 import { convertBBoxToPage, convertRouteToPage } from './geo/crs/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/route/stations-along.js';
 import { getOpenStatus } from './hours/is-open.js';
 import { clampHeadingLevel, renderHeading } from './ui/heading.js';
-import { fillIdTemplate } from './data/station-facts.js';
 import { renderSavedCopyNote } from './ui/saved-copy-note.js';
 import type { HolidayCalendar } from './hours/holiday-calendar.js';
 import { formatDistance, formatDuration, stationName } from './i18n/format.js';
-import { resolveLang, getStrings, type UiLang } from './i18n/resolve-lang.js';
+import { resolveLang, type UiLang } from './i18n/resolve-lang.js';
+import { loadedStrings, loadStrings } from './i18n/string-tables.js';
+import { zhCN } from './i18n/zh-CN.js';
 import type { SkippedRowsSummary, UiStrings } from './i18n/strings.js';
 import { resolveBasemap, type BasemapSpec } from './map/basemaps.js';
 import { leafletCss } from './map/leaflet-css.generated.js';
@@ -50,7 +51,6 @@ import type {
 } from './types.js';
 import { clipText } from './ui/clip-text.js';
 import { renderCoverageLegend } from './ui/coverage-legend.js';
-import { renderDetail } from './ui/detail-panel.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
 import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
@@ -397,8 +397,13 @@ export class StationMap extends LitElement {
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
   private readonly nearestList = new NearestList();
-  private readonly chooser = new StationChooserController(this);
+  private readonly chooser = new StationChooserController(this, (styles) => this.addPartStyles(styles));
   private readonly links = new StationLinksController(this);
+  /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
+  private readonly detailView = new LazyModule(this, () => import('./ui/detail-view.js'), (module) => this.addPartStyles(module.detailStyles));
+  /** The string table rendered last (Simplified Chinese until another is in). */
+  private shownStrings: UiStrings = zhCN;
+  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view];
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -417,7 +422,7 @@ export class StationMap extends LitElement {
     super.connectedCallback();
     // Moved into another document (adoptNode into an iframe) or back: its styles were dropped.
     // At once, not by a lazy import: unstyled for a moment, the map's ResizeObserver loops.
-    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, StationMap.elementStyles);
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles);
     if (this.hasUpdated) {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
@@ -435,6 +440,33 @@ export class StationMap extends LitElement {
     this.mapController = null;
     this.mapPromise = null;
     this.viewFitted = false;
+  }
+
+  /** Styles of parts loaded on first use (the detail panel, the chooser), after the element's own. */
+  private partStyles: CSSResult[] = [];
+
+  private get allStyles(): CSSResultOrNative[] {
+    return [...StationMap.elementStyles, ...this.partStyles];
+  }
+
+  /** Adopts a loaded part's styles into the shadow root (before the part first renders). */
+  private addPartStyles(styles: CSSResult): void {
+    if (this.partStyles.includes(styles)) return;
+    this.partStyles = [...this.partStyles, styles];
+    if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles, { force: true });
+  }
+
+  /** An update waits for the table of the UI language when it is not in yet (English, Traditional Chinese). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (loadedStrings(this.uiLang)) return super.scheduleUpdate();
+    return loadStrings(this.uiLang).then(() => super.scheduleUpdate());
+  }
+
+  /** Also waits for parts being loaded on first use (the detail panel, a language), and their render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (await settleLazyModules(this.lazyModules)) result = await super.getUpdateComplete();
+    return result;
   }
 
   protected override firstUpdated(): void {
@@ -625,7 +657,7 @@ export class StationMap extends LitElement {
    * @example const { coveredShare, gaps } = map.coverageStats(districtPolygon);
    */
   coverageStats(polygon?: CoverageArea): CoverageStats {
-    return this.coverageLayer.measure(this.requireStore(), polygon);
+    return this.coverageLayer.measure(this.requireStore('no-stations'), polygon);
   }
 
   /** Selects station `id` as if the page picked it (`source: 'api'`). */
@@ -697,7 +729,10 @@ export class StationMap extends LitElement {
     }
     await this.updateComplete;
     this.showStations();
-    if (this.selected) this.selectById(this.selected, 'api', { silentIfMissing: true });
+    // Unless the user picked a station while the first render finished (the pins are drawn by then).
+    if (this.selected && this.selectedIndex < 0) this.selectById(this.selected, 'api', { silentIfMissing: true });
+    // The stations are drawn: fetch the detail panel while the user looks, before the first tap.
+    this.detailView.prefetch();
   }
 
   /** The map swaps the scan it drew the first clusters from for the index (the same clusters). */
@@ -921,16 +956,19 @@ export class StationMap extends LitElement {
     return resolveLang(closest) ?? resolveLang(typeof navigator !== 'undefined' ? navigator.language : '') ?? 'zh-CN';
   }
 
+  /** The UI language's table; until it is in (see scheduleUpdate), the one shown last. */
   private get strings(): UiStrings {
-    return getStrings(this.uiLang);
+    const table = loadedStrings(this.uiLang);
+    if (table) this.shownStrings = table;
+    return this.shownStrings;
   }
 
   private get safeTravelMode(): TravelMode {
     return TRAVEL_MODES.includes(this.travelMode) ? this.travelMode : 'walking';
   }
 
-  private requireStore(): StationStore {
-    if (!this.store) throw new StationMapError('route-failed', 'No stations are loaded');
+  private requireStore(code: 'route-failed' | 'no-stations' = 'route-failed'): StationStore {
+    if (!this.store) throw new StationMapError(code, 'No stations are loaded');
     return this.store;
   }
 
@@ -1087,37 +1125,56 @@ export class StationMap extends LitElement {
     return custom == null ? null : html`<div class="custom-body">${custom}</div>`;
   }
 
+  /** The panel's header (type icon, name, close) around `body`: the page's own detail, or the built-in one loading. */
+  private renderDetailFrame(station: Station, s: UiStrings, body: unknown) {
+    return html`<article class="detail" part="detail" aria-labelledby="detail-title">
+      <header>
+        ${renderTypeIcon(station.properties.type)}
+        <div>${renderHeading(clampHeadingLevel(this.headingLevel), clipText(stationName(station, this.uiLang)), { id: 'detail-title', focusable: true })}</div>
+        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
+      </header>
+      ${body}
+    </article>`;
+  }
+
+  /** The built-in panel's module is still loading (or failed to: offline before it was fetched). */
+  private renderDetailPending(station: Station, s: UiStrings) {
+    return this.renderDetailFrame(
+      station,
+      s,
+      this.detailView.failed
+        ? html`<div class="message error" role="alert">${s.partFailed}
+            <div><button part="button" @click=${() => void this.detailView.load()}>${s.actions.retry}</button></div></div>`
+        : html`<p class="status" aria-busy="true">${s.loading}</p>`,
+    );
+  }
+
   private renderDetailPanel(station: Station, s: UiStrings, lang: UiLang) {
     const store = this.store!;
     const i = this.selectedIndex;
     const custom = this.customDetail(station);
-    if (custom !== null) {
-      return html`<article class="detail" part="detail" aria-labelledby="detail-title">
-        <header>
-          ${renderTypeIcon(station.properties.type)}
-          <div>${renderHeading(clampHeadingLevel(this.headingLevel), clipText(stationName(station, lang)), { id: 'detail-title', focusable: true })}</div>
-          <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
-        </header>
-        ${custom}
-      </article>`;
-    }
-    return html`${renderDetail({
+    if (custom !== null) return this.renderDetailFrame(station, s, custom);
+    const view = this.detailView.get();
+    if (!view) return this.renderDetailPending(station, s);
+    return html`${view.renderDetailView({
       station,
       strings: s,
       lang,
       status: getOpenStatus(station.properties.hours, this.now(), { timezone: this.timezone, holidays: this.openHolidays }),
       distanceMeters: this.position ? haversineMeters(this.position.lng, this.position.lat, store.lng[i]!, store.lat[i]!) : null,
-      links: navigationLinks({ ...station, geometry: { type: 'Point', coordinates: [store.lng[i]!, store.lat[i]!] } }, { mode: this.travelMode }),
+      position: [store.lng[i]!, store.lat[i]!],
+      travelMode: this.travelMode,
       route: this.route,
       copied: this.copied,
       headingLevel: clampHeadingLevel(this.headingLevel),
-      feedbackUrl: fillIdTemplate(this.feedbackUrl, station.id, document.baseURI),
+      feedbackTemplate: this.feedbackUrl,
+      baseUri: document.baseURI,
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
       onCopy: () => void this.handleCopyCode(station.id),
       onPartLoaded: () => this.requestUpdate(),
-      onNavigate: (link) => this.links.navigate(link, station, [store.lng[i]!, store.lat[i]!]),
+      onNavigate: (link, target, position) => this.links.navigate(link, target, position),
       extraActions: this.links.renderActions({ station, strings: s, lang }),
     })}<slot name="detail" @slotchange=${() => this.requestUpdate()}></slot>`;
   }

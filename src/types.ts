@@ -180,7 +180,9 @@ export type StationMapErrorCode =
   /** An attribute or property was given a value the element cannot use; it uses the default instead. */
   | 'invalid-attribute'
   /** The `holidays` property is not `{ holidays: string[], workdays: string[] }` of ISO dates (the valid dates are used). */
-  | 'invalid-holidays';
+  | 'invalid-holidays'
+  /** A method that measures stations (`coverageStats()`) was called before any were loaded. */
+  | 'no-stations';
 
 /** Navigation apps that `navigationLinks` builds links for. */
 export type NavigationApp = 'amap' | 'baidu' | 'tencent' | 'apple' | 'google' | 'geo';

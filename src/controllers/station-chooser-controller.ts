@@ -3,12 +3,12 @@
  * shows, where it sits over the map, and where focus goes when it closes. The map layer decides
  * when a marker opens it (see StationLayer); the element only renders it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StationStore } from '../data/station-store.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { StationGroup } from '../map/station-layer.js';
-import { renderStationChooser } from '../ui/station-chooser.js';
+import { LazyModule } from './lazy-module.js';
 
 /** Rows per page: enough for any building, few enough for a phone screen. */
 const PAGE_SIZE = 8;
@@ -30,9 +30,16 @@ export class StationChooserController implements ReactiveController {
   private group: StationGroup | null = null;
   private offset = 0;
   private focusFirst = false;
+  /** The chooser's template: loaded on first use, like the detail panel (few pages have such spots). */
+  readonly view: LazyModule<typeof import('../ui/station-chooser.js')>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }) {
+  /** @param addStyles Adopts the chooser's styles into the host's shadow root when its module loads. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
+    addStyles: (styles: CSSResult) => void,
+  ) {
     host.addController(this);
+    this.view = new LazyModule(host, () => import('../ui/station-chooser.js'), (module) => addStyles(module.chooserStyles));
   }
 
   /** Whether a chooser is shown. */
@@ -85,9 +92,10 @@ export class StationChooserController implements ReactiveController {
   render(context: StationChooserContext): unknown {
     const group = this.group;
     const store = context.store;
-    if (!group || !store) return null;
+    const view = group && store ? this.view.get() : null;
+    if (!group || !store || !view) return null;
     const indexes = group.stations(this.offset, PAGE_SIZE).filter((i) => i >= 0 && i < store.size);
-    return renderStationChooser({
+    return view.renderStationChooser({
       count: group.count,
       offset: this.offset,
       pageSize: PAGE_SIZE,

@@ -4,9 +4,10 @@
  * newer load, or disconnecting, aborts the one running; inline data is watched for changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildStoreSteps, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
+import { buildStoreSteps, loadFieldReader, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
 import { DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/load-stations.js';
-import { DEFAULT_MAX_FEATURES } from '../data/parse-stations.js';
+import { DEFAULT_MAX_FEATURES } from '../data/parse-features.js';
+import { NeedsFieldReader, type PropertyReader } from '../data/property-reader.js';
 import type { StationFields } from '../data/station-fields.js';
 import { isTableInput, StationTable } from '../data/station-table.js';
 import { StationMapError } from '../errors.js';
@@ -193,15 +194,14 @@ export class StationLoadController implements ReactiveController {
       input = prepared.data;
     }
     const fromTable = input instanceof StationTable;
-    const steps = buildStoreSteps(input, { crs, fields: fields ?? undefined });
     // Parsing and indexing run in ~8 ms slices so a million stations never freeze the page;
     // a newer load (or disconnecting) aborts this one between two slices.
     let built: BuiltStore;
     // Each progress change re-renders and repaints the element: a few per second read as
     // smooth, one per slice costs ~4 ms a slice.
     let shownAt = -Infinity;
-    try {
-      built = await runStepsSliced(steps, {
+    const build = (reader?: PropertyReader) =>
+      runStepsSliced(buildStoreSteps(input, { crs, fields: fields ?? undefined, reader }), {
         signal: abort.signal,
         onProgress: (p) => {
           const now = performance.now();
@@ -210,6 +210,24 @@ export class StationLoadController implements ReactiveController {
           this.setProgress(Math.floor(p * 100) / 100);
         },
       });
+    try {
+      try {
+        // The schema reader first; Chinese headers and values, a table's rows or the page's
+        // `fields` need the full reader, a file of its own loaded the first time.
+        built = await build();
+      } catch (error) {
+        if (!(error instanceof NeedsFieldReader)) throw error;
+        let reader: PropertyReader;
+        try {
+          reader = await loadFieldReader(fields);
+        } catch (loadError) {
+          if (abort.signal.aborted || generation !== this.generation) return;
+          this.options.onFailed(this.describeFetchError(new StationMapError('fetch-failed', `Could not load the field reader: ${String(loadError)}`)));
+          return;
+        }
+        if (abort.signal.aborted || generation !== this.generation) return;
+        built = await build(reader);
+      }
     } catch (error) {
       if (abort.signal.aborted) return;
       throw error;

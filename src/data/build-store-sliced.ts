@@ -16,7 +16,8 @@
  */
 import { runStepsWithin, type Steps } from '../util/steps.js';
 import type { Crs, ParseResult } from '../types.js';
-import { parseStationColumnsSteps } from './parse-stations.js';
+import { parseFeatureColumnsSteps } from './parse-features.js';
+import { NeedsFieldReader, SchemaReader, type PropertyReader } from './property-reader.js';
 import type { StationFields } from './station-fields.js';
 import { indexColumnsSteps, type StationStore } from './station-store.js';
 
@@ -28,6 +29,12 @@ export interface BuildStoreOptions {
   maxFeatures?: number;
   /** Headers for schema fields beyond the built-in ones, as for `parseStations`. */
   fields?: StationFields;
+  /**
+   * The reader of station properties. Default: the schema reader, which stops the steps with
+   * `NeedsFieldReader` at the first station it cannot read (and at once when `fields` is given);
+   * {@link buildStoreSliced} then loads the full reader ({@link loadFieldReader}) and starts again.
+   */
+  reader?: PropertyReader;
 }
 
 /** Options of {@link runStepsSliced}. */
@@ -59,8 +66,22 @@ export interface BuiltStore {
  *   onProgress: (p) => (bar.value = p),
  * });
  */
-export function buildStoreSliced(input: unknown, options: BuildStoreOptions & SliceOptions = {}): Promise<BuiltStore> {
-  return runStepsSliced(buildStoreSteps(input, options), options);
+export async function buildStoreSliced(input: unknown, options: BuildStoreOptions & SliceOptions = {}): Promise<BuiltStore> {
+  try {
+    return await runStepsSliced(buildStoreSteps(input, options), options);
+  } catch (error) {
+    if (!(error instanceof NeedsFieldReader)) throw error;
+    return runStepsSliced(buildStoreSteps(input, { ...options, reader: await loadFieldReader(options.fields) }), options);
+  }
+}
+
+/**
+ * The full reader of station properties (Chinese and GIS headers, the type and service
+ * vocabulary), from its own module: data that speaks the schema never needs it.
+ */
+export async function loadFieldReader(fields?: StationFields | null): Promise<PropertyReader> {
+  const { FieldReader } = await import('./station-fields.js');
+  return new FieldReader(fields);
 }
 
 /**
@@ -74,8 +95,11 @@ export function buildStoreSliced(input: unknown, options: BuildStoreOptions & Sl
  */
 export function* buildStoreSteps(input: unknown, options: BuildStoreOptions = {}): Steps<BuiltStore> {
   const crs = readCrs(options.crs);
+  // A page's own headers are the full reader's to read.
+  if (!options.reader && options.fields) throw new NeedsFieldReader();
+  const reader = options.reader ?? new SchemaReader();
   // JSON text is one `JSON.parse`: the browser cannot split it.
-  const parsed = yield* runStepsWithin(parseStationColumnsSteps(input, { crs, maxFeatures: options.maxFeatures, fields: options.fields }), 0, 0.9);
+  const parsed = yield* runStepsWithin(parseFeatureColumnsSteps(input, { crs, maxFeatures: options.maxFeatures, fields: options.fields }, reader), 0, 0.9);
   const { skipped, error } = parsed;
   if (error) return { result: { skipped, error }, store: null };
   const store = yield* runStepsWithin(indexColumnsSteps(parsed, { crs, skippedCount: skipped.length }), 0.9, 1);

@@ -9,7 +9,7 @@
  * and the list shows a few dozen stations. Pure: no DOM, runs in Node and Workers.
  */
 import type { Station } from '../types.js';
-import type { FieldReader } from './station-fields.js';
+import type { PropertyReader } from './property-reader.js';
 import type { StationIdIndex } from './station-id-index.js';
 
 /**
@@ -17,7 +17,7 @@ import type { StationIdIndex } from './station-id-index.js';
  * made once and then kept, so every read returns the same object. Its
  * `properties` are the feature's own, or, when they are named or worded
  * the way unions write them (站点名称, 工会驿站), a copy that adds the schema
- * fields (see FieldReader.readProperties).
+ * fields (see PropertyReader.readProperties).
  *
  * @example
  * const { list } = runSteps(parseStationColumnsSteps(json));
@@ -36,7 +36,7 @@ export class StationList {
     private readonly features: readonly unknown[],
     private readonly featureAt: Uint32Array,
     private readonly ids: StationIdIndex,
-    private readonly reader: FieldReader | null,
+    private readonly reader: PropertyReader | null,
   ) {
     this.made = new Array(ids.size);
   }

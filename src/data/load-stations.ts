@@ -5,7 +5,6 @@
  */
 import { StationMapError } from '../errors.js';
 import type { Crs, ParseResult } from '../types.js';
-import { parseStations } from './parse-stations.js';
 import type { StationFields } from './station-fields.js';
 import { isTableInput } from './station-table.js';
 
@@ -110,6 +109,9 @@ export async function loadStations(url: string, options: LoadStationsOptions = {
     if ('error' in prepared) throw unusableData(url, prepared.error);
     body = prepared.data;
   }
+  // Imported here, not at the top: the element uses this module's download half only, and must not
+  // carry the full property reader (data/station-fields.ts) that `parseStations` brings.
+  const { parseStations } = await import('./parse-stations.js');
   const result = parseStations(body, { crs: options.crs, maxFeatures: options.maxFeatures, fields: options.fields });
   if (result.error) throw unusableData(url, result.error);
   return result;

@@ -8,6 +8,7 @@
  * stands for, so clean data costs one Map lookup per property and value, and Chinese data is
  * folded (NFKC, case, spaces) once per distinct name rather than once per station.
  */
+import { toIdString, type PropertyReader } from './property-reader.js';
 import {
   FIELD_HEADERS,
   SERVICE_LOOKUP,
@@ -76,7 +77,7 @@ const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnPrope
  * // { 站点名称: '红门驿站', 类型: '工会驿站', 服务项目: '饮水、热水', name: '红门驿站',
  * //   type: 'union-station', services: ['water', 'hot-water'] }
  */
-export class FieldReader {
+export class FieldReader implements PropertyReader {
   /**
    * Property name → slot (null: not a field). Seeded with every known name; folded names are added
    * as met. Null-prototype objects, not Maps: a keyed load of a property name costs a third of a
@@ -184,6 +185,11 @@ export class FieldReader {
   idFromHeader(properties: unknown): string | null {
     if (this.idFromFields === null || properties === null || typeof properties !== 'object') return null;
     return toIdString((properties as Record<string, unknown>)[this.idFromFields]);
+  }
+
+  /** Every property is this reader's to read. */
+  accepts(): boolean {
+    return true;
   }
 
   /** Slow path for names no list holds exactly ('NAME', '站点名称*'): the best non-blank value of a field. */
@@ -350,12 +356,4 @@ export function hasText(text: string): boolean {
   return false;
 }
 
-/** A usable id: a non-blank string (trimmed) or a finite number (as a string). */
-export function toIdString(value: unknown): string | null {
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
-}
+export { toIdString };

@@ -124,6 +124,7 @@ export const en: UiStrings = {
   },
 
   loading: 'Loading…',
+  partFailed: 'This part could not be loaded. Check the connection and try again.',
   loadingProgress: (percent) => `Loading ${percent}%`,
   locating: 'Finding your position…',
   routing: 'Finding a route…',

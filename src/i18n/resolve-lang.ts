@@ -1,15 +1,10 @@
 /**
  * Picks the UI language from a BCP-47 tag (the element's or the document's `lang`).
  */
-import { en } from './en.js';
-import type { UiStrings } from './strings.js';
-import { zhCN } from './zh-CN.js';
-import { zhTW } from './zh-TW.js';
 
 /** UI languages with a string table. */
 export type UiLang = 'zh-CN' | 'zh-TW' | 'en';
 
-const TABLES: Readonly<Record<UiLang, UiStrings>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 
 /**
@@ -34,13 +29,4 @@ export function resolveLang(tag: string | null | undefined): UiLang | null {
   if (rest.includes('hant')) return 'zh-TW';
   if (rest.includes('hans')) return 'zh-CN';
   return rest.some((subtag) => TRADITIONAL_REGIONS.has(subtag)) ? 'zh-TW' : 'zh-CN';
-}
-
-/**
- * The string table of a UI language.
- *
- * @example getStrings('en').actions.locateMe // → 'Locate me'
- */
-export function getStrings(lang: UiLang): UiStrings {
-  return TABLES[lang] ?? zhCN;
 }

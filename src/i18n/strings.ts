@@ -171,6 +171,8 @@ export interface UiStrings {
   }>;
 
   loading: string;
+  /** A part of the widget (the detail panel) could not be fetched: offline before it was needed. */
+  partFailed: string;
   /** "正在加载 45%": progress of indexing a large station list, 0–100. */
   loadingProgress: (percent: number) => string;
   locating: string;

@@ -124,6 +124,7 @@ export const zhCN: UiStrings = {
   },
 
   loading: '正在加载…',
+  partFailed: '这部分没能加载，请检查网络后重试。',
   loadingProgress: (percent) => `正在加载 ${percent}%`,
   locating: '正在定位…',
   routing: '正在规划路线…',

@@ -124,6 +124,7 @@ export const zhTW: UiStrings = {
   },
 
   loading: '載入中…',
+  partFailed: '這部分未能載入，請檢查網路後重試。',
   loadingProgress: (percent) => `載入中 ${percent}%`,
   locating: '定位中…',
   routing: '規劃路線中…',

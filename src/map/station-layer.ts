@@ -86,6 +86,9 @@ export class StationLayer {
     map.on('movestart zoomstart click', this.handleMoveStart, this);
   }
 
+  /** Where a cluster was tapped before the index was built: handled when it arrives. */
+  private pendingActivation: [number, number] | null = null;
+
   /**
    * Shows the stations of `index` (already filtered), or none. `keepMarkers`: the new index
    * draws the same clusters (an index replacing the scan that stood in for it), so the markers
@@ -97,10 +100,15 @@ export class StationLayer {
     const wasProvisional = this.index?.provisional;
     this.index = index;
     if (!options.keepMarkers) this.options.onChooseStations(null);
+    const pending = this.pendingActivation;
+    this.pendingActivation = null;
     if (options.keepMarkers) {
       this.redraw();
       // Labels drawn from a scan could not ask which clusters ever part; now they can.
       if (wasProvisional) this.relabel();
+      // A cluster tapped while the scan stood in: act on it now (open its chooser or zoom in).
+      const drawn = pending && !index?.provisional ? this.groupUnder(pending) : undefined;
+      if (drawn) this.handleActivate(drawn.element);
     } else this.refresh();
   }
 
@@ -207,6 +215,10 @@ export class StationLayer {
       const under = element === this.selectedPin ? this.groupUnder(drawn.latLng) : undefined;
       if (under) this.openGroup(under, element);
       else this.options.onStationClick(drawn.index);
+    } else if (this.index?.provisional) {
+      // The scan that stands in for the index until it is built (a moment after the first
+      // render) cannot tell whether a cluster ever parts: the tap waits for the index (setIndex).
+      this.pendingActivation = drawn.latLng;
     } else if (this.choosesOnActivate(drawn.id)) this.openGroup(drawn, element);
     else this.zoomIntoCluster(drawn.id, drawn.latLng);
   }

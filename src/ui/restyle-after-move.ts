@@ -10,8 +10,8 @@ import { adoptStyles, type CSSResultOrNative } from 'lit';
 const FALLBACK = 'data-station-map-styles';
 /** The document each root was last styled for; absent means the script's own. */
 const styledFor = new WeakMap<ShadowRoot, Document>();
-/** Sheets made in another document (an iframe's), shared by every element moved there. */
-const sheetsFor = new WeakMap<Document, CSSStyleSheet[]>();
+/** Sheets made in another document (an iframe's) for each style, shared by every element moved there. */
+const sheetsFor = new WeakMap<Document, Map<CSSResultOrNative, CSSStyleSheet>>();
 
 /**
  * Styles `root` for the document it is in now, when that is not the one it was styled for:
@@ -20,25 +20,31 @@ const sheetsFor = new WeakMap<Document, CSSStyleSheet[]>();
  *
  * @example connectedCallback() { super.connectedCallback(); restyleAfterMove(this.shadowRoot, StationMap.elementStyles); }
  */
-export function restyleAfterMove(root: ShadowRoot, styles: readonly CSSResultOrNative[]): void {
+export function restyleAfterMove(root: ShadowRoot, styles: readonly CSSResultOrNative[], options: { force?: boolean } = {}): void {
   const doc = root.ownerDocument;
-  if ((styledFor.get(root) ?? document) === doc) return;
+  // `force`: the styles changed (a part loaded on first use brought its own), not the document.
+  if (!options.force && (styledFor.get(root) ?? document) === doc) return;
   styledFor.set(root, doc);
   for (const old of root.querySelectorAll(`:scope > style[${FALLBACK}]`)) old.remove();
   if (doc === document) {
     adoptStyles(root, [...styles]);
     return;
   }
-  let sheets = sheetsFor.get(doc);
+  let sheets: CSSStyleSheet[] | undefined;
   const View = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!sheets && View && 'replaceSync' in View.CSSStyleSheet.prototype) {
+  if (View && 'replaceSync' in View.CSSStyleSheet.prototype) {
     try {
+      const made = sheetsFor.get(doc) ?? new Map<CSSResultOrNative, CSSStyleSheet>();
+      sheetsFor.set(doc, made);
       sheets = styles.map((style) => {
-        const sheet = new View.CSSStyleSheet();
-        sheet.replaceSync(cssTextOf(style));
+        let sheet = made.get(style);
+        if (!sheet) {
+          sheet = new View.CSSStyleSheet();
+          sheet.replaceSync(cssTextOf(style));
+          made.set(style, sheet);
+        }
         return sheet;
       });
-      sheetsFor.set(doc, sheets);
     } catch {
       sheets = undefined;
     }

@@ -10,6 +10,8 @@ import type { UiStrings } from '../i18n/strings.js';
 import type { Station } from '../types.js';
 import { renderTypeIcon } from './list-rows.js';
 
+
+export { chooserStyles } from './station-chooser.styles.js';
 /** What the chooser needs from the element. */
 export interface StationChooserOptions {
   /** Stations at the spot in all. */

@@ -105,4 +105,15 @@ describe('travel speeds', () => {
     expect(slow.durationSeconds).to.be.closeTo(slow.distanceMeters / 0.5, 1);
     expect(el.coverageStats(square).coveredShare).to.be.below(atDefault * 0.5);
   });
+
+  it('coverageStats() before any stations are loaded throws no-stations, not a routing error', async () => {
+    const el = await fixture('<station-map basemap="none" lang="zh-CN" center="117.1165,36.2" zoom="14"></station-map>');
+    let error: unknown;
+    try {
+      el.coverageStats();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { code?: string }).code).to.equal('no-stations');
+  });
 });

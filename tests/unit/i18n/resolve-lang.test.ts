@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getStrings, resolveLang } from '../../../src/i18n/resolve-lang.js';
+import { resolveLang } from '../../../src/i18n/resolve-lang.js';
+import { loadedStrings, loadStrings } from '../../../src/i18n/string-tables.js';
 
 describe('resolveLang', () => {
   it.each([
@@ -35,10 +36,12 @@ describe('resolveLang', () => {
   });
 });
 
-describe('getStrings', () => {
-  it('gives each language its own table', () => {
-    expect(getStrings('zh-CN').stationTypes['union-station']).toBe('工会驿站');
-    expect(getStrings('zh-TW').stationTypes['union-station']).toBe('工會驛站');
-    expect(getStrings('en').stationTypes['union-station']).toBe('Union station');
+describe('string tables', () => {
+  it('has Simplified Chinese at once and loads the others on first use', async () => {
+    expect(loadedStrings('zh-CN')?.stationTypes['union-station']).toBe('工会驿站');
+    expect(loadedStrings('en')).toBeUndefined();
+    expect((await loadStrings('zh-TW')).stationTypes['union-station']).toBe('工會驛站');
+    expect((await loadStrings('en')).stationTypes['union-station']).toBe('Union station');
+    expect(loadedStrings('en')?.actions.locateMe).toBe('Locate me');
   });
 });

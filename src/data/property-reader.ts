@@ -1,0 +1,113 @@
+/**
+ * How the parser reads a station's id, name and schema fields from a feature's properties, and the
+ * small reader for data that already speaks the schema. The full reader (data/station-fields.ts:
+ * Chinese and GIS headers, the type and service vocabulary, about 3 KB gzip) is what `parseStations`
+ * uses; the element starts with {@link SchemaReader} and loads the full one only when a feature has a
+ * property the schema does not name or a value not in schema form — so a page with clean GeoJSON
+ * never downloads the vocabulary, and a union's spreadsheet export gets it on first use.
+ */
+import type { KnownService, KnownStationType } from '../types.js';
+
+/** What the parser asks of a reader of station properties. */
+export interface PropertyReader {
+  /** The page's own id header (`fields.id`), which wins over the Feature `id`; null when none. */
+  readonly idFromFields: string | null;
+  /** The station's name, or null. */
+  nameOf(properties: unknown): string | null;
+  /** The id read from properties (after the Feature `id`), or null. */
+  idOf(properties: unknown): string | null;
+  /** The id under the page's own id header, or null. */
+  idFromHeader(properties: unknown): string | null;
+  /** The properties a station gets (the same object when they already speak the schema). */
+  readProperties<T>(properties: T): T;
+  /** False when this reader cannot read `properties` the way the full reader would. */
+  accepts(properties: unknown): boolean;
+}
+
+/** Thrown by the parser when {@link SchemaReader} meets properties it cannot read: load the full reader and parse again. */
+export class NeedsFieldReader extends Error {
+  constructor() {
+    super('These stations need the field reader (data/station-fields.ts)');
+  }
+}
+
+/** The station types of the schema, as ids (tests/unit/data/property-reader.test.ts keeps them equal to the vocabulary's). */
+export const KNOWN_STATION_TYPES: readonly KnownStationType[] = [
+  'union-station',
+  'outdoor-worker-station',
+  'service-center',
+  'mommy-room',
+  'driver-home',
+  'reading-room',
+];
+
+/** The services of the schema, as ids. */
+export const KNOWN_SERVICES: readonly KnownService[] = [
+  'water', 'hot-water', 'meals', 'microwave', 'toilet', 'rest', 'charging', 'first-aid', 'air-conditioning', 'heating',
+  'wifi', 'books', 'health-check', 'counseling', 'legal-aid', 'nursing', 'repair', 'umbrella', 'parking',
+  'battery-swap', 'haircut', 'donations', 'medicine',
+];
+
+/**
+ * Property names the full reader keeps as they are: the schema's fields under their own names and
+ * the other properties of the schema. Any other name may be a header the vocabulary knows (名称,
+ * `NAME`, `title`), so it sends the load to the full reader.
+ */
+const SCHEMA_KEYS: ReadonlySet<string> = new Set([
+  'id', 'name', 'type', 'address', 'phone', 'hours', 'services', 'manager', 'rating_url', 'honors', 'website',
+  'photos', 'status', 'entry',
+]);
+const TYPES: ReadonlySet<string> = new Set(KNOWN_STATION_TYPES);
+const SERVICES: ReadonlySet<string> = new Set(KNOWN_SERVICES);
+
+/**
+ * Reads properties that already speak the schema (English field names, type and service ids), as
+ * the full reader would read them, and refuses (`accepts` → false) anything else.
+ */
+export class SchemaReader implements PropertyReader {
+  readonly idFromFields = null;
+
+  accepts(properties: unknown): boolean {
+    if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return true;
+    const p = properties as Record<string, unknown>;
+    for (const key in p) {
+      if (!Object.prototype.hasOwnProperty.call(p, key)) continue;
+      if (!SCHEMA_KEYS.has(key)) return false;
+      const value = p[key];
+      if (key === 'type') {
+        if (typeof value === 'string' && !TYPES.has(value)) return false;
+      } else if (key === 'services') {
+        if (typeof value === 'string') return false;
+        if (Array.isArray(value) && value.some((item) => typeof item === 'string' && !SERVICES.has(item))) return false;
+      } else if (key === 'honors' && typeof value === 'string') return false;
+    }
+    return true;
+  }
+
+  nameOf(properties: unknown): string | null {
+    const name = properties !== null && typeof properties === 'object' ? (properties as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name.trim() !== '' ? name : null;
+  }
+
+  idOf(properties: unknown): string | null {
+    return properties !== null && typeof properties === 'object' ? toIdString((properties as { id?: unknown }).id) : null;
+  }
+
+  idFromHeader(): string | null {
+    return null;
+  }
+
+  readProperties<T>(properties: T): T {
+    return properties;
+  }
+}
+
+/** A usable id: a non-blank string (trimmed) or a finite number (as a string). */
+export function toIdString(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
