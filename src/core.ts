@@ -34,8 +34,10 @@ export { navigationLinks } from './geo/route/navigation-links.js';
 export { isOpenAt, getOpenStatus } from './hours/is-open.js';
 export { parseHours } from './hours/parse-hours.js';
 export { StationMapError } from './errors.js';
-export { computeCoverageGrid, createGridGeometry } from './geo/coverage/coverage-grid.js';
-export { computeCoverageStats, coverageStats } from './geo/coverage/coverage-stats.js';
+export { createGridGeometry } from './geo/coverage/coverage-grid.js';
+export { computeCoverageStats } from './geo/coverage/coverage-stats.js';
+// With the network fill wired in (the element passes the one of its loaded network module).
+export { computeCoverageGrid, coverageStats } from './geo/coverage/coverage-on-network.js';
 export { traceCoverageBoundary } from './geo/coverage/coverage-contour.js';
 export { searchStations } from './data/search-stations.js';
 export { checkStations, isRoughlyInChina } from './data/check-stations.js';

@@ -8,7 +8,8 @@ import { PlaceSearchController } from './controllers/place-search-controller.js'
 import { SearchQueryController } from './controllers/search-query-controller.js';
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
 import { StationChooserController } from './controllers/station-chooser-controller.js';
-import { StationLinksController } from './controllers/station-links-controller.js';
+import { DeepLinkController } from './controllers/deep-link-controller.js';
+import type { StationActions } from './controllers/station-actions.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
 import type { StationFields } from './data/station-fields.js';
@@ -398,9 +399,14 @@ export class StationMap extends LitElement {
   private readonly sheet = new BottomSheetController(this);
   private readonly nearestList = new NearestList();
   private readonly chooser = new StationChooserController(this, (styles) => this.addPartStyles(styles));
-  private readonly links = new StationLinksController(this);
+  private readonly deepLinks = new DeepLinkController(this);
+  /** Share, print and navigate: created when the detail panel's module arrives. */
+  private actions: StationActions | null = null;
   /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
-  private readonly detailView = new LazyModule(this, () => import('./ui/detail-view.js'), (module) => this.addPartStyles(module.detailStyles));
+  private readonly detailView = new LazyModule(this, () => import('./controllers/detail-part.js'), (module) => {
+    this.addPartStyles(module.detailStyles);
+    this.actions ??= new module.StationActions(this);
+  });
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
   private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view];
@@ -492,7 +498,7 @@ export class StationMap extends LitElement {
     }
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
-    if (changed.has('deepLink') && this.deepLink) this.links.readHash();
+    if (changed.has('deepLink') && this.deepLink) this.deepLinks.readHash();
     if (changed.has('selected') && this.selected !== this.selectedId) {
       if (this.selected) this.selectById(this.selected, 'api');
       else this.clearSelection();
@@ -1174,8 +1180,8 @@ export class StationMap extends LitElement {
       onClearRoute: () => this.clearRoute(),
       onCopy: () => void this.handleCopyCode(station.id),
       onPartLoaded: () => this.requestUpdate(),
-      onNavigate: (link, target, position) => this.links.navigate(link, target, position),
-      extraActions: this.links.renderActions({ station, strings: s, lang }),
+      onNavigate: (link, target, position) => this.actions?.navigate(link, target, position) ?? true,
+      extraActions: this.actions?.renderActions({ station, strings: s, lang }),
     })}<slot name="detail" @slotchange=${() => this.requestUpdate()}></slot>`;
   }
 
@@ -1304,7 +1310,7 @@ export class StationMap extends LitElement {
         </div>
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${this.links.renderPrintCard({ strings: s, lang })}
+      ${this.actions?.renderPrintCard({ strings: s, lang }) ?? nothing}
     `;
   }
 }

@@ -4,7 +4,8 @@
  * straight-line and along a street network, plus the view's statistics.
  * No peer library: the row's target is one frame budget-ish, not a ratio.
  */
-import { computeCoverageGrid, type CoverageGridOptions } from '../../src/geo/coverage/coverage-grid.js';
+import type { CoverageGridOptions } from '../../src/geo/coverage/coverage-grid.js';
+import { computeCoverageGrid } from '../../src/geo/coverage/coverage-on-network.js';
 import { computeCoverageStats } from '../../src/geo/coverage/coverage-stats.js';
 import { buildRouteGraph } from '../../src/geo/route/route-graph.js';
 import { CITY_CENTRES, createRandom, generateCities, generateStreetGrid } from '../generate.mjs';

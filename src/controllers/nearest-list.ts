@@ -4,8 +4,8 @@
  * repeat for every keystroke or hover.
  */
 import type { StationStore } from '../data/station-store.js';
-import { nearestByRoute } from '../data/nearest-by-route.js';
-import type { LngLat, Network, Station, TravelMode } from '../types.js';
+import type { LngLat, Station, TravelMode } from '../types.js';
+import type { LoadedNetwork } from './network-controller.js';
 
 /** One row of the list. */
 export interface ListItem {
@@ -21,8 +21,8 @@ export interface NearestListInput {
   /** How many rows. */
   k: number;
   accept: ((index: number) => boolean) | null;
-  /** Rank by path along this network (WGS-84), else by great-circle distance. */
-  network: Network | null;
+  /** Rank by path along this network (with its routing code), else by great-circle distance. */
+  network: LoadedNetwork | null;
   mode: TravelMode;
 }
 
@@ -39,7 +39,7 @@ export class NearestList {
     let items: ListItem[];
     if (network) {
       const filter = accept ? (station: Station) => accept(store.indexById.get(station.id)!) : undefined;
-      items = nearestByRoute(store.wgsStations(), network, center[0], center[1], k, { filter, mode }).map((r) => {
+      items = network.routing.nearestByRoute(store.wgsStations(), network.data, center[0], center[1], k, { filter, mode }).map((r) => {
         const index = store.indexById.get(r.station.id)!;
         return { index, station: store.station(index), distanceMeters: r.routeMeters ?? r.distanceMeters };
       });

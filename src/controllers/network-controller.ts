@@ -1,15 +1,16 @@
 /**
  * The path network (`network` URL) of `<station-map>`: fetched with a timeout and a size limit,
- * converted to WGS-84 once, and its routing graph built in time slices before it is used for
- * routing, the nearest list and coverage, so no route or render ever builds it in one long task.
- * A newer URL, or disconnecting, aborts the request and the build.
+ * then parsed, converted to WGS-84 and its routing graph built in time slices (`readNetworkSteps`)
+ * before it is used for routing, the nearest list and coverage, so neither the load nor any route
+ * or render takes one long task. The routing code (`data/path-network.ts`) is loaded with the
+ * network, while it downloads, and handed on with it (`LoadedNetwork`). A newer URL, or
+ * disconnecting, aborts the request and the build.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runStepsSliced } from '../data/build-store-sliced.js';
 import { fetchStationText } from '../data/load-stations.js';
+import type * as PathNetwork from '../data/path-network.js';
 import { StationMapError } from '../errors.js';
-import { convertNetworkToWgs84 } from '../geo/crs/page-crs.js';
-import { buildRouteGraphSteps } from '../geo/route/route-graph.js';
 import type { Crs, Network, StationMapErrorCode } from '../types.js';
 
 /** The network request gives up after this long (a large network may take longer than stations). */
@@ -27,10 +28,21 @@ export interface NetworkControllerOptions {
   onError(code: StationMapErrorCode, message: string): void;
 }
 
+/** A network ready to use, with the routing code that built its graph. */
+export interface LoadedNetwork {
+  /** The network in WGS-84; its routing graph is built. */
+  readonly data: Network;
+  /**
+   * The loaded routing module. Route, rank and cover with its functions only: in the script-tag
+   * bundle it is a side file with its own graph cache, which holds `data`'s graph.
+   */
+  readonly routing: typeof PathNetwork;
+}
+
 /** Owns the path network of one `<station-map>`. */
 export class NetworkController implements ReactiveController {
   private abort: AbortController | null = null;
-  private network: Network | null = null;
+  private network: LoadedNetwork | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -39,8 +51,8 @@ export class NetworkController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The loaded network in WGS-84 (its graph built), or `null`. */
-  get data(): Network | null {
+  /** The loaded network (WGS-84, its graph built) and its routing code, or `null`. */
+  get data(): LoadedNetwork | null {
     return this.network;
   }
 
@@ -61,6 +73,9 @@ export class NetworkController implements ReactiveController {
     if (!url) return;
     const abort = (this.abort = new AbortController());
     const prefix = `Could not load the path network from ${url}`;
+    // Fetched while the network downloads; caught here so a failed download leaves no unhandled rejection.
+    const loading = import('../data/path-network.js');
+    loading.catch(() => {});
     try {
       let text: string;
       try {
@@ -74,17 +89,21 @@ export class NetworkController implements ReactiveController {
         if (error instanceof StationMapError) throw new StationMapError(error.code, `${prefix}${error.message.slice(error.message.indexOf(':'))}`);
         throw error;
       }
-      let json: Network;
+      let routing: typeof PathNetwork;
       try {
-        json = JSON.parse(text) as Network;
+        routing = await loading;
       } catch (error) {
-        throw new StationMapError('invalid-geojson', `${prefix}: it is not JSON (${(error as Error).message})`);
+        throw new StationMapError('fetch-failed', `${prefix}: its routing code could not be loaded (${(error as Error)?.message ?? error})`);
       }
-      const crs = this.options.crs();
-      const network = crs === 'wgs84' ? json : convertNetworkToWgs84(json, crs);
-      await runStepsSliced(buildRouteGraphSteps(network), { signal: abort.signal });
+      let network: Network;
+      try {
+        network = await runStepsSliced(routing.readNetworkSteps(text, this.options.crs()), { signal: abort.signal });
+      } catch (error) {
+        if (error instanceof SyntaxError) throw new StationMapError('invalid-geojson', `${prefix}: it is not JSON (${error.message})`);
+        throw fromSideFile(error);
+      }
       if (abort.signal.aborted) return;
-      this.network = network;
+      this.network = { data: network, routing };
       this.host.requestUpdate();
       this.options.onLoaded();
     } catch (error) {
@@ -97,4 +116,13 @@ export class NetworkController implements ReactiveController {
       }
     }
   }
+}
+
+/**
+ * The routing module's `StationMapError` as the element's: in the script-tag bundle that module is
+ * a side file with its own copy of the class, which `instanceof` does not recognise.
+ */
+function fromSideFile(error: unknown): unknown {
+  if (error instanceof StationMapError || !(error instanceof Error) || error.name !== 'StationMapError') return error;
+  return new StationMapError((error as StationMapError).code, error.message, { cause: error });
 }

@@ -5,7 +5,8 @@
  * call runs on the main thread or in a Worker.
  */
 import type { Network } from '../../types.js';
-import { fillNetworkMinutes } from './coverage-network.js';
+import { runSteps, runStepsWithin, type Steps } from '../../util/steps.js';
+import type { fillNetworkMinutesSteps } from './coverage-network.js';
 import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
 import { haversineMeters } from '../sphere/haversine.js';
 import type { BBox } from '../index/spatial-index.js';
@@ -57,6 +58,13 @@ export interface CoverageGridOptions {
    * covers the straight-line circle around it.
    */
   network?: Network;
+  /**
+   * The network fill, `fillNetworkMinutesSteps` (coverage-network.ts), required with `network`. It is
+   * passed in, not imported, so the element's coverage layer does not carry the routing code: the
+   * element passes the one of its loaded network module, which built the graph (`station-map/core`
+   * passes it for you). Without it the grid is straight-line (`kind: 'straight'`).
+   */
+  fillNetwork?: typeof fillNetworkMinutesSteps;
   /** How far a station may be from the network and still join it, metres; default 500. */
   maxSnapMeters?: number;
 }
@@ -66,6 +74,8 @@ const DEFAULT_SPEED = 4.5 / 3.6;
 const DEFAULT_MAX_MINUTES = 30;
 /** Propagation visits each cell about this many times (4 sweeps × up to 4 neighbours, then 8 neighbours' stations). */
 const PROPAGATION_COST_PER_CELL = 30;
+/** Cells (or stations) a loop handles between two yields of the steps: well under a millisecond. */
+const CELL_STEP = 4096;
 
 /**
  * Chooses the cells for `bbox`: `cellsAcross` along its longer side on the
@@ -106,26 +116,42 @@ export function createGridGeometry(bbox: BBox, cellsAcross = DEFAULT_CELLS_ACROS
  * grid.minutes[0] // minutes from the south-west cell to its nearest station
  */
 export function computeCoverageGrid(stations: CoverageStations, options: CoverageGridOptions): CoverageGrid {
+  return runSteps(computeCoverageGridSteps(stations, options));
+}
+
+/**
+ * {@link computeCoverageGrid} as steps (see `util/steps.ts`): the element's coverage layer computes
+ * its grid between frames with them, so a redraw over a dense view or a large network never takes
+ * one long task; a newer redraw abandons the old steps.
+ *
+ * @example const grid = await runStepsSliced(computeCoverageGridSteps(store, { bbox }), { signal });
+ */
+export function* computeCoverageGridSteps(stations: CoverageStations, options: CoverageGridOptions): Steps<CoverageGrid> {
   const geometry = createGridGeometry(options.bbox, options.cellsAcross);
   const speed = positiveOr(options.speedMetersPerSecond, DEFAULT_SPEED);
   const maxMinutes = positiveOr(options.maxMinutes, DEFAULT_MAX_MINUTES);
   const maxMeters = maxMinutes * 60 * speed;
   const candidates = selectCandidates(stations, geometry.bbox, maxMeters, options.accept);
   const meters = new Float64Array(geometry.columns * geometry.rows).fill(Infinity);
-  if (options.network) {
-    fillNetworkMinutes(meters, geometry, stations, candidates, {
-      network: options.network,
-      maxMeters,
-      maxSnapMeters: positiveOr(options.maxSnapMeters, 500),
-      fillStraight: (subset) => fillStraightMeters(meters, geometry, stations, subset, maxMeters),
-    });
+  const network = options.fillNetwork ? options.network : undefined;
+  if (network) {
+    yield* runStepsWithin(
+      options.fillNetwork!(meters, geometry, stations, candidates, {
+        network,
+        maxMeters,
+        maxSnapMeters: positiveOr(options.maxSnapMeters, 500),
+        fillStraight: (subset) => fillStraightMetersSteps(meters, geometry, stations, subset, maxMeters),
+      }),
+      0,
+      0.95,
+    );
   } else {
-    fillStraightMeters(meters, geometry, stations, candidates, maxMeters);
+    yield* runStepsWithin(fillStraightMetersSteps(meters, geometry, stations, candidates, maxMeters), 0, 0.95);
   }
   const minutes = new Float32Array(meters.length);
   const perMinute = 60 * speed;
   for (let i = 0; i < meters.length; i++) minutes[i] = meters[i] <= maxMeters ? meters[i] / perMinute : Infinity;
-  return { ...geometry, minutes, speedMetersPerSecond: speed, maxMinutes, kind: options.network ? 'network' : 'straight' };
+  return { ...geometry, minutes, speedMetersPerSecond: speed, maxMinutes, kind: network ? 'network' : 'straight' };
 }
 
 /** `[lng, lat]` of the centre of cell `(column, row)`. */
@@ -168,15 +194,15 @@ function selectCandidates(
 
 /**
  * Lowers `meters[cell]` to the great-circle distance to the nearest of
- * `candidates` where that is within `maxMeters`.
+ * `candidates` where that is within `maxMeters`, as steps.
  */
-export function fillStraightMeters(
+export function* fillStraightMetersSteps(
   meters: Float64Array,
   geometry: GridGeometry,
   stations: CoverageStations,
   candidates: Int32Array,
   maxMeters: number,
-): void {
+): Steps<void> {
   if (candidates.length === 0) return;
   const { columns, rows } = geometry;
   const [west, south, east, north] = geometry.bbox;
@@ -187,12 +213,16 @@ export function fillStraightMeters(
   const cellWidth = cellLng * METERS_PER_DEGREE * midCos;
   // Cells a circle stamps, against a few passes over all cells.
   const stampCost = candidates.length * (Math.PI * (maxMeters / cellWidth + 1) * (maxMeters / cellHeight + 1));
-  const nearest =
+  const nearest = yield* runStepsWithin(
     stampCost <= columns * rows * PROPAGATION_COST_PER_CELL
-      ? stampCircles(geometry, stations, candidates, maxMeters)
-      : propagateNearest(geometry, stations, candidates);
+      ? stampCirclesSteps(geometry, stations, candidates, maxMeters)
+      : propagateNearestSteps(geometry, stations, candidates),
+    0,
+    0.9,
+  );
   // One exact great-circle distance per cell, so both paths report the same figure.
   for (let row = 0; row < rows; row++) {
+    if (row % rowsPerStep(columns) === 0) yield 0.9 + (0.1 * row) / rows;
     const lat = south + (row + 0.5) * cellLat;
     for (let column = 0; column < columns; column++) {
       const cell = row * columns + column;
@@ -209,12 +239,12 @@ export function fillStraightMeters(
  * cells of its `maxMeters` circle, measured on the local plane (within a
  * fraction of a percent of the great circle at these distances).
  */
-function stampCircles(
+function* stampCirclesSteps(
   geometry: GridGeometry,
   stations: CoverageStations,
   candidates: Int32Array,
   maxMeters: number,
-): Int32Array {
+): Steps<Int32Array> {
   const { columns, rows } = geometry;
   const [west, south, east, north] = geometry.bbox;
   const cellLng = (east - west) / columns;
@@ -225,7 +255,12 @@ function stampCircles(
   for (let row = 0; row < rows; row++) rowKx[row] = METERS_PER_DEGREE * Math.cos((south + (row + 0.5) * cellLat) * RAD);
   const ky = METERS_PER_DEGREE;
   const reachLat = maxMeters / ky;
+  // Stations between two yields, by the cells each circle visits.
+  const cellWidth = cellLng * METERS_PER_DEGREE * Math.cos(((south + north) / 2) * RAD);
+  const cellsEach = Math.min(columns * rows, Math.PI * (maxMeters / cellWidth + 1) * (reachLat / cellLat + 1));
+  const perStep = Math.max(1, Math.floor(CELL_STEP / cellsEach));
   for (let k = 0; k < candidates.length; k++) {
+    if (k % perStep === perStep - 1) yield k / candidates.length;
     const station = candidates[k];
     const x = stations.lng[station];
     const y = stations.lat[station];
@@ -260,7 +295,7 @@ function stampCircles(
  * 8SSEDT) and keeping whichever is closer to the cell centre, then checking
  * the stations of the eight neighbouring cells.
  */
-function propagateNearest(geometry: GridGeometry, stations: CoverageStations, candidates: Int32Array): Int32Array {
+function* propagateNearestSteps(geometry: GridGeometry, stations: CoverageStations, candidates: Int32Array): Steps<Int32Array> {
   const { columns, rows } = geometry;
   const [west, south, east, north] = geometry.bbox;
   const cellLng = (east - west) / columns;
@@ -302,15 +337,18 @@ function propagateNearest(geometry: GridGeometry, stations: CoverageStations, ca
     const from = fromRow * columns + fromColumn;
     for (let i = bucketStart[from]; i < bucketStart[from + 1]; i++) offer(cell, column, row, bucket[i]);
   };
+  const step = rowsPerStep(columns * 8);
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) offerBucket(row * columns + column, column, row, column, row);
   }
+  yield 0.1;
   const pull = (cell: number, column: number, row: number, fromColumn: number, fromRow: number) => {
     if (fromColumn < 0 || fromColumn >= columns || fromRow < 0 || fromRow >= rows) return;
     const station = nearest[fromRow * columns + fromColumn];
     if (station >= 0) offer(cell, column, row, station);
   };
   for (let row = 0; row < rows; row++) {
+    if (row % step === 0) yield 0.1 + (0.3 * row) / rows;
     for (let column = 0; column < columns; column++) {
       const cell = row * columns + column;
       pull(cell, column, row, column - 1, row);
@@ -321,6 +359,7 @@ function propagateNearest(geometry: GridGeometry, stations: CoverageStations, ca
     for (let column = columns - 1; column >= 0; column--) pull(row * columns + column, column, row, column + 1, row);
   }
   for (let row = rows - 1; row >= 0; row--) {
+    if (row % step === 0) yield 0.4 + (0.3 * (rows - row)) / rows;
     for (let column = columns - 1; column >= 0; column--) {
       const cell = row * columns + column;
       pull(cell, column, row, column + 1, row);
@@ -334,6 +373,7 @@ function propagateNearest(geometry: GridGeometry, stations: CoverageStations, ca
   // neighbours: the nearest is then missed only where it lies two cells or more away
   // and lost out to a cell-mate on the way.
   for (let row = 0; row < rows; row++) {
+    if (row % step === 0) yield 0.7 + (0.3 * row) / rows;
     for (let column = 0; column < columns; column++) {
       const cell = row * columns + column;
       for (let dRow = -1; dRow <= 1; dRow++) {
@@ -344,6 +384,11 @@ function propagateNearest(geometry: GridGeometry, stations: CoverageStations, ca
     }
   }
   return nearest;
+}
+
+/** Grid rows between two yields when a row costs `cellsPerRow` cell visits. */
+function rowsPerStep(cellsPerRow: number): number {
+  return Math.max(1, Math.floor(CELL_STEP / Math.max(1, cellsPerRow)));
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

@@ -7,19 +7,23 @@
 import type { Network } from '../../types.js';
 import type { CoverageStations, GridGeometry } from './grid-geometry.js';
 import { FlatQueue } from '../../util/flat-queue.js';
+import { GRAPH_STEP, runStepsWithin, type Steps } from '../../util/steps.js';
 import { buildRouteGraph } from '../route/route-graph.js';
 import { findNearestSegment } from '../index/segment-index.js';
 import { positionOnSegment } from '../route/shortest-path.js';
 
-/** What {@link fillNetworkMinutes} needs besides the grid. */
+/** Nearest-segment look-ups between two yields (a few microseconds each). */
+const SNAPS_PER_STEP = 256;
+
+/** What {@link fillNetworkMinutesSteps} needs besides the grid. */
 export interface NetworkFillOptions {
   network: Network;
   /** Distances beyond this are not searched. */
   maxMeters: number;
   /** A station farther than this from every path covers by straight line instead. */
   maxSnapMeters: number;
-  /** Straight-line fill for the stations left off the network. */
-  fillStraight(candidates: Int32Array): void;
+  /** Straight-line fill for the stations left off the network, as steps. */
+  fillStraight(candidates: Int32Array): Steps<void>;
 }
 
 /**
@@ -27,25 +31,26 @@ export interface NetworkFillOptions {
  * of `candidates` along `options.network` (off-network legs at each end are
  * straight lines at the same speed).
  *
- * The graph is built once per network object and cached (see `buildRouteGraph`).
+ * The graph is built once per network object and cached (see `buildRouteGraph`). As steps
+ * (see `util/steps.ts`): the coverage layer runs them between frames.
  */
-export function fillNetworkMinutes(
+export function* fillNetworkMinutesSteps(
   meters: Float64Array,
   geometry: GridGeometry,
   stations: CoverageStations,
   candidates: Int32Array,
   options: NetworkFillOptions,
-): void {
+): Steps<void> {
   let graph;
   try {
     graph = buildRouteGraph(options.network);
   } catch {
     // A network over the size limit covers nothing by path: straight lines, as without one.
-    options.fillStraight(candidates);
+    yield* options.fillStraight(candidates);
     return;
   }
   if (graph.edgeCount === 0) {
-    options.fillStraight(candidates);
+    yield* options.fillStraight(candidates);
     return;
   }
   const { maxMeters, maxSnapMeters } = options;
@@ -63,6 +68,7 @@ export function fillNetworkMinutes(
     }
   };
   for (let k = 0; k < candidates.length; k++) {
+    if (k % SNAPS_PER_STEP === SNAPS_PER_STEP - 1) yield 0.2 * (k / candidates.length);
     const station = candidates[k];
     const hit = findNearestSegment(segments, stations.lng[station], stations.lat[station], maxSnapMeters);
     if (!hit) {
@@ -77,7 +83,9 @@ export function fillNetworkMinutes(
     if (list) list.push(position.offsetMeters, hit.distanceMeters);
     else onEdge.set(edge, [position.offsetMeters, hit.distanceMeters]);
   }
-  while (queue.length > 0) {
+  for (let pops = 1; queue.length > 0; pops++) {
+    // The share of the nodes reached so far is a fair guess of the progress.
+    if (pops % GRAPH_STEP === 0) yield 0.2 + 0.3 * Math.min(1, pops / graph.nodeCount);
     const distance = queue.peekKey();
     const node = queue.pop() as number;
     if (distance > cost[node]) continue;
@@ -91,13 +99,15 @@ export function fillNetworkMinutes(
       }
     }
   }
-  if (offNetwork.length > 0) options.fillStraight(Int32Array.from(offNetwork));
+  if (offNetwork.length > 0) yield* runStepsWithin(options.fillStraight(Int32Array.from(offNetwork)), 0.5, 0.6);
 
   const { columns, rows } = geometry;
   const [west, south, east, north] = geometry.bbox;
   const cellLng = (east - west) / columns;
   const cellLat = (north - south) / rows;
+  const rowsPerStep = Math.max(1, Math.floor(SNAPS_PER_STEP / columns));
   for (let row = 0; row < rows; row++) {
+    if (row % rowsPerStep === 0) yield 0.6 + (0.4 * row) / rows;
     const lat = south + (row + 0.5) * cellLat;
     for (let column = 0; column < columns; column++) {
       const cell = row * columns + column;

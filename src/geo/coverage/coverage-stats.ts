@@ -4,7 +4,7 @@
  * area its circle would take in.
  */
 import type { CoverageStats, CoverageGap, Network, TravelMode } from '../../types.js';
-import { computeCoverageGrid, type CoverageAccept, type CoverageGrid, type CoverageStations } from './coverage-grid.js';
+import { computeCoverageGrid, type CoverageAccept, type CoverageGrid, type CoverageGridOptions, type CoverageStations } from './coverage-grid.js';
 import { bboxOfRings, maskCells, readAreaRings, type CoverageArea } from './coverage-mask.js';
 import { METERS_PER_DEGREE } from '../sphere/great-circle.js';
 import { EARTH_RADIUS_METERS } from '../sphere/haversine.js';
@@ -33,6 +33,8 @@ export interface CoverageOfStationsOptions extends CoverageStatsOptions {
   speeds?: Partial<Record<TravelMode, number>>;
   /** Follow this path network instead of straight lines. */
   network?: Network;
+  /** See {@link CoverageGridOptions.fillNetwork}: required with `network`. */
+  fillNetwork?: CoverageGridOptions['fillNetwork'];
   /** Only these stations count. */
   accept?: CoverageAccept;
   /** Grid cells along the longer side of the area; default 256 (finer is slower and closer). */
@@ -63,6 +65,7 @@ export function coverageStats(stations: CoverageStations, options: CoverageOfSta
     maxMinutes: minutes,
     accept: options.accept,
     network: options.network,
+    fillNetwork: options.fillNetwork,
     maxSnapMeters: options.maxSnapMeters,
   });
   return computeCoverageStats(grid, { ...options, minutes, mode });

@@ -4,8 +4,20 @@
  * is only an estimate. No DOM: runs in Node and a Worker.
  */
 import type { LngLat, Network, Route, TravelMode } from '../../types.js';
-import { routeOnNetwork } from './build-route.js';
+import type { routeOnNetwork } from './build-route.js';
 import { straightRoute } from './straight-route.js';
+
+/**
+ * A path network with the routing code that built its graph. The code comes with the network
+ * (the element loads it with the network, a side file in the script-tag bundle) rather than by an
+ * import here, so a page without a network never loads it and the route finds the graph that code
+ * built.
+ */
+export interface RoutableNetwork {
+  /** The network in WGS-84. */
+  readonly data: Network;
+  readonly routing: { readonly routeOnNetwork: typeof routeOnNetwork };
+}
 
 /** Options of {@link findRoute}. */
 export interface FindRouteOptions {
@@ -13,8 +25,8 @@ export interface FindRouteOptions {
   mode: TravelMode;
   /** Speeds in metres per second per mode for the durations of network and straight routes (default: `DEFAULT_SPEEDS`). */
   speeds?: Partial<Record<TravelMode, number>> | null;
-  /** Path network in WGS-84, tried first. */
-  network?: Network | null;
+  /** Path network in WGS-84 with its routing code, tried first. */
+  network?: RoutableNetwork | null;
   /** Base URL of an OSRM-compatible service, tried second. */
   routerUrl?: string | null;
   /** Cancels the service request; the promise then rejects with its `AbortError`. */
@@ -34,7 +46,7 @@ export async function findRoute(start: LngLat, end: LngLat, options: FindRouteOp
   let route: Route | null = null;
   const reasons: string[] = [];
   if (network) {
-    const result = routeOnNetwork(network, start, end, { mode, speeds: options.speeds ?? undefined });
+    const result = network.routing.routeOnNetwork(network.data, start, end, { mode, speeds: options.speeds ?? undefined });
     if (result.route) route = result.route;
     else reasons.push(result.message);
   }

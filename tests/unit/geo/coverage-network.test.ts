@@ -1,7 +1,9 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { computeCoverageGrid, type CoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
-import { coverageStats } from '../../../src/geo/coverage/coverage-stats.js';
+import { computeCoverageGrid as computeGridAlone, computeCoverageGridSteps, type CoverageGrid } from '../../../src/geo/coverage/coverage-grid.js';
+import { fillNetworkMinutesSteps } from '../../../src/geo/coverage/coverage-network.js';
+import { computeCoverageGrid, coverageStats } from '../../../src/geo/coverage/coverage-on-network.js';
+import { buildRouteGraph } from '../../../src/geo/route/route-graph.js';
 
 const WALK = 4.5 / 3.6;
 
@@ -78,5 +80,47 @@ describe('computeCoverageGrid along a network', () => {
     const withRiver = coverageStats(station, { bbox, network: river, cellsAcross: 120 });
     const without = coverageStats(station, { bbox, cellsAcross: 120 });
     expect(withRiver.coveredShare).toBeLessThan(without.coveredShare - 0.05);
+  });
+
+  it('the grid module alone (without the fill the element passes in) is straight-line and says so', () => {
+    const grid = computeGridAlone(station, { ...options, network: river });
+    expect(grid.kind).toBe('straight');
+    expect(minutesAt(grid, ...EAST_BANK)).toBeLessThan(15);
+  });
+});
+
+describe('computeCoverageGridSteps (the coverage layer runs it in time slices)', () => {
+  /** A street grid of about 20k segments 100 m apart, and stations along it. */
+  const side = 100;
+  const step = 0.0009;
+  const streets: Array<Array<[number, number]>> = [];
+  for (let i = 0; i < side; i++) {
+    streets.push(Array.from({ length: side }, (_, j): [number, number] => [117 + j * step * 1.24, 36 + i * step]));
+    streets.push(Array.from({ length: side }, (_, j): [number, number] => [117 + i * step * 1.24, 36 + j * step]));
+  }
+  const network = lines(...streets);
+  const stations = columns(Array.from({ length: 400 }, (_, k): [number, number] => [117 + ((k * 37) % 100) * step * 1.24, 36 + ((k * 61) % 100) * step]));
+  const view = { bbox: [117.02, 36.02, 117.09, 36.07] as [number, number, number, number], cellsAcross: 128, speedMetersPerSecond: WALK, maxMinutes: 30 };
+
+  it('gives the one-shot grid, straight and along a network, yielding in steps of bounded work', () => {
+    buildRouteGraph(network);
+    for (const options of [view, { ...view, network, fillNetwork: fillNetworkMinutesSteps }]) {
+      const oneShot = computeGridAlone(stations, options);
+      const steps = computeCoverageGridSteps(stations, options);
+      const times: number[] = [];
+      let next;
+      for (;;) {
+        const start = performance.now();
+        next = steps.next();
+        times.push(performance.now() - start);
+        if (next.done) break;
+      }
+      expect(next.value.kind).toBe(oneShot.kind);
+      expect(Array.from(next.value.minutes)).toEqual(Array.from(oneShot.minutes));
+      expect(times.length).toBeGreaterThan(4);
+      // A step is a few thousand cells or a few hundred look-ups, a millisecond or so: the median
+      // (a busy machine stretches single steps) is far under the 200 ms task bound.
+      expect(times.sort((a, b) => a - b)[times.length >> 1]).toBeLessThan(10);
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findRoute } from '../../../src/geo/route/find-route.js';
+import { routeOnNetwork } from '../../../src/geo/route/build-route.js';
+import { findRoute, type RoutableNetwork } from '../../../src/geo/route/find-route.js';
 import type { LngLat, Network } from '../../../src/types.js';
+
+/** A network as the element hands it on: with the routing code that loaded it. */
+const routable = (data: Network): RoutableNetwork => ({ data, routing: { routeOnNetwork } });
 
 const from: LngLat = [117.1, 36.19];
 const to: LngLat = [117.12, 36.2];
@@ -28,7 +32,7 @@ describe('findRoute', () => {
   it('routes along the network first, without asking the service', async () => {
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
-    const route = await findRoute(from, to, { mode: 'walking', network: path, routerUrl: 'http://router.test' });
+    const route = await findRoute(from, to, { mode: 'walking', network: routable(path), routerUrl: 'http://router.test' });
     expect(route.kind).toBe('network');
     expect(route.fallbackReason).toBeUndefined();
     expect(fetchSpy).not.toHaveBeenCalled();
@@ -36,7 +40,7 @@ describe('findRoute', () => {
 
   it('asks the service when the network cannot route, and says why', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(SERVICE_BODY), { status: 200, headers: { 'content-type': 'application/json' } })));
-    const route = await findRoute(from, to, { mode: 'cycling', network: farPath, routerUrl: 'http://router.test' });
+    const route = await findRoute(from, to, { mode: 'cycling', network: routable(farPath), routerUrl: 'http://router.test' });
     expect(route.kind).toBe('service');
     expect(route.distanceMeters).toBeCloseTo(2345.6, 1);
     expect(route.fallbackReason).toMatch(/^origin is .* from/);

@@ -1,8 +1,7 @@
 /**
- * Everything that takes a station out of the element: the `#station=ID` deep link (read on start
- * and on `hashchange`, written on select), the share action, the printable card and the
- * cancelable `navigate` event before a hand-off to a navigation app. The share and print code is
- * loaded on first use (dynamic `import()`), so a first view pays only for this file.
+ * The share and print actions of a station's detail panel, and the cancelable `navigate` event of
+ * its hand-off links. Loaded with the detail panel (ui/detail-view.ts), so a first view does not
+ * carry them; the print card is a file of its own again, loaded on the first print.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { NavigateDetail } from '../events.js';
@@ -10,15 +9,13 @@ import { fromWgs84 } from '../geo/crs/crs.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { LngLat, NavigationLink, Station } from '../types.js';
-import { readStationHash, stationLink, writeStationHash } from '../ui/station-link.js';
+import { stationLink } from '../ui/station-link.js';
 
 type PrintCardModule = typeof import('../ui/print-card.js');
 
 /** What the controller reads from the element. */
-export interface StationLinksHost extends ReactiveControllerHost, HTMLElement {
-  deepLink: boolean;
+export interface StationActionsHost extends ReactiveControllerHost, HTMLElement {
   shareUrl: string | null;
-  selected: string | null;
   readonly shadowRoot: ShadowRoot | null;
 }
 
@@ -29,7 +26,7 @@ export interface StationContext {
   lang: UiLang;
 }
 
-export class StationLinksController implements ReactiveController {
+export class StationActions implements ReactiveController {
   /** The outcome of the last share of station `id`, shown beside the buttons for a while. */
   private shareStatus: { id: string; outcome: 'copied' | 'failed'; url: string } | null = null;
   private shareTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,36 +34,13 @@ export class StationLinksController implements ReactiveController {
   private printing: Station | null = null;
   private printModule: PrintCardModule | null = null;
   private pageSheet: CSSStyleSheet | null = null;
-  /** The selection the hash was last written for (`undefined`: deep-link off). */
-  private hashFor: string | null | undefined = undefined;
 
-  constructor(private readonly host: StationLinksHost) {
+  constructor(private readonly host: StationActionsHost) {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    window.addEventListener('hashchange', this.handleHashChange);
-  }
-
   hostDisconnected(): void {
-    window.removeEventListener('hashchange', this.handleHashChange);
     this.closePrint();
-  }
-
-  hostUpdated(): void {
-    // `selected` follows every selection (and is cleared with it): the hash follows `selected`,
-    // when it changes only. Written on every render, a render between the page setting the hash
-    // and its `hashchange` would put the old selection back before it was read.
-    const selected = this.host.deepLink ? this.host.selected : undefined;
-    if (selected === this.hashFor) return;
-    this.hashFor = selected;
-    if (selected !== undefined) this.writeHash(selected);
-  }
-
-  /** Selects the station of the page's `#station=ID` (call when `deep-link` turns on). */
-  readHash(): void {
-    const id = readStationHash(location.hash);
-    if (id) this.host.selected = id;
   }
 
   /** The link that opens station `id`: `share-url` filled in, or this page with `#station=ID`. */
@@ -156,18 +130,5 @@ export class StationLinksController implements ReactiveController {
     const sheet = this.pageSheet;
     if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     this.host.requestUpdate();
-  }
-
-  private readonly handleHashChange = (): void => {
-    if (!this.host.deepLink) return;
-    const id = readStationHash(location.hash);
-    if (id !== this.host.selected) this.host.selected = id;
-  };
-
-  private writeHash(id: string | null): void {
-    const hash = writeStationHash(location.hash, id);
-    if (hash === location.hash || (hash === '' && location.hash === '#')) return;
-    // replaceState: a selection is no page of its own, so Back still leaves the page.
-    history.replaceState(history.state, '', hash || `${location.pathname}${location.search}`);
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * `JSON.parse` of a large GeoJSON text in steps (see `util/steps.ts`), so a path network of tens of
+ * megabytes is read between frames instead of in one task of a second or more (issue 22).
+ *
+ * The text is scanned once for the elements of the top-level `features` array, following strings
+ * and nesting only (no values are made), and the elements are handed to `JSON.parse` a few hundred
+ * kilobytes at a time; the rest of the document is parsed with `[]` in the array's place. The
+ * pieces hold every character of the text once, joined at the array's own commas, so the result
+ * and what counts as an error are `JSON.parse`'s: a bad text throws its `SyntaxError` (positions in
+ * its message are within the piece).
+ *
+ * Why this and not a Worker: a Worker needs a file of its own beside the script (no `blob:` under a
+ * strict CSP), pages whose CSP has no `worker-src` for it need this main-thread path anyway, and a
+ * parsed network sent back from a Worker is rebuilt by a structured clone as long as the parse.
+ * One path, pure and tested in Node, is less to keep working.
+ */
+import type { Steps } from '../util/steps.js';
+
+/** Text shorter than this is parsed at once: a megabyte parses in a few milliseconds. */
+const WHOLE_BELOW = 1 << 20;
+/** Characters of features parsed in one step (about a millisecond's work). */
+const CHUNK_CHARS = 1 << 18;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const FEATURES_KEY = '"features"';
+
+/** Options of {@link parseJsonSteps}; the defaults suit the element, tests make pieces small. */
+export interface ParseJsonStepsOptions {
+  /** Text shorter than this is parsed in one step (default 1 MiB of characters). */
+  wholeBelow?: number;
+  /** Characters of features parsed in one step (default 256 Ki). */
+  chunkChars?: number;
+}
+
+/**
+ * {@link JSON.parse} of `text` as steps: the same value, or the same kind of `SyntaxError`. A
+ * document without a top-level `features` array (or with two) is parsed at once, and so is each
+ * single feature: one line of 50 MB is still one task.
+ *
+ * @example const network = await runStepsSliced(parseJsonSteps(text), { signal });
+ */
+export function* parseJsonSteps(text: string, options: ParseJsonStepsOptions = {}): Steps<unknown> {
+  const chunkChars = Math.max(1, options.chunkChars ?? CHUNK_CHARS);
+  if (text.length < (options.wholeBelow ?? WHOLE_BELOW) || !/^\s*\{/.test(text.slice(0, 64))) return JSON.parse(text);
+  const n = text.length;
+  const features: unknown[] = [];
+  let depth = 0;
+  /** Where the features array opens and closes (`[` and `]`), -1 until found. */
+  let open = -1;
+  let close = -1;
+  /** Start of the features not parsed yet. */
+  let pending = -1;
+  let nextYield = chunkChars;
+  for (let i = 0; i < n && close < 0; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = endOfString(text, i);
+      if (end < 0) break; // unterminated: JSON.parse below says where
+      if (depth === 1 && open < 0 && end - i === FEATURES_KEY.length - 1 && text.startsWith(FEATURES_KEY, i)) {
+        const colon = skipSpace(text, end + 1);
+        const value = skipSpace(text, colon + 1);
+        if (text.charCodeAt(colon) === COLON && text.charCodeAt(value) === OPEN_BRACKET) {
+          open = value;
+          pending = value + 1;
+          depth++;
+          i = value;
+          continue;
+        }
+      }
+      i = end;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      if (open >= 0 && depth === 1) {
+        close = i;
+        if (features.length > 0 || /\S/.test(text.slice(pending, i))) parseInto(features, text, pending, i);
+      }
+    } else if (c === COMMA && depth === 2 && open >= 0 && i - pending >= chunkChars) {
+      parseInto(features, text, pending, i);
+      pending = i + 1;
+      nextYield = i + chunkChars;
+      yield i / n;
+    }
+    if (i >= nextYield) {
+      nextYield = i + chunkChars;
+      yield i / n;
+    }
+  }
+  // Cut off inside the features: the last piece says what JSON.parse says of the end.
+  if (open >= 0 && close < 0) parseInto(features, text, pending, n);
+  // Closed by a brace (not JSON), or a second "features" key (the last one wins in JSON.parse):
+  // leave such a document to JSON.parse.
+  if (close < 0 || text.charCodeAt(close) !== CLOSE_BRACKET || text.indexOf(FEATURES_KEY, close) >= 0) return JSON.parse(text);
+  const document = JSON.parse(`${text.slice(0, open)}[]${text.slice(close + 1)}`) as { features: unknown[] };
+  document.features = features;
+  return document;
+}
+
+/** Parses the array elements `text[from, to)` (a whole number of them) onto `into`. */
+function parseInto(into: unknown[], text: string, from: number, to: number): void {
+  const items = JSON.parse(`[${text.slice(from, to)}]`) as unknown[];
+  // `[a,,b]` and `[a,]` would leave an empty piece between commas, which parses as `[]`.
+  if (items.length === 0) throw new SyntaxError(`Unexpected "," or "]" in JSON at position ${to}`);
+  for (const item of items) into.push(item);
+}
+
+/** Index of the quote that closes the string opening at `start`, or -1. */
+function endOfString(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end > 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
+}
+
+/** Index of the first character at or after `from` that is not JSON whitespace. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  return i;
+}
