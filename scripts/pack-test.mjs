@@ -265,7 +265,7 @@ console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB and ' + (scr
     // A GBK-encoded CSV as Excel saves one on Chinese Windows, with one station missing its name.
     const csv = '站点编号,站点名称,站点类型,经度,纬度,服务项目\r\nTA-1,红门工会驿站,工会驿站,117.13,36.21,饮水、热水\r\nTA-2,,工会驿站,117.1,36.2,饮用水\r\n';
     writeFileSync(join(app, 'stations.csv'), encodeGbk(csv));
-    let report = '';
+    let report;
     let status = 0;
     try {
       report = run(npx, ['--no-install', 'station-map', 'check', 'stations.csv', '--lang', 'zh-CN'], app, { timeout: 60_000 });

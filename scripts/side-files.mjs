@@ -27,7 +27,7 @@ import { build } from 'esbuild';
  * in its own encoding, as the main script's terser `ascii_only` says. esbuild's `charset: 'ascii'`
  * leaves regular expression literals as they are; a `\u` escape means the same in them too.
  */
-const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiOnly = (code) => code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Packages whose one copy lives in the main script. */
 const MAIN_ONLY = /^(lit|lit-html|lit-element|@lit\/[^/]+|leaflet)(\/|$)/;

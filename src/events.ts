@@ -97,6 +97,5 @@ export interface StationMapEventMap {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface GlobalEventHandlersEventMap extends StationMapEventMap {}
 }

@@ -1178,7 +1178,7 @@ export class StationMap extends LitElement {
       onClose: () => this.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
-      onCopy: () => this.handleCopyCode(station.id),
+      onCopy: () => void this.handleCopyCode(station.id),
       onPartLoaded: () => this.requestUpdate(),
       onNavigate: (link, target, position) => this.actions?.navigate(link, target, position) ?? true,
       extraActions: this.actions?.renderActions({ station, strings: s, lang }),

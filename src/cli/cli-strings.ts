@@ -26,7 +26,7 @@ export interface CliStrings {
   summary(total: number, kept: number, skipped: number): string;
   skippedHeading: string;
   problemsHeading: string;
-  skipReason(reason: SkipReason | string, message: string): string;
+  skipReason(reason: SkipReason, message: string): string;
   swappedHint: string;
   duplicate(id: string, first: string | null): string;
   swapped(value: string): string;
@@ -96,7 +96,7 @@ const zhCN: CliStrings = {
   summary: (total, kept, skipped) => `共 ${total} 行数据：可用站点 ${kept} 个，跳过 ${skipped} 行。`,
   skippedHeading: '被跳过的行（地图上不会显示）：',
   problemsHeading: '需要检查的地方（站点会显示，但可能显示不对）：',
-  skipReason: (reason, message) => (reason in REASONS_ZH ? REASONS_ZH[reason as SkipReason] : message),
+  skipReason: (reason, message) => (reason in REASONS_ZH ? REASONS_ZH[reason] : message),
   swappedHint: '，经纬度可能填反了（纬度在前）',
   duplicate: (id, first) => `站点编号“${id}”重复${first ? `（与${first}相同）` : ''}，只保留第一行`,
   swapped: (value) => `坐标 ${value} 像是经纬度填反了（纬度在前），请交换经度、纬度两列`,

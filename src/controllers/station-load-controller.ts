@@ -186,7 +186,6 @@ export class StationLoadController implements ReactiveController {
       }
       if (abort.signal.aborted || generation !== this.generation) return;
       if ('error' in prepared) {
-        input = null;
         const failure = unusableData(fromUrl ?? 'the page', prepared.error);
         if (fromUrl) this.options.onFailed(this.describeFetchError(failure));
         else this.failInvalid(prepared.error);

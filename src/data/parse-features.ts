@@ -150,7 +150,7 @@ function explainNotJson(text: string, error: unknown): string {
     return `Not JSON: the text starts with "${echo(start.slice(0, 15))}", which looks like an HTML page, not station data`;
   }
   // UTF-16 read as UTF-8 (Windows "Unicode" text, some Excel exports): a garbled BOM or a NUL after each ASCII letter.
-  if (/^\uFFFD\uFFFD|\u0000/.test(start.slice(0, 64))) {
+  if (/^\uFFFD\uFFFD|\0/.test(start.slice(0, 64))) {
     return 'Not JSON: the text looks UTF-16 encoded; save the file as UTF-8';
   }
   return `Not JSON: ${describeError(error)}`;

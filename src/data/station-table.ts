@@ -51,7 +51,7 @@ export function isTableInput(input: unknown): boolean {
 // Objects, arrays, strings, numbers and the literals: what JSON text starts with; `<`: an HTML page.
 const JSON_START = /^(?:[{["<\-0-9]|null\b|true\b|false\b)/;
 // UTF-16 bytes read as UTF-8: the GeoJSON parser says "save the file as UTF-8" (bytes are decoded right).
-const UTF16_AS_UTF8 = /^\uFFFD\uFFFD|\u0000/;
+const UTF16_AS_UTF8 = /^\uFFFD\uFFFD|\0/;
 
 /**
  * Skipped table rows by reason, most frequent first, each with its first `maxRows` row numbers:

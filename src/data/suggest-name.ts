@@ -21,13 +21,13 @@ export function suggestName(value: string, candidates: Iterable<string>): string
   if (wanted === '') return null;
   // Latin letters repeat across unrelated words (parking, charging), so there typos count;
   // a Chinese character carries meaning, so there shared characters count.
-  const latin = /^[\x00-\x7f]*$/.test(wanted);
+  const latin = /^\p{ASCII}*$/u.test(wanted);
   let best: string | null = null;
   let bestShare = 0;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const known = fold(candidate);
-    if (known === '' || latin !== /^[\x00-\x7f]*$/.test(known)) continue;
+    if (known === '' || latin !== /^\p{ASCII}*$/u.test(known)) continue;
     if (known === wanted) return null;
     const share = sharedShare(wanted, known);
     const distance = editDistance(wanted, known);

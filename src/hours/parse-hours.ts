@@ -257,7 +257,7 @@ function parseRules(tokens: readonly Token[]): WeeklyHours | null {
     // `周一至周五，08:00-18:00`: a comma between the days and their hours.
     if (selected && kind() === Kind.List && (isTimeLike(kind(1)) || kind(1) === Kind.AllDay || kind(1) === Kind.Off)) i++;
 
-    let ranges: TimeRange[] | null = null;
+    let ranges: TimeRange[];
     if (kind() === Kind.Off) {
       i++;
       ranges = [];

@@ -75,7 +75,7 @@ function handleListKeydown(event: KeyboardEvent, onExitTop: () => void): void {
   const rows = Array.from(list.querySelectorAll<HTMLButtonElement>('button.item'));
   const at = rows.indexOf(event.target as HTMLButtonElement);
   if (at < 0) return;
-  let next = -1;
+  let next: number;
   if (event.key === 'ArrowDown') next = Math.min(at + 1, rows.length - 1);
   else if (event.key === 'ArrowUp') {
     if (at === 0) {

@@ -39,8 +39,11 @@ function handleKeydown(event: KeyboardEvent, options: PlaceResultsOptions): void
   const at = rows.indexOf(event.target as HTMLButtonElement);
   if (at < 0 || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
   event.preventDefault();
-  if (event.key === 'ArrowUp') at === 0 ? options.onExitTop() : rows[at - 1]!.focus();
-  else at === rows.length - 1 ? options.onExitBottom() : rows[at + 1]!.focus();
+  if (event.key === 'ArrowUp') {
+    if (at === 0) options.onExitTop();
+    else rows[at - 1]!.focus();
+  } else if (at === rows.length - 1) options.onExitBottom();
+  else rows[at + 1]!.focus();
 }
 
 /** Renders the place results, a "searching" line, "nothing found" or the failure note. */

@@ -18,7 +18,7 @@ const pathCache = new Map<string, { size: number; d: string } | null>();
 export function qrPath(text: string): { size: number; d: string } | null {
   const cached = pathCache.get(text);
   if (cached !== undefined) return cached;
-  let result: { size: number; d: string } | null = null;
+  let result: { size: number; d: string } | null;
   try {
     const code = generate(text);
     const parts: string[] = [];

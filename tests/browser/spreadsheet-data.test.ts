@@ -70,7 +70,7 @@ async function expectUnionData(el: StationMap, loaded: CustomEvent) {
   const panel = shadow(el).querySelector('.detail')!;
   expect(panel.textContent).to.contain('泰安市泰山区红门路1号，红门广场东侧');
   expect(panel.textContent).to.contain('张伟');
-  expect(panel.querySelector('a[href^="tel:"]')).to.exist;
+  expect(panel.querySelector('a[href^="tel:"]')).to.not.equal(null);
 }
 
 describe('spreadsheet data (GBK CSV)', () => {

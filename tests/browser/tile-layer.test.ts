@@ -154,7 +154,7 @@ describe('basemap tile layer', () => {
     add();
     await waitFor(settled, 5000, 'tiles');
     const columns = new Set(tiles().map((t) => t.x));
-    expect(columns.has(7) && columns.has(0), `columns ${[...columns]}`).to.equal(true);
+    expect(columns.has(7) && columns.has(0), `columns ${[...columns].join(',')}`).to.equal(true);
     expect(tiles().every((t) => t.x >= 0 && t.x < 8)).to.equal(true);
     expectPlaced();
     expectCovered(3);

@@ -88,7 +88,7 @@ function readSearchBody(body: unknown): GeocodeResult[] {
 
 function readGeocoderBody(body: unknown, keyWord: string): GeocodeResult[] {
   if (!isObject(body)) throw new StationMapError('geocode-failed', `${SERVICE} answered with an unexpected body`);
-  const status = String(body.status ?? '');
+  const status = typeof body.status === 'string' || typeof body.status === 'number' ? String(body.status) : '';
   if (status === '101') return [];
   if (status !== '0') {
     const reason = typeof body.msg === 'string' ? `: ${body.msg}` : '';

@@ -198,7 +198,7 @@ function isBlank(record: readonly string[]): boolean {
 }
 
 // Full-width digits, minus signs and points (１１７．１３) as IMEs type them.
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /\P{ASCII}/u;
 
 /** A coordinate cell as a number: NaN when blank or not a number. */
 function readNumber(cell: string | undefined): number {

@@ -172,7 +172,10 @@ describe('broken sample for error reporting', () => {
   it('has about 20 good stations and the broken cases the demo explains', () => {
     const fc = readJson<{ description: string; features: Array<Record<string, unknown>> }>(DATA, 'stations-with-errors.geojson');
     expect(fc.description).toMatch(/SAMPLE data/);
-    const notes = fc.features.map((f) => String((f.properties as { note?: string } | undefined)?.note ?? f.note ?? ''));
+    const notes = fc.features.map((f) => {
+      const note = (f.properties as { note?: unknown } | undefined)?.note ?? f.note;
+      return typeof note === 'string' ? note : '';
+    });
     expect(notes.filter((n) => n === '')).toHaveLength(20);
     for (const fragment of ['no geometry', 'LineString', 'out of range', 'string', 'no name', 'duplicate id']) {
       expect(notes.some((n) => n.includes(fragment)), fragment).toBe(true);

@@ -23,7 +23,7 @@ describe('public types of station-map', () => {
     expectTypeOf<HTMLElementTagNameMap['station-map']>().toEqualTypeOf<StationMap>();
     // Not called: Node has no document. Only its type is checked.
     const create = () => document.createElement('station-map');
-    expectTypeOf<ReturnType<typeof create>>().toEqualTypeOf<StationMap>();
+    expectTypeOf(create).returns.toEqualTypeOf<StationMap>();
   });
 
   it('types every event in GlobalEventHandlersEventMap with its detail', () => {

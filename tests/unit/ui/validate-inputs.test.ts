@@ -1,4 +1,5 @@
 // Issue 22 (items 3, 4, 7, 10): the one table of rules every attribute and property value passes.
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../../../src/ui/validate-inputs.js';
 
@@ -21,7 +22,7 @@ describe('checkInput: one rule per input, for attribute text and property values
 
   it('zoom: only a finite number from 0 to 24, from text or number; else no zoom', () => {
     for (const zoom of ['abc', NaN, Infinity, -1, 99, '', '0x10', {}, [], true]) {
-      expect(checkInput('zoom', zoom), String(zoom)).toMatchObject({ value: null, problem: expect.any(String) });
+      expect(checkInput('zoom', zoom), inspect(zoom)).toMatchObject({ value: null, problem: expect.any(String) });
     }
     expect(checkInput('zoom', '12')).toEqual({ value: 12 });
     expect(checkInput('zoom', 3.5)).toEqual({ value: 3.5 });
@@ -32,7 +33,7 @@ describe('checkInput: one rule per input, for attribute text and property values
     expect(checkInput('center', '117.1,36.2')).toEqual({ value: '117.1,36.2' });
     expect(checkInput('center', [117.1, 36.2])).toEqual({ value: '117.1,36.2' });
     for (const value of ['abc', '200,10', 5, { lng: 1, lat: 2 }, 'NaN,NaN']) {
-      expect(checkInput('origin', value).problem, String(value)).toBeTypeOf('string');
+      expect(checkInput('origin', value).problem, inspect(value)).toBeTypeOf('string');
     }
   });
 
