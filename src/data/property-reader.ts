@@ -53,10 +53,15 @@ export const KNOWN_SERVICES: readonly KnownService[] = [
  * the other properties of the schema. Any other name may be a header the vocabulary knows (名称,
  * `NAME`, `title`), so it sends the load to the full reader.
  */
-const SCHEMA_KEYS: ReadonlySet<string> = new Set([
-  'id', 'name', 'type', 'address', 'phone', 'hours', 'services', 'manager', 'rating_url', 'honors', 'website',
-  'photos', 'status', 'entry',
-]);
+const KEEP = 1;
+const TYPE = 2;
+const SERVICES_LIST = 3;
+const HONORS = 4;
+/** Schema key → how its value is checked; a null-prototype object: a keyed load per property is the hot path. */
+const SCHEMA_KEYS: Record<string, number | undefined> = Object.assign(Object.create(null) as Record<string, number>, {
+  id: KEEP, name: KEEP, address: KEEP, phone: KEEP, hours: KEEP, manager: KEEP, rating_url: KEEP, website: KEEP,
+  photos: KEEP, status: KEEP, entry: KEEP, type: TYPE, services: SERVICES_LIST, honors: HONORS,
+});
 const TYPES: ReadonlySet<string> = new Set(KNOWN_STATION_TYPES);
 const SERVICES: ReadonlySet<string> = new Set(KNOWN_SERVICES);
 
@@ -71,15 +76,25 @@ export class SchemaReader implements PropertyReader {
     if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return true;
     const p = properties as Record<string, unknown>;
     for (const key in p) {
-      if (!Object.prototype.hasOwnProperty.call(p, key)) continue;
-      if (!SCHEMA_KEYS.has(key)) return false;
+      const kind = SCHEMA_KEYS[key];
+      if (kind === undefined) {
+        // An inherited enumerable property is not the station's: skip it, as the full reader does.
+        if (Object.prototype.hasOwnProperty.call(p, key)) return false;
+        continue;
+      }
+      if (kind === KEEP) continue;
       const value = p[key];
-      if (key === 'type') {
+      if (kind === TYPE) {
         if (typeof value === 'string' && !TYPES.has(value)) return false;
-      } else if (key === 'services') {
+      } else if (kind === SERVICES_LIST) {
         if (typeof value === 'string') return false;
-        if (Array.isArray(value) && value.some((item) => typeof item === 'string' && !SERVICES.has(item))) return false;
-      } else if (key === 'honors' && typeof value === 'string') return false;
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i];
+            if (typeof item === 'string' && !SERVICES.has(item)) return false;
+          }
+        }
+      } else if (typeof value === 'string') return false; // honors as one string
     }
     return true;
   }
