@@ -30,7 +30,10 @@ export interface NetworkControllerOptions {
 
 /** A network ready to use, with the routing code that built its graph. */
 export interface LoadedNetwork {
-  /** The network in WGS-84; its routing graph is built. */
+  /**
+   * The network's document: its routing graph (WGS-84) is built and cached for it, and its features
+   * were read into that graph and not kept (`readNetworkSteps`).
+   */
   readonly data: Network;
   /**
    * The loaded routing module. Route, rank and cover with its functions only: in the script-tag
@@ -51,7 +54,7 @@ export class NetworkController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The loaded network (WGS-84, its graph built) and its routing code, or `null`. */
+  /** The loaded network (its graph built) and its routing code, or `null`. */
   get data(): LoadedNetwork | null {
     return this.network;
   }

@@ -14,6 +14,7 @@
  * parsed network sent back from a Worker is rebuilt by a structured clone as long as the parse.
  * One path, pure and tested in Node, is less to keep working.
  */
+import { StationMapError } from '../errors.js';
 import type { Steps } from '../util/steps.js';
 
 /** Text shorter than this is parsed at once: a megabyte parses in a few milliseconds. */
@@ -37,6 +38,12 @@ export interface ParseJsonStepsOptions {
   wholeBelow?: number;
   /** Characters of features parsed in one step (default 256 Ki). */
   chunkChars?: number;
+  /**
+   * Takes the top-level features a piece at a time, in order, instead of the document: it then
+   * comes back with `features: []`, so a reader that keeps only what it makes of them (the graph
+   * of a path network) never holds a million feature objects at once.
+   */
+  onFeatures?(features: unknown[]): void;
 }
 
 /**
@@ -47,10 +54,26 @@ export interface ParseJsonStepsOptions {
  * @example const network = await runStepsSliced(parseJsonSteps(text), { signal });
  */
 export function* parseJsonSteps(text: string, options: ParseJsonStepsOptions = {}): Steps<unknown> {
+  const { onFeatures } = options;
+  const parseWhole = (): unknown => {
+    const document = JSON.parse(text) as { features?: unknown } | null;
+    if (onFeatures && Array.isArray(document?.features)) {
+      onFeatures(document.features);
+      document.features = [];
+    }
+    return document;
+  };
   const chunkChars = Math.max(1, options.chunkChars ?? CHUNK_CHARS);
-  if (text.length < (options.wholeBelow ?? WHOLE_BELOW) || !/^\s*\{/.test(text.slice(0, 64))) return JSON.parse(text);
+  if (text.length < (options.wholeBelow ?? WHOLE_BELOW) || !/^\s*\{/.test(text.slice(0, 64))) return parseWhole();
   const n = text.length;
   const features: unknown[] = [];
+  let parsed = 0;
+  const take = (from: number, to: number) => {
+    const items = parsePiece(text, from, to);
+    parsed += items.length;
+    if (onFeatures) onFeatures(items);
+    else for (const item of items) features.push(item);
+  };
   let depth = 0;
   /** Where the features array opens and closes (`[` and `]`), -1 until found. */
   let open = -1;
@@ -81,10 +104,10 @@ export function* parseJsonSteps(text: string, options: ParseJsonStepsOptions = {
       depth--;
       if (open >= 0 && depth === 1) {
         close = i;
-        if (features.length > 0 || /\S/.test(text.slice(pending, i))) parseInto(features, text, pending, i);
+        if (parsed > 0 || /\S/.test(text.slice(pending, i))) take(pending, i);
       }
     } else if (c === COMMA && depth === 2 && open >= 0 && i - pending >= chunkChars) {
-      parseInto(features, text, pending, i);
+      take(pending, i);
       pending = i + 1;
       nextYield = i + chunkChars;
       yield i / n;
@@ -95,21 +118,27 @@ export function* parseJsonSteps(text: string, options: ParseJsonStepsOptions = {
     }
   }
   // Cut off inside the features: the last piece says what JSON.parse says of the end.
-  if (open >= 0 && close < 0) parseInto(features, text, pending, n);
-  // Closed by a brace (not JSON), or a second "features" key (the last one wins in JSON.parse):
-  // leave such a document to JSON.parse.
-  if (close < 0 || text.charCodeAt(close) !== CLOSE_BRACKET || text.indexOf(FEATURES_KEY, close) >= 0) return JSON.parse(text);
+  if (open >= 0 && close < 0) take(pending, n);
+  // Cut off, or the array closed by a brace: not JSON, and JSON.parse says why.
+  if (close < 0 || text.charCodeAt(close) !== CLOSE_BRACKET) return parseWhole();
+  // Another "features" key after the array: the last one wins in JSON.parse.
+  if (!onFeatures && text.indexOf(FEATURES_KEY, close) >= 0) return parseWhole();
   const document = JSON.parse(`${text.slice(0, open)}[]${text.slice(close + 1)}`) as { features: unknown[] };
-  document.features = features;
+  if (!Array.isArray(document.features) || document.features.length > 0) {
+    // Given away already: such a document cannot be read in pieces.
+    if (parsed > 0) throw new StationMapError('invalid-geojson', 'the document has two "features" members');
+    return parseWhole();
+  }
+  if (!onFeatures) document.features = features;
   return document;
 }
 
-/** Parses the array elements `text[from, to)` (a whole number of them) onto `into`. */
-function parseInto(into: unknown[], text: string, from: number, to: number): void {
+/** Parses the array elements `text[from, to)` (a whole number of them). */
+function parsePiece(text: string, from: number, to: number): unknown[] {
   const items = JSON.parse(`[${text.slice(from, to)}]`) as unknown[];
   // `[a,,b]` and `[a,]` would leave an empty piece between commas, which parses as `[]`.
   if (items.length === 0) throw new SyntaxError(`Unexpected "," or "]" in JSON at position ${to}`);
-  for (const item of items) into.push(item);
+  return items;
 }
 
 /** Index of the quote that closes the string opening at `start`, or -1. */

@@ -8,9 +8,10 @@
  * the graph this one built.
  */
 import { convertNetworkToWgs84 } from '../geo/crs/page-crs.js';
-import { buildRouteGraphSteps } from '../geo/route/route-graph.js';
+import { addLineFeatures, createLineParts } from '../geo/route/line-parts.js';
+import { buildGraphOfPartsSteps, cacheRouteGraph } from '../geo/route/route-graph.js';
 import type { Crs, Network } from '../types.js';
-import { GRAPH_STEP, runStepsWithin, type Steps } from '../util/steps.js';
+import { runStepsWithin, type Steps } from '../util/steps.js';
 import { parseJsonSteps } from './parse-json-steps.js';
 
 export { fillNetworkMinutesSteps } from '../geo/coverage/coverage-network.js';
@@ -18,29 +19,25 @@ export { routeOnNetwork } from '../geo/route/build-route.js';
 export { nearestByRoute } from './nearest-by-route.js';
 
 /**
- * The network in `text` (GeoJSON in `crs`) in WGS-84 with its routing graph built, as steps: the
- * element runs them between frames (`runStepsSliced`), so no part of a 100 MB network (the JSON
- * parse, the datum shift, the graph) takes one long task. Throws `JSON.parse`'s `SyntaxError` for
- * a text that is not JSON, and the graph's `too-large` error past its position limit.
+ * The network in `text` (GeoJSON in `crs`) with its routing graph built, as steps: the element
+ * runs them between frames (`runStepsSliced`), so no part of a 100 MB network (the JSON parse, the
+ * datum shift, the graph) takes one long task. Each piece of features parsed is shifted to WGS-84
+ * and read into the graph's line parts at once and then dropped: a million two-point segments as
+ * objects would hold some 400 MB and stall the page in garbage collection. So the document
+ * returned has `features: []`; its graph is cached for it (routes, the list and coverage on it use
+ * that graph). Throws `JSON.parse`'s `SyntaxError` for a text that is not JSON, and `too-large`
+ * past the position limit.
  *
  * @example const network = await runStepsSliced(readNetworkSteps(text, 'gcj02'), { signal });
  */
 export function* readNetworkSteps(text: string, crs: Crs): Steps<Network> {
-  const json = (yield* runStepsWithin(parseJsonSteps(text), 0, 0.4)) as Network;
-  const network = crs === 'wgs84' ? json : yield* runStepsWithin(convertSteps(json, crs), 0.4, 0.5);
-  yield* runStepsWithin(buildRouteGraphSteps(network), 0.5, 1);
+  const parts = createLineParts();
+  const read = (features: unknown[]) =>
+    addLineFeatures(parts, crs === 'wgs84' ? features : convertNetworkToWgs84({ type: 'FeatureCollection', features: features as Network['features'] }, crs).features);
+  const document = (yield* runStepsWithin(parseJsonSteps(text, { onFeatures: read }), 0, 0.4)) as Network;
+  const graph = yield* runStepsWithin(buildGraphOfPartsSteps(parts), 0.4, 1);
+  // A document that is not an object (JSON `null`, a number) has no lines: an empty network.
+  const network: Network = typeof document === 'object' && document !== null ? document : { type: 'FeatureCollection', features: [] };
+  cacheRouteGraph(network, graph);
   return network;
-}
-
-/** `convertNetworkToWgs84` a few thousand features a step. */
-function* convertSteps(network: Network, crs: Crs): Steps<Network> {
-  const all: unknown = network?.features;
-  if (!Array.isArray(all)) return convertNetworkToWgs84(network, crs);
-  const features: Network['features'] = [];
-  for (let from = 0; from < all.length; from += GRAPH_STEP) {
-    const part = convertNetworkToWgs84({ type: 'FeatureCollection', features: all.slice(from, from + GRAPH_STEP) }, crs);
-    for (const feature of part.features) features.push(feature);
-    yield from / all.length;
-  }
-  return { ...network, features };
 }

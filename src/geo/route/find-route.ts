@@ -14,7 +14,7 @@ import { straightRoute } from './straight-route.js';
  * built.
  */
 export interface RoutableNetwork {
-  /** The network in WGS-84. */
+  /** The network (WGS-84), or the document its graph was built and cached for. */
   readonly data: Network;
   readonly routing: { readonly routeOnNetwork: typeof routeOnNetwork };
 }

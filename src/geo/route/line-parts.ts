@@ -43,29 +43,49 @@ export function readLineParts(network: Network, options: { maxVertices?: number 
  */
 export function* readLinePartsSteps(network: Network, options: { maxVertices?: number } = {}): Steps<LineParts> {
   const maxVertices = options.maxVertices ?? MAX_NETWORK_VERTICES;
-  const parts: LineParts = { coords: [], starts: [0], maxAbsLat: 0 };
+  const parts = createLineParts();
   const features: unknown = (network as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return parts;
   let sinceYield = 0;
   for (let f = 0; f < features.length; f++) {
-    const geometry = (features[f] as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
-    if (!geometry || !Array.isArray(geometry.coordinates)) continue;
-    if (geometry.type === 'LineString') sinceYield += addLine(parts, geometry.coordinates);
-    else if (geometry.type === 'MultiLineString') {
-      for (const line of geometry.coordinates) if (Array.isArray(line)) sinceYield += addLine(parts, line);
-    }
-    if (parts.coords.length / 2 > maxVertices) {
-      throw new StationMapError(
-        'too-large',
-        `the path network has more than ${maxVertices.toLocaleString('en')} positions (the limit); split it by area`,
-      );
-    }
+    sinceYield += addFeature(parts, features[f], maxVertices);
     if (sinceYield >= GRAPH_STEP) {
       sinceYield = 0;
       yield f / features.length;
     }
   }
   return parts;
+}
+
+/** No parts yet: the start of {@link addLineFeatures}. */
+export function createLineParts(): LineParts {
+  return { coords: [], starts: [0], maxAbsLat: 0 };
+}
+
+/**
+ * Adds the LineStrings and MultiLineStrings of `features` to `parts`, as {@link readLineParts}
+ * does for a whole network: a network read a piece at a time (`data/path-network.ts`) need not
+ * keep its features. Throws a `too-large` {@link StationMapError} once `parts` holds more than
+ * `maxVertices` positions (default {@link MAX_NETWORK_VERTICES}).
+ */
+export function addLineFeatures(parts: LineParts, features: readonly unknown[], options: { maxVertices?: number } = {}): void {
+  const maxVertices = options.maxVertices ?? MAX_NETWORK_VERTICES;
+  for (const feature of features) addFeature(parts, feature, maxVertices);
+}
+
+/** Adds one feature's lines; returns the positions it read. */
+function addFeature(parts: LineParts, feature: unknown, maxVertices: number): number {
+  const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+  if (!geometry || !Array.isArray(geometry.coordinates)) return 0;
+  let read = 0;
+  if (geometry.type === 'LineString') read += addLine(parts, geometry.coordinates);
+  else if (geometry.type === 'MultiLineString') {
+    for (const line of geometry.coordinates) if (Array.isArray(line)) read += addLine(parts, line);
+  }
+  if (parts.coords.length / 2 > maxVertices) {
+    throw new StationMapError('too-large', `the path network has more than ${maxVertices.toLocaleString('en')} positions (the limit); split it by area`);
+  }
+  return read;
 }
 
 /**
@@ -86,14 +106,18 @@ export function joinEndsToLines(parts: LineParts, toleranceMeters: number): Line
 export function* joinEndsToLinesSteps(parts: LineParts, toleranceMeters: number): Steps<LineParts> {
   const partCount = parts.starts.length - 1;
   if (partCount < 2) return parts;
-  const segmentStarts: number[] = [];
-  for (let p = 0; p < partCount; p++) {
-    for (let v = parts.starts[p]; v < parts.starts[p + 1] - 1; v++) segmentStarts.push(v);
+  // Every vertex but the last of its part starts a segment.
+  const segmentStarts = new Int32Array(parts.coords.length / 2 - partCount);
+  for (let p = 0, k = 0; p < partCount; p++) {
+    for (let v = parts.starts[p]; v < parts.starts[p + 1] - 1; v++) segmentStarts[k++] = v;
   }
+  yield 0;
+  const coords = new Float64Array(parts.coords);
+  yield 0;
   const index = yield* runStepsWithin(
     // Cells of a few segments' length: few cells to fill for long lines, few segments a cell for
     // dense short ones.
-    buildSegmentIndexSteps(Float64Array.from(parts.coords), Int32Array.from(segmentStarts), { cellScale: 4 }),
+    buildSegmentIndexSteps(coords, segmentStarts, { cellScale: 4 }),
     0,
     0.4,
   );

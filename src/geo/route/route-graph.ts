@@ -74,10 +74,28 @@ export function* buildRouteGraphSteps(network: Network, options: { maxVertices?:
   const cached = key ? cache.get(key) : undefined;
   if (cached) return cached;
   const read = yield* runStepsWithin(readLinePartsSteps(network, options), 0, 0.15);
-  const parts = yield* runStepsWithin(joinEndsToLinesSteps(read, SNAP_METERS), 0.15, 0.5);
-  const graph = yield* runStepsWithin(createGraphSteps(parts), 0.5, 1);
+  const graph = yield* runStepsWithin(buildGraphOfPartsSteps(read), 0.15, 1);
   if (key) cache.set(key, graph);
   return graph;
+}
+
+/**
+ * The graph of lines already read into parts (`readLinePartsSteps`, or `addLineFeatures` a piece
+ * at a time), as steps; {@link cacheRouteGraph} then keeps it for the network they came from.
+ *
+ * @example const graph = yield* buildGraphOfPartsSteps(parts);
+ */
+export function* buildGraphOfPartsSteps(read: Parts): Steps<RouteGraph> {
+  const parts = yield* runStepsWithin(joinEndsToLinesSteps(read, SNAP_METERS), 0, 0.4);
+  return yield* runStepsWithin(createGraphSteps(parts), 0.4, 1);
+}
+
+/**
+ * Keeps `graph` as the graph of `network`, for a network whose features were read a piece at a
+ * time and not kept (see `data/path-network.ts`): routes on `network` then use it.
+ */
+export function cacheRouteGraph(network: Network, graph: RouteGraph): void {
+  cache.set(network, graph);
 }
 
 /** The graph of `network` if it has been built, else `undefined` (builds nothing). */
@@ -166,36 +184,47 @@ function* createGraphSteps(parts: Parts): Steps<RouteGraph> {
 
   const nodeCount = nodeCoords.length / 2;
   const edgeCount = edgeLength.length;
+  // Typed copies by constructor (a plain copy), not `TypedArray.from` (which iterates): at a million
+  // segments the arrays hold millions of numbers. A yield between them keeps each step short.
+  const edgeNodeArray = new Int32Array(edgeNodes);
+  const edgeFirstArray = new Int32Array(edgeFirstVertex);
   const adjacencyStart = new Int32Array(nodeCount + 1);
   for (let e = 0; e < edgeCount; e++) {
-    adjacencyStart[edgeNodes[2 * e] + 1]++;
-    adjacencyStart[edgeNodes[2 * e + 1] + 1]++;
+    adjacencyStart[edgeNodeArray[2 * e] + 1]++;
+    adjacencyStart[edgeNodeArray[2 * e + 1] + 1]++;
   }
   for (let n = 0; n < nodeCount; n++) adjacencyStart[n + 1] += adjacencyStart[n];
+  yield 0.72;
   const fill = adjacencyStart.slice(0, nodeCount);
   const adjacencyEdges = new Int32Array(edgeCount * 2);
   for (let e = 0; e < edgeCount; e++) {
-    adjacencyEdges[fill[edgeNodes[2 * e]]++] = e;
-    adjacencyEdges[fill[edgeNodes[2 * e + 1]]++] = e;
+    adjacencyEdges[fill[edgeNodeArray[2 * e]]++] = e;
+    adjacencyEdges[fill[edgeNodeArray[2 * e + 1]]++] = e;
   }
+  yield 0.74;
 
-  const segmentStarts: number[] = [];
-  for (let e = 0; e < edgeCount; e++) {
-    for (let v = edgeFirstVertex[e]; v < edgeFirstVertex[e + 1] - 1; v++) segmentStarts.push(v);
+  // Every vertex but the last of its edge starts a segment.
+  const segmentStarts = new Int32Array(coords.length / 2 - edgeCount);
+  for (let e = 0, k = 0; e < edgeCount; e++) {
+    for (let v = edgeFirstArray[e]; v < edgeFirstArray[e + 1] - 1; v++) segmentStarts[k++] = v;
   }
-  const coordArray = Float64Array.from(coords);
+  yield 0.76;
+  const coordArray = new Float64Array(coords);
+  yield 0.78;
+  const vertexMeterArray = new Float64Array(vertexMeters);
+  const vertexEdgeArray = new Int32Array(vertexEdge);
   yield 0.8;
-  const segments = yield* runStepsWithin(buildSegmentIndexSteps(coordArray, Int32Array.from(segmentStarts)), 0.8, 1);
+  const segments = yield* runStepsWithin(buildSegmentIndexSteps(coordArray, segmentStarts), 0.8, 1);
   return {
     nodeCount,
     edgeCount,
-    nodeCoords: Float64Array.from(nodeCoords),
-    edgeNodes: Int32Array.from(edgeNodes),
-    edgeLength: Float64Array.from(edgeLength),
-    edgeFirstVertex: Int32Array.from(edgeFirstVertex),
+    nodeCoords: new Float64Array(nodeCoords),
+    edgeNodes: edgeNodeArray,
+    edgeLength: new Float64Array(edgeLength),
+    edgeFirstVertex: edgeFirstArray,
     coords: coordArray,
-    vertexMeters: Float64Array.from(vertexMeters),
-    vertexEdge: Int32Array.from(vertexEdge),
+    vertexMeters: vertexMeterArray,
+    vertexEdge: vertexEdgeArray,
     adjacencyStart,
     adjacencyEdges,
     segments,

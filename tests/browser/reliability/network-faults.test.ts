@@ -88,6 +88,22 @@ describe('path network faults', () => {
     expect(networkLoaded(el)).to.equal(false);
   });
 
+  it('a network cut off in the middle (2 MB, read in slices): invalid-geojson with the parser\'s reason, no network used', async () => {
+    const text = segmentNetworkText(20_000);
+    const url = URL.createObjectURL(new Blob([text.slice(0, Math.floor(text.length * 0.7))], { type: 'application/geo+json' }));
+    try {
+      const el = mount({ basemap: 'none', lang: 'en' });
+      const error = nextError(el);
+      el.setAttribute('network', url);
+      const detail = await error;
+      expect(detail.code).to.equal('invalid-geojson');
+      expect(detail.message).to.match(/^Could not load the path network from blob:.*: it is not JSON \(.+\)$/);
+      expect(networkLoaded(el)).to.equal(false);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
   it('50,000 two-point segments (an OSM export): loaded and routed without a long main-thread task (target 200 ms)', async () => {
     const longTasks: number[] = [];
     const starts: number[] = [];

@@ -1,5 +1,5 @@
 // The suites that drive the map, the keyboard, gestures, selection, links and the print card,
-// teardown and odd hosts, run
+// teardown, odd hosts and the path network (its routing code is a side file there), run
 // against dist/station-map.iife.js: the trimmed Leaflet and the side files government pages run.
 import '../map.test.ts?shipped=iife';
 import '../gestures.test.ts?shipped=iife';
@@ -7,4 +7,5 @@ import '../keyboard.test.ts?shipped=iife';
 import '../selection.test.ts?shipped=iife';
 import '../station-links.test.ts?shipped=iife';
 import '../reliability/lifecycle.test.ts?shipped=iife';
+import '../reliability/network-faults.test.ts?shipped=iife';
 import '../hosts/host-shapes.test.ts?shipped=iife';

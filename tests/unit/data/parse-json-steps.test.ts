@@ -65,6 +65,23 @@ describe('parseJsonSteps (JSON.parse in steps)', () => {
     );
   });
 
+  it('hands the features over a piece at a time with onFeatures, in order, and returns the rest', () => {
+    fc.assert(
+      fc.property(collection, fc.integer({ min: 1, max: 64 }), (doc, chunkChars) => {
+        const text = textOf(doc);
+        const given: unknown[] = [];
+        const rest = runSteps(parseJsonSteps(text, { wholeBelow: 0, chunkChars, onFeatures: (features) => given.push(...features) })) as { features: unknown[] };
+        const expected = JSON.parse(text) as { features: unknown[] };
+        expect(given).toEqual(expected.features);
+        expect(rest).toEqual({ ...expected, features: [] });
+      }),
+      { numRuns: 300, seed: 22 },
+    );
+    // A second "features" member cannot be honoured once the first is given away: refused.
+    expect(() => runSteps(parseJsonSteps('{"features":[1,2],"features":[3]}', { ...TINY, onFeatures: () => {} }))).toThrow(/two "features" members/);
+    expect(runSteps(parseJsonSteps('{"features":[1,2],"name":"features"}', { ...TINY, onFeatures: () => {} }))).toEqual({ features: [], name: 'features' });
+  });
+
   it('refuses what would only look valid once cut into pieces: empty elements, trailing commas, a brace closing the array', () => {
     for (const bad of ['{"features":[1,,2]}', '{"features":[1,2,]}', '{"features":[,1]}', '{"features":[1}}', '{"features":[1]]}', '{"features":[1] "x":2}']) {
       expect(() => runSteps(parseJsonSteps(bad, { wholeBelow: 0, chunkChars: 1 })), bad).toThrow(SyntaxError);
