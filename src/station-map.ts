@@ -376,7 +376,8 @@ export class StationMap extends LitElement {
   private readonly pathNetwork = new NetworkController(this, {
     url: () => this.network,
     crs: () => this.crs,
-    onLoaded: () => this.coverageLayer.schedule(),
+    // The host updates when it arrives: the coverage layer sees the new network then.
+    onLoaded: () => undefined,
     onError: (code, message) => this.fireError(code, message),
   });
   private readonly coverageLayer = new CoverageController(this, {
@@ -388,6 +389,7 @@ export class StationMap extends LitElement {
     accept: () => this.accept,
     network: () => this.pathNetwork.data,
     crs: () => this.crs,
+    basemap: () => this.basemap,
     onChange: ({ minutes, mode, coveredShare, gaps }) => this.dispatch('coverage-change', { minutes, mode, coveredShare, gaps }),
   });
   private readonly places = new PlaceSearchController(this, {
@@ -514,7 +516,6 @@ export class StationMap extends LitElement {
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
     if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
-    if (['coverage', 'travelMode', 'speeds', 'store', 'filter', 'network', 'basemap'].some((key) => changed.has(key))) this.coverageLayer.schedule();
   }
 
   // ——— public API ———

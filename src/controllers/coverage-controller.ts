@@ -43,6 +43,8 @@ export interface CoverageControllerOptions {
   /** The loaded path network and its routing code (whose fill finds the graph it built). */
   network(): LoadedNetwork | null;
   crs(): Crs;
+  /** The basemap: its coordinate system places the layer on the map. */
+  basemap(): string;
   /** The layer was redrawn; `stats` are in the page's `crs`. */
   onChange(stats: CoverageStats): void;
 }
@@ -60,6 +62,8 @@ export class CoverageController implements ReactiveController {
   private currentView: CoverageView | null = null;
   /** The redraw in progress; aborted by the next one or a disconnect. */
   private drawing: AbortController | null = null;
+  /** What the layer was last scheduled for (see hostUpdated). */
+  private scheduledFor: unknown[] | null = null;
   /** The grid on the map and the inputs it was computed from (see {@link gridInputs}). */
   private drawn: { key: unknown[]; grid: CoverageGrid } | null = null;
 
@@ -75,7 +79,22 @@ export class CoverageController implements ReactiveController {
     return this.currentView;
   }
 
+  /**
+   * Redraws when anything it draws from changed, whatever property changed it (a `timezone` or
+   * `holidays` change that re-filters "open now" stations too): the element keeps no list of
+   * triggers that would have to mirror these options.
+   */
+  hostUpdated(): void {
+    const o = this.options;
+    const inputs = [o.minutes(), o.mode(), o.speeds(), o.store(), o.accept(), o.network(), o.crs(), o.basemap(), o.map()];
+    const last = this.scheduledFor;
+    if (last && inputs.every((value, i) => value === last[i])) return;
+    this.scheduledFor = inputs;
+    this.schedule();
+  }
+
   hostDisconnected(): void {
+    this.scheduledFor = null;
     clearTimeout(this.timer);
     this.drawing?.abort();
     // The map (and the layer on it) is destroyed with the element's map.

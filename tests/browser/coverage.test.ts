@@ -184,4 +184,19 @@ describe('service-circle coverage at scale (issue 22)', () => {
       URL.revokeObjectURL(networkUrl);
     }
   });
+
+  it('redraws when a timezone change re-filters the stations open now', async () => {
+    // 02:00 UTC: 10:00 in Tai'an, both stations open (08:00-20:00); 21:00 the day before in New York, closed.
+    const hours = { type: 'FeatureCollection', features: DATA.features.map((f) => ({ ...f, properties: { ...f.properties, hours: '08:00-20:00' } })) };
+    const el = await fixture('<station-map basemap="none" lang="zh-CN" center="117.1165,36.2" zoom="14" coverage></station-map>');
+    el.now = () => new Date('2026-12-03T02:00:00Z');
+    el.filter = { openNow: true };
+    const first = nextEvent(el, 'coverage-change');
+    el.stations = hours as GeoJSON.FeatureCollection;
+    expect((await first).detail.coveredShare).to.be.above(0.05);
+    const next = nextEvent(el, 'coverage-change');
+    el.timezone = 'America/New_York';
+    expect((await next).detail.coveredShare).to.equal(0);
+  });
 });
+
