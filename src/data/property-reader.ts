@@ -49,9 +49,8 @@ export const KNOWN_SERVICES: readonly KnownService[] = [
 ];
 
 /**
- * Property names the full reader keeps as they are: the schema's fields under their own names and
- * the other properties of the schema. Any other name may be a header the vocabulary knows (名称,
- * `NAME`, `title`), so it sends the load to the full reader.
+ * The schema's fields under their own names and the other properties of the schema. Other names
+ * that may be headers the vocabulary knows (名称, `NAME`, `title`) send the load to the full reader.
  */
 const KEEP = 1;
 const TYPE = 2;
@@ -62,6 +61,18 @@ const SCHEMA_KEYS: Record<string, number | undefined> = Object.assign(Object.cre
   id: KEEP, name: KEEP, address: KEEP, phone: KEEP, hours: KEEP, manager: KEEP, rating_url: KEEP, website: KEEP,
   photos: KEEP, status: KEEP, entry: KEEP, type: TYPE, services: SERVICES_LIST, honors: HONORS,
 });
+/**
+ * The ASCII headers the vocabulary reads as schema fields (data/vocabulary.ts FIELD_HEADERS; a unit
+ * test keeps the two equal). Any other lower-case ASCII name (`district`, `name:en`, `sample`) folds
+ * to itself and names no field, so the full reader would keep it as it is, and so does this one.
+ */
+export const ENGLISH_FIELD_HEADERS: readonly string[] = [
+  'code', 'title', 'addr', 'tel', 'telephone', 'opening_hours', 'url', 'lng', 'lon', 'long', 'longitude', 'x',
+  'lat', 'latitude', 'y', 'lnglat', 'coordinates',
+];
+const ALIASES: ReadonlySet<string> = new Set(ENGLISH_FIELD_HEADERS);
+/** Names that fold to themselves: no upper case, spaces, full-width forms or trailing notes. */
+const PLAIN_NAME = /^[a-z][a-z0-9_:.-]*$/;
 const TYPES: ReadonlySet<string> = new Set(KNOWN_STATION_TYPES);
 const SERVICES: ReadonlySet<string> = new Set(KNOWN_SERVICES);
 
@@ -71,6 +82,8 @@ const SERVICES: ReadonlySet<string> = new Set(KNOWN_SERVICES);
  */
 export class SchemaReader implements PropertyReader {
   readonly idFromFields = null;
+  /** Names met that are no schema field, by whether the full reader would keep them as they are. */
+  private readonly others: Record<string, boolean | undefined> = Object.create(null) as Record<string, boolean>;
 
   accepts(properties: unknown): boolean {
     if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return true;
@@ -78,8 +91,10 @@ export class SchemaReader implements PropertyReader {
     for (const key in p) {
       const kind = SCHEMA_KEYS[key];
       if (kind === undefined) {
+        let plain = this.others[key];
+        if (plain === undefined) plain = this.others[key] = PLAIN_NAME.test(key) && !ALIASES.has(key);
         // An inherited enumerable property is not the station's: skip it, as the full reader does.
-        if (Object.prototype.hasOwnProperty.call(p, key)) return false;
+        if (!plain && Object.prototype.hasOwnProperty.call(p, key)) return false;
         continue;
       }
       if (kind === KEEP) continue;

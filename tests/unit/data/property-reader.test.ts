@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store-sliced.js';
-import { KNOWN_SERVICES, KNOWN_STATION_TYPES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
+import { ENGLISH_FIELD_HEADERS, KNOWN_SERVICES, KNOWN_STATION_TYPES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
 import { parseStations } from '../../../src/data/parse-stations.js';
 import { FieldReader } from '../../../src/data/station-fields.js';
-import { SERVICE_NAMES, STATION_TYPE_NAMES } from '../../../src/data/vocabulary.js';
+import { FIELD_HEADERS, SERVICE_NAMES, STATION_TYPE_NAMES } from '../../../src/data/vocabulary.js';
 import { runSteps } from '../../../src/util/steps.js';
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
@@ -28,6 +28,9 @@ function schemaCollection() {
       hours: '24/7',
       status: 'open',
       photos: ['https://example.org/a.jpg'],
+      district: '泰山区',
+      'name:en': `Station ${i}`,
+      sample: true,
     };
     if (i % 10 === 3) properties.id = ` P-${i} `;
     if (i % 10 === 4) properties.id = i;
@@ -49,6 +52,11 @@ describe('SchemaReader', () => {
     expect([...KNOWN_SERVICES].sort()).toEqual(SERVICE_NAMES.map((s) => s.id).sort());
   });
 
+  it('knows every ASCII header of the vocabulary', () => {
+    const ascii = Object.values(FIELD_HEADERS).flat().filter((h) => /^[\x20-\x7e]+$/.test(h));
+    expect([...ENGLISH_FIELD_HEADERS].sort()).toEqual([...new Set(ascii)].sort());
+  });
+
   it('reads schema data exactly as the full reader does', () => {
     const collection = schemaCollection();
     const schema = parseWith(collection, new SchemaReader());
@@ -62,7 +70,9 @@ describe('SchemaReader', () => {
     ['a Chinese header', { 站点名称: '红门驿站' }],
     ['a GIS alias', { name: 'A', code: 'X-1' }],
     ['a header in another case', { NAME: 'A' }],
-    ['a property the schema does not name', { name: 'A', district: '泰山区' }],
+    ['a Chinese property name', { name: 'A', 所属区县: '泰山区' }],
+    ['a name that folds to a header', { name: 'A', 'Opening_Hours': 'Mo-Fr 08:00-18:00' }],
+    ['an English alias', { name: 'A', tel: '0538-1' }],
     ['a type in Chinese', { name: 'A', type: '工会驿站' }],
     ['a type that is not an id', { name: 'A', type: 'union' }],
     ['services as one string', { name: 'A', services: 'water,toilet' }],
