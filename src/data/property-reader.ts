@@ -6,7 +6,8 @@
  * property the schema does not name or a value not in schema form — so a page with clean GeoJSON
  * never downloads the vocabulary, and a union's spreadsheet export gets it on first use.
  */
-import type { KnownService, KnownStationType } from '../types.js';
+import type { KnownService } from '../types.js';
+import { KNOWN_STATION_TYPES } from './filter-stations.js';
 
 /** What the parser asks of a reader of station properties. */
 export interface PropertyReader {
@@ -31,17 +32,7 @@ export class NeedsFieldReader extends Error {
   }
 }
 
-/** The station types of the schema, as ids (tests/unit/data/property-reader.test.ts keeps them equal to the vocabulary's). */
-export const KNOWN_STATION_TYPES: readonly KnownStationType[] = [
-  'union-station',
-  'outdoor-worker-station',
-  'service-center',
-  'mommy-room',
-  'driver-home',
-  'reading-room',
-];
-
-/** The services of the schema, as ids. */
+/** The services of the schema, as ids (tests/unit/data/property-reader.test.ts keeps them, and the types, equal to the vocabulary's). */
 export const KNOWN_SERVICES: readonly KnownService[] = [
   'water', 'hot-water', 'meals', 'microwave', 'toilet', 'rest', 'charging', 'first-aid', 'air-conditioning', 'heating',
   'wifi', 'books', 'health-check', 'counseling', 'legal-aid', 'nursing', 'repair', 'umbrella', 'parking',

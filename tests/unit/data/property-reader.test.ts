@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store-sliced.js';
-import { ENGLISH_FIELD_HEADERS, KNOWN_SERVICES, KNOWN_STATION_TYPES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
+import { KNOWN_STATION_TYPES } from '../../../src/data/filter-stations.js';
+import { ENGLISH_FIELD_HEADERS, KNOWN_SERVICES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
 import { parseStations } from '../../../src/data/parse-stations.js';
 import { FieldReader } from '../../../src/data/station-fields.js';
 import { FIELD_HEADERS, SERVICE_NAMES, STATION_TYPE_NAMES } from '../../../src/data/vocabulary.js';
