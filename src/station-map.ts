@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, unsafeCSS, type CSSResult, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
-import { NearestList, type ListItem } from './controllers/nearest-list.js';
+import { StationListController } from './controllers/station-list-controller.js';
 import { NetworkController } from './controllers/network-controller.js';
 import { LazyModule, settleLazyModules } from './controllers/lazy-module.js';
 import { PlaceSearchController } from './controllers/place-search-controller.js';
@@ -172,13 +172,9 @@ export class StationMap extends LitElement {
     errorMessage: { state: true },
     tilesFailed: { state: true },
     pickOnMap: { state: true },
-    listCenter: { state: true },
     announcement: { state: true },
     copied: { state: true },
-    listExtra: { state: true },
-    activeListIndex: { state: true },
     zoomLimit: { state: true },
-    listHeldFor: { state: true },
   };
 
   /**
@@ -349,17 +345,10 @@ export class StationMap extends LitElement {
   private errorMessage: string | null = null;
   private tilesFailed = false;
   private pickOnMap = false;
-  private listCenter: LngLat | null = null;
   private announcement = '';
   private copied = false;
-  /** Rows added to the list by "show more". */
-  private listExtra = 0;
-  /** The list row that takes Tab focus. */
-  private activeListIndex = -1;
   /** Whether the map is at its closest (`max`) or farthest (`min`) zoom: that zoom button is disabled. */
   private zoomLimit: 'min' | 'max' | null = null;
-  /** A large load whose list and filters wait for its kd-tree, so its clusters paint first (see handleLoaded). */
-  private listHeldFor: StationStore | null = null;
   /** The skipped rows of a table load, by reason (set with the store, so it renders with it). */
   private skippedRows: SkippedRowsSummary | null = null;
 
@@ -399,7 +388,15 @@ export class StationMap extends LitElement {
   });
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
-  private readonly nearestList = new NearestList();
+  private readonly list = new StationListController(this, {
+    store: () => this.store,
+    position: () => (this.position ? [this.position.lng, this.position.lat] : null),
+    nearest: () => this.nearest,
+    accept: () => this.accept,
+    network: () => this.pathNetwork.data,
+    mode: () => this.travelMode,
+    filter: () => this.filter,
+  });
   private readonly chooser = new StationChooserController(this, (styles) => this.addPartStyles(styles));
   private readonly deepLinks = new DeepLinkController(this);
   /** Share, print and navigate: created when the detail panel's module arrives. */
@@ -496,7 +493,6 @@ export class StationMap extends LitElement {
     if (changed.has('filter') || changed.has('timezone') || changed.has('holidays') || changed.has('store')) this.applyFilter();
     if (changed.has('filter')) {
       this.searchBox.syncFromFilter(this.filter?.text);
-      this.listExtra = 0;
     }
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
@@ -515,7 +511,7 @@ export class StationMap extends LitElement {
     if (changed.has('textScale')) this.renderRoot.querySelector<HTMLElement>('.layout')?.style.setProperty('--sm-scale', String(parseTextScale(this.textScale)));
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
-    if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.scrollListTo(this.selectedIndex);
+    if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.list.scrollTo(this.selectedIndex);
   }
 
   // ——— public API ———
@@ -714,7 +710,7 @@ export class StationMap extends LitElement {
     // A national load draws its clusters first; its list waits for the kd-tree, built in slices
     // after the clusters are painted, so no task has both a scan of every station and fifty rows
     // of text to lay out.
-    if (store.size >= LIST_AFTER_MAP_FROM) this.listHeldFor = store;
+    if (store.size >= LIST_AFTER_MAP_FROM) this.list.hold(store);
     // A selection is a position in the old data; `selected` picks it again in the new (below).
     this.selectedIndex = -1;
     this.mapController?.stations.setSelected(-1);
@@ -749,7 +745,7 @@ export class StationMap extends LitElement {
 
   /** A held list (see handleLoaded) renders once the kd-tree makes its nearest search instant. */
   private handleSpatialReady(store: StationStore): void {
-    if (this.listHeldFor === store) this.listHeldFor = null;
+    this.list.release(store);
   }
 
   private applyFilter(): void {
@@ -804,7 +800,7 @@ export class StationMap extends LitElement {
         this.zoomLimit = zoom >= map.getMaxZoom() ? 'max' : zoom <= map.getMinZoom() ? 'min' : null;
       });
       controller.map.on('moveend', () => {
-        if (!this.position) this.listCenter = this.mapCenter();
+        this.list.followMap(this.mapCenter());
         if (this.coverage) this.coverageLayer.schedule();
       });
       this.resizeObserver = new ResizeObserver(() => controller.invalidateSize());
@@ -831,7 +827,7 @@ export class StationMap extends LitElement {
     }
     map.stations.setIndex(!store ? null : this.accept ? store.clustersFor(this.accept) : store.clusterView());
     if (this.selectedIndex >= 0) map.stations.setSelected(this.selectedIndex);
-    if (!this.position) this.listCenter = this.mapCenter();
+    this.list.followMap(this.mapCenter());
   }
 
   private applyBasemap(): void {
@@ -884,7 +880,7 @@ export class StationMap extends LitElement {
 
   private setPosition(position: Position): void {
     this.position = position;
-    this.listCenter = [position.lng, position.lat];
+    this.list.centerOn([position.lng, position.lat]);
     this.mapController?.setPosition(position, this.strings.yourPosition);
     if (position.source !== 'page') this.mapController?.setView(position.lng, position.lat, Math.max(this.mapController.map.getZoom(), 14));
     const [lng, lat] = this.toPage([position.lng, position.lat]);
@@ -1040,7 +1036,7 @@ export class StationMap extends LitElement {
     this.searchBox.markFromUser();
     this.filter = filter;
     this.dispatch('filter-change', { filter });
-    void this.updateComplete.then(() => this.announce(this.strings.filters.resultCount(this.listItems().length)));
+    void this.updateComplete.then(() => this.announce(this.strings.filters.resultCount(this.list.items.length)));
   }
 
   private handleQueryInput(query: string): void {
@@ -1061,7 +1057,7 @@ export class StationMap extends LitElement {
     if (this.filter?.text) this.handleFilterChange(withFilter(this.filter, 'text', undefined));
     this.setPosition({ lng: place.lng, lat: place.lat, accuracy: null, source: 'search' });
     this.announce(this.strings.placeSearch.nearPlace(place.name));
-    void this.updateComplete.then(() => this.focusListRow(0));
+    void this.updateComplete.then(() => this.list.focusRow(0));
   }
 
   private applyQuery(): void {
@@ -1071,52 +1067,12 @@ export class StationMap extends LitElement {
     this.handleFilterChange(withFilter(this.filter, 'text', text || undefined));
   }
 
-  /** Scrolls the list (not the page) so the row of station `index` is in view. */
-  private scrollListTo(index: number): void {
-    const row = this.renderRoot.querySelector<HTMLElement>(`.list-view button.item[data-index="${index}"]`);
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (!row || !box || !row.offsetParent) return;
-    const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    if (top < box.scrollTop || top + row.offsetHeight > box.scrollTop + box.clientHeight) {
-      box.scrollTop = Math.max(0, top - (box.clientHeight - row.offsetHeight) / 2);
-    }
-  }
-
-  private focusPlaceOrRow(): void {
-    const place = this.renderRoot.querySelector<HTMLButtonElement>('.list-view button.place');
-    if (place) place.focus();
-    else this.focusListRow(0);
-  }
-
-  private focusListRow(position: number): void {
-    const rows = this.renderRoot.querySelectorAll<HTMLButtonElement>('.list-view button.item');
-    rows[Math.min(position, rows.length - 1)]?.focus();
-  }
-
   /** The page's calendar for `isOpenAt`: `undefined` (the shipped one) when it gave none. */
   private get openHolidays(): HolidayCalendar | undefined {
     return this.holidays ?? undefined;
   }
 
   // ——— render ———
-
-  /** The stations of the list: nearest to the user (by path when a network is loaded) or to the map centre. */
-  private listItems(): ListItem[] {
-    return this.nearestList.itemsFor({
-      store: this.store,
-      center: this.listCenter,
-      k: this.listSize(),
-      accept: this.accept,
-      // Paths rank the list only from a known position, not from wherever the map is.
-      network: this.position ? this.pathNetwork.data : null,
-      mode: this.travelMode,
-    });
-  }
-
-  /** Rows the list asks the index for: `nearest` (or 50 around the map centre), plus "show more" pages. */
-  private listSize(): number {
-    return Math.max(1, Math.min((this.position ? this.nearest : 50) + this.listExtra, 500));
-  }
 
   private renderStatus(s: UiStrings) {
     if (this.loader.loading) return s.loading;
@@ -1194,8 +1150,8 @@ export class StationMap extends LitElement {
     const status = this.renderStatus(s);
     const basemap = resolveBasemap(this.basemap, { key: this.basemapKey, lang });
     const notice = this.mapNotice(basemap);
-    const listHeld = store !== null && this.listHeldFor === store;
-    const listItems = listHeld ? [] : this.listItems();
+    const listHeld = this.list.isHeld(store);
+    const listItems = this.list.items;
     const showDetail = !!station && this.detailOpen;
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
@@ -1234,7 +1190,7 @@ export class StationMap extends LitElement {
                     onChange: (filter) => this.handleFilterChange(filter, { fromChip: true }),
                     onInput: (query) => this.handleQueryInput(query),
                     onSubmit: (query) => this.handleQuerySubmit(query),
-                    onArrowDown: () => this.focusPlaceOrRow(),
+                    onArrowDown: () => this.list.focusPlaceOrRow(),
                   })
                 : nothing}
               ${renderPlaceResults({
@@ -1243,7 +1199,7 @@ export class StationMap extends LitElement {
                 headingLevel: clampHeadingLevel(this.headingLevel),
                 onPick: (place) => this.handlePlacePick(place),
                 onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
-                onExitBottom: () => this.focusListRow(0),
+                onExitBottom: () => this.list.focusRow(0),
               })}
               ${listHeld
                 ? nothing
@@ -1260,20 +1216,20 @@ export class StationMap extends LitElement {
                         ? `${s.nearestHeading} · ${s.routeKinds.network}`
                         : s.nearestHeading,
                     selectedIndex: this.selectedIndex,
-                    activeIndex: this.activeListIndex >= 0 ? this.activeListIndex : this.selectedIndex,
+                    activeIndex: this.list.activeIndex(this.selectedIndex),
                     now: this.now(),
                     timezone: this.timezone,
                     holidays: this.openHolidays,
                     headingLevel: clampHeadingLevel(this.headingLevel),
                     filtering: !!store && isFiltering(this.filter),
-                    hasMore: listItems.length >= this.listSize() && this.listSize() < 500,
+                    hasMore: this.list.hasMore(listItems),
                     onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
                     onHover: (index) => this.mapController?.stations.setHighlighted(index),
                     onFocusItem: (index) => {
-                      this.activeListIndex = index;
+                      this.list.setActive(index);
                       this.mapController?.stations.setHighlighted(index);
                     },
-                    onShowMore: () => (this.listExtra += 50),
+                    onShowMore: () => this.list.showMore(),
                     onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
                   })}
             </div>
