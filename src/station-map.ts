@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, unsafeCSS, type CSSResult, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BottomSheetController } from './controllers/bottom-sheet-controller.js';
 import { CoverageController } from './controllers/coverage-controller.js';
+import { SelectionController } from './controllers/selection-controller.js';
 import { StationListController } from './controllers/station-list-controller.js';
 import { NetworkController } from './controllers/network-controller.js';
 import { LazyModule, settleLazyModules } from './controllers/lazy-module.js';
@@ -16,7 +17,7 @@ import type { StationFields } from './data/station-fields.js';
 import type { StationStore } from './data/station-store.js';
 import { summarizeSkippedRows } from './data/station-table.js';
 import { StationMapError } from './errors.js';
-import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap, StationSelectDetail } from './events.js';
+import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap } from './events.js';
 import type { CoverageArea } from './geo/coverage/coverage-mask.js';
 import { fromWgs84, toWgs84 } from './geo/crs/crs.js';
 import { findRoute } from './geo/route/find-route.js';
@@ -165,8 +166,6 @@ export class StationMap extends LitElement {
     deepLink: { type: Boolean, attribute: 'deep-link' },
     shareUrl: { attribute: 'share-url' },
     store: { state: true },
-    selectedIndex: { state: true },
-    detailOpen: { state: true },
     position: { state: true },
     route: { state: true },
     errorMessage: { state: true },
@@ -338,8 +337,6 @@ export class StationMap extends LitElement {
 
 
   private store: StationStore | null = null;
-  private selectedIndex = -1;
-  private detailOpen = false;
   private position: Position | null = null;
   private route: Route | null = null;
   private errorMessage: string | null = null;
@@ -388,6 +385,19 @@ export class StationMap extends LitElement {
   });
   private readonly searchBox = new SearchQueryController(this, () => this.applyQuery());
   private readonly sheet = new BottomSheetController(this);
+  private readonly selection = new SelectionController(this, {
+    store: () => this.store,
+    map: () => this.mapController,
+    position: () => (this.position ? [this.position.lng, this.position.lat] : null),
+    dispatch: (detail) => this.dispatch('station-select', detail, { cancelable: true }),
+    onSelected: (station, distanceMeters, panelOpened) => {
+      if (this.route) this.clearRoute();
+      if (panelOpened) this.sheet.open = true;
+      const name = clipText(stationName(station, this.uiLang));
+      this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
+    },
+    onShown: (index) => this.list.scrollTo(index),
+  });
   private readonly list = new StationListController(this, {
     store: () => this.store,
     position: () => (this.position ? [this.position.lng, this.position.lat] : null),
@@ -416,7 +426,6 @@ export class StationMap extends LitElement {
   private resizeObserver: ResizeObserver | null = null;
   private accept: ((index: number) => boolean) | null = null;
   private viewFitted = false;
-  private focusBeforeDetail: HTMLElement | null = null;
 
   /** Clock used for "open now"; tests and pages may replace it. */
   now: () => Date = () => new Date();
@@ -497,10 +506,6 @@ export class StationMap extends LitElement {
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
     if (changed.has('deepLink') && this.deepLink) this.deepLinks.readHash();
-    if (changed.has('selected') && this.selected !== this.selectedId) {
-      if (this.selected) this.selectById(this.selected, 'api');
-      else this.clearSelection();
-    }
     if (changed.has('src') || changed.has('stations') || changed.has('crs') || changed.has('fields')) void this.loader.reload();
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
@@ -511,7 +516,6 @@ export class StationMap extends LitElement {
     if (changed.has('textScale')) this.renderRoot.querySelector<HTMLElement>('.layout')?.style.setProperty('--sm-scale', String(parseTextScale(this.textScale)));
     if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
-    if (changed.has('selectedIndex') && this.selectedIndex >= 0) this.list.scrollTo(this.selectedIndex);
   }
 
   // ——— public API ———
@@ -665,15 +669,12 @@ export class StationMap extends LitElement {
 
   /** Selects station `id` as if the page picked it (`source: 'api'`). */
   select(id: string): void {
-    this.selectById(String(id), 'api');
+    this.selection.selectById(String(id), 'api');
   }
 
   /** Clears the selection and closes the detail panel. */
   clearSelection(): void {
-    this.selectedIndex = -1;
-    this.detailOpen = false;
-    this.selected = null;
-    this.mapController?.stations.setSelected(-1);
+    this.selection.clear();
   }
 
   /** Zooms the map to the visible (filtered) stations. */
@@ -686,10 +687,6 @@ export class StationMap extends LitElement {
   }
 
   // ——— data ———
-
-  private get selectedId(): string | null {
-    return this.selectedIndex >= 0 ? (this.store?.station(this.selectedIndex).id ?? null) : null;
-  }
 
   private handleLoadFailed(failure: StationLoadFailure): void {
     if (failure.invalidData) this.store = null;
@@ -712,8 +709,7 @@ export class StationMap extends LitElement {
     // of text to lay out.
     if (store.size >= LIST_AFTER_MAP_FROM) this.list.hold(store);
     // A selection is a position in the old data; `selected` picks it again in the new (below).
-    this.selectedIndex = -1;
-    this.mapController?.stations.setSelected(-1);
+    this.selection.reset();
     this.store = store;
     this.dispatch('stations-load', {
       count: store.size,
@@ -733,7 +729,7 @@ export class StationMap extends LitElement {
     await this.updateComplete;
     this.showStations();
     // Unless the user picked a station while the first render finished (the pins are drawn by then).
-    if (this.selected && this.selectedIndex < 0) this.selectById(this.selected, 'api', { silentIfMissing: true });
+    if (this.selected && this.selection.index < 0) this.selection.selectById(this.selected, 'api', { silentIfMissing: true });
     // The stations are drawn: fetch the detail panel while the user looks, before the first tap.
     this.detailView.prefetch();
   }
@@ -754,9 +750,7 @@ export class StationMap extends LitElement {
       this.accept = null;
       // Data that failed to load leaves no stations: no selected station and no pins the map
       // would label from them. `selected` stays, for the next data to select.
-      this.selectedIndex = -1;
-      this.detailOpen = false;
-      this.mapController?.stations.setSelected(-1);
+      this.selection.clear({ keepSelected: true });
       this.mapController?.stations.setIndex(null);
       return;
     }
@@ -786,7 +780,7 @@ export class StationMap extends LitElement {
           },
           clusterLabel: (count, choose) =>
             choose ? this.strings.chooser.marker(count) : `${this.strings.stationsLoaded(count, 0)} · ${this.strings.actions.zoomIn}`,
-          onStationClick: (i) => this.selectIndex(i, 'marker'),
+          onStationClick: (i) => this.selection.select(i, 'marker'),
           onChooseStations: (group) => this.chooser.open(group),
           onMapClick: (lng, lat) => this.handleMapClick(lng, lat),
           onTilesFailed: () => this.handleTilesFailed(),
@@ -826,7 +820,7 @@ export class StationMap extends LitElement {
       this.viewFitted = true;
     }
     map.stations.setIndex(!store ? null : this.accept ? store.clustersFor(this.accept) : store.clusterView());
-    if (this.selectedIndex >= 0) map.stations.setSelected(this.selectedIndex);
+    if (this.selection.index >= 0) map.stations.setSelected(this.selection.index);
     this.list.followMap(this.mapCenter());
   }
 
@@ -899,57 +893,6 @@ export class StationMap extends LitElement {
     this.fireError('tiles-failed', 'Map tiles could not be loaded; stations are still shown.');
   }
 
-  // ——— selection ———
-
-  private selectById(id: string, source: StationSelectDetail['source'], options: { silentIfMissing?: boolean } = {}): void {
-    const index = this.store?.indexById.get(id);
-    if (index === undefined) {
-      if (!options.silentIfMissing && this.store) console.warn(`station-map: no station with id "${id}"`);
-      // `selected` reflects the selection: an id the loaded data lacks does not stay set.
-      if (this.store && options.silentIfMissing) this.clearSelection();
-      else if (this.store) this.selected = this.selectedId;
-      return;
-    }
-    this.selectIndex(index, source);
-  }
-
-  private selectIndex(index: number, source: StationSelectDetail['source']): void {
-    const store = this.store;
-    if (!store) return;
-    const station = store.station(index);
-    const distanceMeters = this.position
-      ? haversineMeters(this.position.lng, this.position.lat, store.lng[index]!, store.lat[index]!)
-      : null;
-    this.selectedIndex = index;
-    this.selected = station.id;
-    const event = this.dispatch('station-select', { id: station.id, station, distanceMeters, source }, { cancelable: true });
-    const map = this.mapController;
-    map?.stations.setSelected(index);
-    if (map && source !== 'marker') {
-      // On phones the bottom sheet (70 % high) covers the map's lower part.
-      const covered = this.offsetWidth < 720 && !event.defaultPrevented ? this.offsetHeight * 0.7 : 0;
-      map.showPoint(store.lng[index]!, store.lat[index]!, Math.max(map.map.getZoom(), 15), covered);
-    }
-    if (this.route) this.clearRoute();
-    if (event.defaultPrevented) {
-      this.detailOpen = false;
-    } else {
-      if (!this.detailOpen) this.focusBeforeDetail = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
-      this.detailOpen = true;
-      this.sheet.open = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus({ preventScroll: true }));
-    }
-    const name = clipText(stationName(station, this.uiLang));
-    this.announce(this.strings.announcements.selected(name, distanceMeters == null ? undefined : formatDistance(distanceMeters, this.uiLang)));
-  }
-
-  private closeDetail(): void {
-    this.detailOpen = false;
-    const back = this.focusBeforeDetail;
-    this.focusBeforeDetail = null;
-    void this.updateComplete.then(() => back?.isConnected && back.focus());
-  }
-
   // ——— helpers ———
 
   private get uiLang(): UiLang {
@@ -1005,9 +948,9 @@ export class StationMap extends LitElement {
       event.stopPropagation();
       return;
     }
-    if (event.key === 'Escape' && this.detailOpen) {
+    if (event.key === 'Escape' && this.selection.detailOpen) {
       event.stopPropagation();
-      this.closeDetail();
+      this.selection.closeDetail();
     }
   }
 
@@ -1094,7 +1037,7 @@ export class StationMap extends LitElement {
       <header>
         ${renderTypeIcon(station.properties.type)}
         <div>${renderHeading(clampHeadingLevel(this.headingLevel), clipText(stationName(station, this.uiLang)), { id: 'detail-title', focusable: true })}</div>
-        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.closeDetail()}>&#x2715;</button>
+        <button class="icon close" part="button" aria-label=${s.actions.close} title=${s.actions.close} @click=${() => this.selection.closeDetail()}>&#x2715;</button>
       </header>
       ${body}
     </article>`;
@@ -1114,7 +1057,7 @@ export class StationMap extends LitElement {
 
   private renderDetailPanel(station: Station, s: UiStrings, lang: UiLang) {
     const store = this.store!;
-    const i = this.selectedIndex;
+    const i = this.selection.index;
     const custom = this.customDetail(station);
     if (custom !== null) return this.renderDetailFrame(station, s, custom);
     const view = this.detailView.get();
@@ -1132,7 +1075,7 @@ export class StationMap extends LitElement {
       headingLevel: clampHeadingLevel(this.headingLevel),
       feedbackTemplate: this.feedbackUrl,
       baseUri: document.baseURI,
-      onClose: () => this.closeDetail(),
+      onClose: () => this.selection.closeDetail(),
       onRoute: () => this.handleRouteHere(station.id),
       onClearRoute: () => this.clearRoute(),
       onCopy: () => void this.handleCopyCode(station.id),
@@ -1146,13 +1089,13 @@ export class StationMap extends LitElement {
     const s = this.strings;
     const lang = this.uiLang;
     const store = this.store;
-    const station = store && this.selectedIndex >= 0 ? store.station(this.selectedIndex) : undefined;
+    const station = store && this.selection.index >= 0 ? store.station(this.selection.index) : undefined;
     const status = this.renderStatus(s);
     const basemap = resolveBasemap(this.basemap, { key: this.basemapKey, lang });
     const notice = this.mapNotice(basemap);
     const listHeld = this.list.isHeld(store);
     const listItems = this.list.items;
-    const showDetail = !!station && this.detailOpen;
+    const showDetail = !!station && this.selection.detailOpen;
     return html`
       <div class="layout" lang=${lang} @keydown=${this.handleKeydown}>
         <section class="panel ${this.sheet.open ? 'open' : ''}" part="panel" aria-label=${s.listLabel}>
@@ -1215,15 +1158,15 @@ export class StationMap extends LitElement {
                       : this.pathNetwork.data
                         ? `${s.nearestHeading} · ${s.routeKinds.network}`
                         : s.nearestHeading,
-                    selectedIndex: this.selectedIndex,
-                    activeIndex: this.list.activeIndex(this.selectedIndex),
+                    selectedIndex: this.selection.index,
+                    activeIndex: this.list.activeIndex(this.selection.index),
                     now: this.now(),
                     timezone: this.timezone,
                     holidays: this.openHolidays,
                     headingLevel: clampHeadingLevel(this.headingLevel),
                     filtering: !!store && isFiltering(this.filter),
                     hasMore: this.list.hasMore(listItems),
-                    onPick: (index) => this.selectIndex(index, this.position ? 'nearest' : 'list'),
+                    onPick: (index) => this.selection.select(index, this.position ? 'nearest' : 'list'),
                     onHover: (index) => this.mapController?.stations.setHighlighted(index),
                     onFocusItem: (index) => {
                       this.list.setActive(index);
@@ -1251,7 +1194,7 @@ export class StationMap extends LitElement {
             </div>
           </div>
           ${renderAttribution(basemap)}
-          ${this.chooser.render({ store, strings: s, lang, selectedIndex: this.selectedIndex, onPick: (i) => this.selectIndex(i, 'marker') })}
+          ${this.chooser.render({ store, strings: s, lang, selectedIndex: this.selection.index, onPick: (i) => this.selection.select(i, 'marker') })}
           ${notice ? html`<div class="map-notice" role="note">${notice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
             ? renderCoverageLegend({
