@@ -514,7 +514,6 @@ export class StationMap extends LitElement {
   protected override updated(changed: PropertyValues): void {
     // Through the CSSOM, not a style attribute: a strict CSP blocks those.
     if (changed.has('textScale')) this.renderRoot.querySelector<HTMLElement>('.layout')?.style.setProperty('--sm-scale', String(parseTextScale(this.textScale)));
-    if (changed.has('network') || (changed.has('crs') && this.network)) void this.pathNetwork.load();
     if (changed.has('lang')) this.refreshMapLabels();
   }
 

@@ -46,6 +46,8 @@ export interface LoadedNetwork {
 export class NetworkController implements ReactiveController {
   private abort: AbortController | null = null;
   private network: LoadedNetwork | null = null;
+  /** The URL and coordinate system last loaded (or dropped) for. */
+  private loadedFor: [string | null, Crs | null] = [null, null];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,6 +59,15 @@ export class NetworkController implements ReactiveController {
   /** The loaded network (its graph built) and its routing code, or `null`. */
   get data(): LoadedNetwork | null {
     return this.network;
+  }
+
+  /** Loads again when the `network` URL changed, or the `crs` its coordinates are read in. */
+  hostUpdated(): void {
+    const url = this.options.url();
+    const crs = url ? this.options.crs() : null;
+    if (url === this.loadedFor[0] && crs === this.loadedFor[1]) return;
+    this.loadedFor = [url, crs];
+    void this.load();
   }
 
   hostDisconnected(): void {
