@@ -1,11 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import type { LoadedNetwork } from '../../src/controllers/network-controller.js';
-import { computeCoverageGrid, type CoverageStations } from '../../src/geo/coverage/coverage-grid.js';
+import { computeCoverageGrid } from '../../src/geo/coverage/coverage-grid.js';
 import type { StationMap } from '../../src/station-map.js';
 // The benchmarks' seeded street grid.
 import { generateStreetGrid } from '../../bench/generate.mjs';
-import { cleanup, fixture, has, markers, nextEvent, shadow, waitFor } from './helpers.js';
+import { cleanup, fixture, has, internalsOf, markers, nextEvent, shadow, waitFor } from './helpers.js';
 
 // Two stations 3 km apart in Tai'an: walking 15 minutes reaches about 1.1 km around each.
 const DATA: GeoJSON.FeatureCollection = {
@@ -152,13 +151,13 @@ describe('service-circle coverage at scale (issue 22)', () => {
       el.stations = stationsIn(20_000, street.bbox);
       await done;
       el.setAttribute('network', networkUrl);
-      const internals = el as unknown as { pathNetwork: { data: LoadedNetwork | null }; store: CoverageStations; mapController: { getViewBBox(): [number, number, number, number] } };
+      const internals = internalsOf(el);
       await waitFor(() => internals.pathNetwork.data !== null, 120_000, 'the network');
       // What the layer's grid for this view costs in one task here, now (the machine may be busy).
       const network = internals.pathNetwork.data!;
-      const options = { bbox: internals.mapController.getViewBBox(), cellsAcross: 128, speedMetersPerSecond: 4.5 / 3.6, maxMinutes: 30, network: network.data, fillNetwork: network.routing.fillNetworkMinutesSteps };
+      const options = { bbox: internals.mapController!.getViewBBox(), cellsAcross: 128, speedMetersPerSecond: 4.5 / 3.6, maxMinutes: 30, network: network.data, fillNetwork: network.routing.fillNetworkMinutesSteps };
       const oneShotStart = performance.now();
-      computeCoverageGrid(internals.store, options);
+      computeCoverageGrid(internals.store!, options);
       const oneShotMs = performance.now() - oneShotStart;
       await new Promise((r) => setTimeout(r, 100));
       observer.observe({ type: 'longtask' });

@@ -1,4 +1,7 @@
 /** Shared helpers of the browser tests. */
+import type { LoadedNetwork } from '../../src/controllers/network-controller.js';
+import type { StationStore } from '../../src/data/station-store.js';
+import type { MapController } from '../../src/map/map-controller.js';
 import type { StationMap } from '../../src/station-map.js';
 import type { StationMapEventMap } from '../../src/events.js';
 
@@ -90,11 +93,23 @@ export function has(root: ParentNode, selector: string): boolean {
   return root.querySelector(selector) !== null;
 }
 
+/** The element's insides that tests read: its loaded path network, station store and map. */
+export interface StationMapInternals {
+  pathNetwork: { data: LoadedNetwork | null };
+  store: StationStore | null;
+  mapController: MapController | null;
+}
+
 /**
- * The element's Leaflet map, or `null` before it is made. Tests reach the element's internals only
- * through helpers like this one, so a rename inside the element is mended in one place; nothing is
- * renamed in the shipped bundles, so it works on them too.
+ * The element's internals. Tests reach them only through this helper (and {@link leafletMapOf}),
+ * so a rename inside the element is mended in one place; nothing is renamed in the shipped
+ * bundles, so it works on them too.
  */
+export function internalsOf(el: StationMap): StationMapInternals {
+  return el as unknown as StationMapInternals;
+}
+
+/** The element's Leaflet map, or `null` before it is made. */
 export function leafletMapOf(el: StationMap): import('leaflet').Map | null {
-  return (el as unknown as { mapController?: { map: import('leaflet').Map } | null }).mapController?.map ?? null;
+  return internalsOf(el).mapController?.map ?? null;
 }

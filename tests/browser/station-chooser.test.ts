@@ -5,10 +5,9 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { StationMap } from '../../src/station-map.js';
-import { cleanup, fixture, markers, nextEvent, shadow, waitFor } from './helpers.js';
+import { cleanup, fixture, leafletMapOf, markers, nextEvent, shadow, waitFor } from './helpers.js';
 
-type Internals = { mapController: { map: import('leaflet').Map } };
-const mapOf = (el: StationMap) => (el as unknown as Internals).mapController.map;
+const mapOf = (el: StationMap) => leafletMapOf(el)!;
 
 const AT: [number, number] = [117.1312, 36.2034];
 

@@ -6,7 +6,7 @@ import '../../../src/index.js';
 import type { StationMap } from '../../../src/station-map.js';
 import { fromWgs84 } from '../../../src/geo/crs/crs.js';
 import type { Crs, StationFilter } from '../../../src/types.js';
-import { cleanup, markers, nextEvent, stationsAround } from '../helpers.js';
+import { cleanup, leafletMapOf, markers, nextEvent, stationsAround } from '../helpers.js';
 import { listNames, mount, serverState, statusText, uniqueKey, waitForAsync as waitFor } from './reliability-helpers.js';
 
 /** Every `invalid-attribute` report the element makes, as `attribute: message`. */
@@ -29,7 +29,7 @@ async function loaded(attributes: Record<string, string> = {}, n = 6): Promise<S
 
 /** Leaflet's zoom, read the way a user sees it: the map's own state. */
 function leafletZoom(el: StationMap): number {
-  return (el as unknown as { mapController: { map: { getZoom(): number } } | null }).mapController!.map.getZoom();
+  return leafletMapOf(el)!.getZoom();
 }
 
 async function selectOpensPanel(el: StationMap, id: string): Promise<void> {

@@ -6,7 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../../src/index.js';
 import type { StationMapErrorDetail } from '../../../src/events.js';
 import type { StationMap } from '../../../src/station-map.js';
-import { cleanup, nextEvent, stationsAround } from '../helpers.js';
+import { cleanup, internalsOf, nextEvent, stationsAround } from '../helpers.js';
 import { mount, serverState, uniqueKey, waitForAsync as waitFor, withShortTimeouts } from './reliability-helpers.js';
 
 /** The next `station-map-error` of `el`. */
@@ -15,7 +15,7 @@ function nextError(el: StationMap, ms = 15000): Promise<StationMapErrorDetail> {
 }
 
 function networkLoaded(el: StationMap): boolean {
-  return (el as unknown as { pathNetwork: { data: unknown } }).pathNetwork.data !== null;
+  return internalsOf(el).pathNetwork.data !== null;
 }
 
 /** `n` two-point LineStrings on a jittered street grid 50 m apart around Tai'an, sharing their ends. */
