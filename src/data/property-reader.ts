@@ -64,8 +64,19 @@ export const ENGLISH_FIELD_HEADERS: readonly string[] = [
 const ALIASES: ReadonlySet<string> = new Set(ENGLISH_FIELD_HEADERS);
 /** Names that fold to themselves: no upper case, spaces, full-width forms or trailing notes. */
 const PLAIN_NAME = /^[a-z][a-z0-9_:.-]*$/;
+/**
+ * The ASCII names the vocabulary maps to a type or service id (a unit test keeps this equal to it).
+ * Any other lower-case ASCII value (`retiree-club`, `sewing`) is kept as given by the full reader too.
+ */
+export const ENGLISH_VALUE_NAMES: readonly string[] = ['wi-fi'];
+const VALUE_ALIASES: ReadonlySet<string> = new Set(ENGLISH_VALUE_NAMES);
 const TYPES: ReadonlySet<string> = new Set(KNOWN_STATION_TYPES);
 const SERVICES: ReadonlySet<string> = new Set(KNOWN_SERVICES);
+
+/** Whether the full reader keeps `value` as given or maps it to the same id: a known id, or a plain name it has no alias for. */
+function keptAsGiven(value: string, ids: ReadonlySet<string>): boolean {
+  return ids.has(value) || (PLAIN_NAME.test(value) && !VALUE_ALIASES.has(value));
+}
 
 /**
  * Reads properties that already speak the schema (English field names, type and service ids), as
@@ -91,13 +102,13 @@ export class SchemaReader implements PropertyReader {
       if (kind === KEEP) continue;
       const value = p[key];
       if (kind === TYPE) {
-        if (typeof value === 'string' && !TYPES.has(value)) return false;
+        if (typeof value === 'string' && !keptAsGiven(value, TYPES)) return false;
       } else if (kind === SERVICES_LIST) {
         if (typeof value === 'string') return false;
         if (Array.isArray(value)) {
           for (let i = 0; i < value.length; i++) {
             const item: unknown = value[i];
-            if (typeof item === 'string' && !SERVICES.has(item)) return false;
+            if (typeof item === 'string' && !keptAsGiven(item, SERVICES)) return false;
           }
         }
       } else if (typeof value === 'string') return false; // honors as one string

@@ -259,6 +259,14 @@ const FIXED_UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map(
 );
 const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
 
+/**
+ * True for the zones "open now" reads without `Intl` (China's, at UTC+8): a zone every browser
+ * knows, so checking it need not wake Intl's time-zone data either.
+ */
+export function isChinaTimezone(timezone: string): boolean {
+  return FIXED_UTC_OFFSET_MINUTES.has(timezone);
+}
+
 function getFormatter(timezone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timezone);
   if (!formatter) {

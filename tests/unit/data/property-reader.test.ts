@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStoreSliced, buildStoreSteps } from '../../../src/data/build-store-sliced.js';
 import { KNOWN_STATION_TYPES } from '../../../src/data/filter-stations.js';
-import { ENGLISH_FIELD_HEADERS, KNOWN_SERVICES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
+import { ENGLISH_FIELD_HEADERS, ENGLISH_VALUE_NAMES, KNOWN_SERVICES, NeedsFieldReader, SchemaReader } from '../../../src/data/property-reader.js';
 import { parseStations } from '../../../src/data/parse-stations.js';
 import { FieldReader } from '../../../src/data/station-fields.js';
 import { FIELD_HEADERS, SERVICE_NAMES, STATION_TYPE_NAMES } from '../../../src/data/vocabulary.js';
@@ -21,8 +21,8 @@ function schemaCollection() {
   for (let i = 0; i < 300; i++) {
     const properties: Record<string, unknown> = {
       name: i % 50 === 7 ? '  ' : `Station ${i}`,
-      type: KNOWN_STATION_TYPES[i % KNOWN_STATION_TYPES.length],
-      services: KNOWN_SERVICES.slice(i % 5, (i % 5) + 3),
+      type: i % 9 === 1 ? 'retiree-club' : KNOWN_STATION_TYPES[i % KNOWN_STATION_TYPES.length],
+      services: [...KNOWN_SERVICES.slice(i % 5, (i % 5) + 3), ...(i % 7 === 2 ? ['sewing'] : [])],
       honors: ['五一巾帼标兵岗'],
       address: `Road ${i}`,
       phone: i % 2 ? '0538-6231234' : 12345,
@@ -53,6 +53,11 @@ describe('SchemaReader', () => {
     expect([...KNOWN_SERVICES].sort()).toEqual(SERVICE_NAMES.map((s) => s.id).sort());
   });
 
+  it('knows every ASCII name of a type or service in the vocabulary', () => {
+    const ascii = [...STATION_TYPE_NAMES, ...SERVICE_NAMES].flatMap((e) => e.names).filter((n) => /^[\x20-\x7e]+$/.test(n));
+    expect([...ENGLISH_VALUE_NAMES].sort()).toEqual([...new Set(ascii)].sort());
+  });
+
   it('knows every ASCII header of the vocabulary', () => {
     const ascii = Object.values(FIELD_HEADERS).flat().filter((h) => /^[\x20-\x7e]+$/.test(h));
     expect([...ENGLISH_FIELD_HEADERS].sort()).toEqual([...new Set(ascii)].sort());
@@ -75,7 +80,8 @@ describe('SchemaReader', () => {
     ['a name that folds to a header', { name: 'A', 'Opening_Hours': 'Mo-Fr 08:00-18:00' }],
     ['an English alias', { name: 'A', tel: '0538-1' }],
     ['a type in Chinese', { name: 'A', type: '工会驿站' }],
-    ['a type that is not an id', { name: 'A', type: 'union' }],
+    ['a type in capitals', { name: 'A', type: 'Union-Station' }],
+    ['a service the vocabulary names in English', { name: 'A', services: ['wi-fi'] }],
     ['services as one string', { name: 'A', services: 'water,toilet' }],
     ['a service in Chinese', { name: 'A', services: ['饮水'] }],
     ['honors as one string', { name: 'A', honors: '五一巾帼标兵岗、工人先锋号' }],
