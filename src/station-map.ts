@@ -362,8 +362,6 @@ export class StationMap extends LitElement {
   private readonly pathNetwork = new NetworkController(this, {
     url: () => this.network,
     crs: () => this.crs,
-    // The host updates when it arrives: the coverage layer sees the new network then.
-    onLoaded: () => undefined,
     onError: (code, message) => this.fireError(code, message),
   });
   private readonly coverageLayer = new CoverageController(this, {
@@ -388,7 +386,7 @@ export class StationMap extends LitElement {
   private readonly selection = new SelectionController(this, {
     store: () => this.store,
     map: () => this.mapController,
-    position: () => (this.position ? [this.position.lng, this.position.lat] : null),
+    position: () => this.positionLngLat,
     dispatch: (detail) => this.dispatch('station-select', detail, { cancelable: true }),
     onSelected: (station, distanceMeters, panelOpened) => {
       if (this.route) this.clearRoute();
@@ -400,7 +398,7 @@ export class StationMap extends LitElement {
   });
   private readonly list = new StationListController(this, {
     store: () => this.store,
-    position: () => (this.position ? [this.position.lng, this.position.lat] : null),
+    position: () => this.positionLngLat,
     nearest: () => this.nearest,
     accept: () => this.accept,
     network: () => this.pathNetwork.data,
@@ -862,6 +860,11 @@ export class StationMap extends LitElement {
   private refreshMapLabels(): void {
     this.mapController?.stations.relabel();
     if (this.position) this.mapController?.setPosition(this.position, this.strings.yourPosition);
+  }
+
+  /** The user's position as `[lng, lat]` (WGS-84), or `null`. */
+  private get positionLngLat(): LngLat | null {
+    return this.position ? [this.position.lng, this.position.lat] : null;
   }
 
   private mapCenter(): LngLat | null {

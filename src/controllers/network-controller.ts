@@ -22,8 +22,6 @@ export const NETWORK_MAX_BYTES = 100 * 2 ** 20;
 export interface NetworkControllerOptions {
   url(): string | null;
   crs(): Crs;
-  /** The network arrived and its graph is built (the host has been asked to update). */
-  onLoaded(): void;
   /** `fetch-failed` (HTTP error, timeout, network), `invalid-geojson` (not JSON) or `too-large`. */
   onError(code: StationMapErrorCode, message: string): void;
 }
@@ -118,8 +116,8 @@ export class NetworkController implements ReactiveController {
       }
       if (abort.signal.aborted) return;
       this.network = { data: network, routing };
+      // The host's update shows it to the list and the coverage layer (they compare their inputs).
       this.host.requestUpdate();
-      this.options.onLoaded();
     } catch (error) {
       if (abort.signal.aborted) return;
       if (error instanceof StationMapError) {

@@ -225,9 +225,10 @@ function mergeByRow(a: readonly SkippedFeature[], b: readonly SkippedFeature[]):
  */
 function parseRange(features: readonly unknown[], start: number, end: number, into: ParseTarget): void {
   const { ids, featureAt, lng, lat, skipped, crs, reader, table } = into;
+  const check = reader.checksFeatures;
   for (let index = start; index < end; index++) {
     const feature = features[index];
-    if (!acceptsFeature(reader, feature)) throw new NeedsFieldReader();
+    if (check && !acceptsFeature(reader, feature)) throw new NeedsFieldReader();
     let reason: SkipReason | null = null;
     let id: string | null = null;
     let first = -1;

@@ -21,6 +21,8 @@ export interface PropertyReader {
   idFromHeader(properties: unknown): string | null;
   /** The properties a station gets (the same object when they already speak the schema). */
   readProperties<T>(properties: T): T;
+  /** Whether the parser must ask {@link accepts} of every feature (the full reader reads them all). */
+  readonly checksFeatures: boolean;
   /** False when this reader cannot read `properties` the way the full reader would. */
   accepts(properties: unknown): boolean;
 }
@@ -84,6 +86,7 @@ function keptAsGiven(value: string, ids: ReadonlySet<string>): boolean {
  */
 export class SchemaReader implements PropertyReader {
   readonly idFromFields = null;
+  readonly checksFeatures = true;
   /** Names met that are no schema field, by whether the full reader would keep them as they are. */
   private readonly others: Record<string, boolean | undefined> = Object.create(null) as Record<string, boolean>;
 

@@ -187,6 +187,8 @@ export class FieldReader implements PropertyReader {
     return toIdString((properties as Record<string, unknown>)[this.idFromFields]);
   }
 
+  readonly checksFeatures = false;
+
   /** Every property is this reader's to read. */
   accepts(): boolean {
     return true;
@@ -356,4 +358,3 @@ export function hasText(text: string): boolean {
   return false;
 }
 
-export { toIdString };
