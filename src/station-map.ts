@@ -477,8 +477,13 @@ export class StationMap extends LitElement {
   /** Also waits for parts being loaded on first use (the detail panel, a language), and their render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (await settleLazyModules(this.lazyModules)) result = await super.getUpdateComplete();
+    while ((await settleLazyModules(this.lazyModules)) || (await this.list.settle())) result = await super.getUpdateComplete();
     return result;
+  }
+
+  /** Resolves when the pending render is done, not waiting for side files or a list shown in steps. */
+  private renderDone(): Promise<boolean> {
+    return super.getUpdateComplete();
   }
 
   protected override firstUpdated(): void {
@@ -701,10 +706,11 @@ export class StationMap extends LitElement {
       this.mapController.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
     }
-    // A national load draws its clusters first; its list waits for the kd-tree, built in slices
-    // after the clusters are painted, so no task has both a scan of every station and fifty rows
-    // of text to lay out.
+    // The clusters paint first. A national load's list waits for the kd-tree, built in slices
+    // after them, so no task has both a scan of every station and fifty rows of text to lay out;
+    // a smaller one's list follows the clusters' paint in steps.
     if (store.size >= LIST_AFTER_MAP_FROM) this.list.hold(store);
+    else this.list.showAfterPaint(store);
     // A selection is a position in the old data; `selected` picks it again in the new (below).
     this.selection.reset();
     this.store = store;
@@ -723,7 +729,8 @@ export class StationMap extends LitElement {
         : `${result.skipped.length} feature(s) skipped: ${first.join('; ')}${more}`;
       this.dispatch('station-map-error', { code: 'invalid-features', message, skipped: result.skipped });
     }
-    await this.updateComplete;
+    // Not `updateComplete`: that waits for the list's steps, which wait for these pins to paint.
+    await this.renderDone();
     this.showStations();
     // Unless the user picked a station while the first render finished (the pins are drawn by then).
     if (this.selected && this.selection.index < 0) this.selection.selectById(this.selected, 'api', { silentIfMissing: true });
@@ -761,6 +768,8 @@ export class StationMap extends LitElement {
   private ensureMap(): Promise<MapController | null> {
     this.mapPromise ??= (async () => {
       const L = await loadLeaflet();
+      // In a task of its own: in the first render's task, the map made it ~250 ms long at 4× CPU.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const container = this.renderRoot.querySelector<HTMLElement>('.map');
       if (!container || !this.isConnected || this.mapController) return this.mapController;
       const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

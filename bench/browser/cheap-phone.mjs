@@ -60,8 +60,17 @@ export function phoneStations(n) {
   return { type: 'FeatureCollection', features };
 }
 
-/** The two pages; each reports its figures to `window.phoneResult`. */
+/**
+ * The pages; each reports its figures to `window.phoneResult`. `preload` is `ours` with the
+ * `<link rel="preload">` the embedding guide recommends: the data downloads while the script does.
+ */
 function pages(n) {
+  const all = basePages(n);
+  const preload = `<link rel="preload" href="/phone/stations-${n}.geojson" as="fetch" crossorigin>`;
+  return { ...all, preload: all.ours.replace('<script src="/dist/station-map.iife.js">', `${preload}\n<script src="/dist/station-map.iife.js">`) };
+}
+
+function basePages(n) {
   const measure = `
   <script>
     // Before anything else: long tasks and the moment the first markers are painted.
@@ -133,7 +142,7 @@ export function startServer(sizes) {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let body = null;
     let type = TYPES[extname(path)] ?? 'application/octet-stream';
-    const page = /^\/phone\/(ours|markercluster)-(\d+)\.html$/.exec(path);
+    const page = /^\/phone\/(ours|preload|markercluster)-(\d+)\.html$/.exec(path);
     const data = /^\/phone\/stations-(\d+)\.geojson$/.exec(path);
     try {
       if (page && sizes.includes(Number(page[2]))) body = gzipped(path, () => pages(Number(page[2]))[page[1]]);
@@ -190,14 +199,8 @@ async function loadOnce(browser, origin, page, n, log) {
   }
 }
 
-/** Medians of `runs` cold loads. */
-async function measure(browser, origin, page, n, runs, log) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await loadOnce(browser, origin, page, n, log);
-    if (!result) return null;
-    results.push(result);
-  }
+/** Medians of cold loads. */
+function summarize(results) {
   return {
     clustersMs: median(results.map((r) => r.clustersMs)),
     listMs: median(results.map((r) => r.listMs)),
@@ -209,6 +212,24 @@ async function measure(browser, origin, page, n, runs, log) {
 }
 
 /**
+ * `runs` cold loads of each page, taken in turns (ours, the peer, ours…) so that a machine
+ * busy with something else for a while slows every page alike; medians of each, or null for a
+ * page that failed.
+ */
+async function measurePages(browser, origin, n, runs, log) {
+  const results = { ours: [], preload: [], markercluster: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const page of Object.keys(results)) {
+      if (!results[page]) continue;
+      const result = await loadOnce(browser, origin, page, n, log);
+      if (result) results[page].push(result);
+      else results[page] = null;
+    }
+  }
+  return Object.fromEntries(Object.entries(results).map(([page, list]) => [page, list && summarize(list)]));
+}
+
+/**
  * Rows for the bench table: for each size, clusters drawn (with the peer), first list row and
  * longest task, medians of `runs` (3; 1 with `quick`, at 400 stations only).
  *
@@ -216,17 +237,15 @@ async function measure(browser, origin, page, n, runs, log) {
  * @param {{ quick: boolean, log: (message: string) => void }} options
  */
 export async function runCheapPhoneBench(browser, { quick, log }) {
-  const sizes = quick ? [400] : [400, 10_000];
-  const runs = quick ? 1 : 3;
+  const sizes = quick ? [400] : (process.env.PHONE_SIZES?.split(",").map(Number) ?? [400, 10_000]);
+  const runs = quick ? 1 : Number(process.env.PHONE_RUNS ?? 3);
   const server = await startServer(sizes);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const rows = [];
   try {
     for (const n of sizes) {
-      log(`phone: <station-map src> ${n}`);
-      const ours = await measure(browser, origin, 'ours', n, runs, log);
-      log(`phone: Leaflet.markercluster ${n}`);
-      const peer = await measure(browser, origin, 'markercluster', n, runs, log);
+      log(`phone: <station-map src> and Leaflet.markercluster, ${n} stations, ${runs} runs each`);
+      const { ours, preload, markercluster: peer } = await measurePages(browser, origin, n, runs, log);
       const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
       rows.push({
         id: `phone-clusters-${n}`,
@@ -240,6 +259,17 @@ export async function runCheapPhoneBench(browser, { quick, log }) {
         note: ours
           ? `${kb(ours.bytesBefore)} transferred before the clusters (${kb(ours.bytesAll)} in all); markercluster ${peer ? `${kb(peer.bytesBefore)}, longest task ${peer.longestTaskMs.toFixed(0)} ms` : 'failed'}`
           : 'the page failed',
+      });
+      rows.push({
+        id: `phone-clusters-preload-${n}`,
+        operation: 'cheap phone: clusters drawn, page with <link rel=preload> for the data',
+        data: 'Shandong',
+        n,
+        ours: preload?.clustersMs ?? null,
+        peer: 'Leaflet.markercluster',
+        peerMs: peer?.clustersMs ?? null,
+        extra: { ours: preload, peer },
+        note: preload ? `first list row ${preload.listMs?.toFixed(0)} ms, longest task ${preload.longestTaskMs.toFixed(0)} ms, ${kb(preload.bytesAll)} in all` : 'the page failed',
       });
       rows.push({ id: `phone-list-${n}`, operation: 'cheap phone: first list row after navigation', data: 'Shandong', n, ours: ours?.listMs ?? null, note: 'the markercluster page has no list' });
       rows.push({ id: `phone-longtask-${n}`, operation: 'cheap phone: longest task until the list', data: 'Shandong', n, ours: ours?.longestTaskMs ?? null, peer: 'Leaflet.markercluster', peerMs: peer?.longestTaskMs ?? null });

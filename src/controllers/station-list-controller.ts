@@ -17,6 +17,10 @@ const MAX_ROWS = 500;
 const ROWS_AROUND_CENTRE = 50;
 /** Rows a "show more" adds. */
 const PAGE_ROWS = 50;
+/** Rows of a list's first paint (a screenful on a desktop panel); the rest follow a frame later. */
+const FIRST_ROWS = 12;
+/** Most a step waits for a frame: a hidden tab gets none. */
+const FRAME_WAIT_MS = 100;
 
 /** What the list reads from its element. */
 export interface StationListOptions {
@@ -42,7 +46,13 @@ export class StationListController implements ReactiveController {
   private active = -1;
   /** A large load whose list waits for its kd-tree, so its clusters paint first. */
   private heldFor: StationStore | null = null;
+  /** The held list waits for the paint steps of {@link showAfterPaint}, not for the kd-tree. */
+  private heldForPaint = false;
   private filterSeen: unknown = undefined;
+  /** A list shown in steps (see {@link showAfterPaint}) shows its first rows only. */
+  private firstRowsOnly = false;
+  /** The steps of {@link showAfterPaint} still to come. */
+  private stepping: Promise<void> | null = null;
   private readonly rows = new NearestList();
 
   constructor(
@@ -79,12 +89,13 @@ export class StationListController implements ReactiveController {
 
   /** Rows asked for: `nearest` (or 50 around the map centre), plus "show more" pages. */
   get size(): number {
-    return Math.max(1, Math.min((this.options.position() ? this.options.nearest() : ROWS_AROUND_CENTRE) + this.extra, MAX_ROWS));
+    const size = Math.max(1, Math.min((this.options.position() ? this.options.nearest() : ROWS_AROUND_CENTRE) + this.extra, MAX_ROWS));
+    return this.firstRowsOnly ? Math.min(size, FIRST_ROWS) : size;
   }
 
   /** Whether a "show more" would find more rows. */
   hasMore(items: readonly ListItem[]): boolean {
-    return items.length >= this.size && this.size < MAX_ROWS;
+    return !this.firstRowsOnly && items.length >= this.size && this.size < MAX_ROWS;
   }
 
   /** Adds a page of rows. */
@@ -101,14 +112,48 @@ export class StationListController implements ReactiveController {
   /** Holds the list of `store` back until {@link release}. */
   hold(store: StationStore): void {
     this.heldFor = store;
+    this.heldForPaint = false;
     this.host.requestUpdate();
   }
 
   /** Shows the list of `store` (its kd-tree is built). */
   release(store: StationStore): void {
-    if (this.heldFor !== store) return;
+    if (this.heldFor !== store || this.heldForPaint) return;
     this.heldFor = null;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Shows the list of a new `store` in steps, each a task of its own: none until the map's
+   * clusters have painted, then a screenful of rows, then the rest a frame later. On a slow phone
+   * the pins, the first rows and fifty rows of text to lay out were one long task (~500 ms at 4×
+   * CPU for 400 stations), and the pins waited for all of it.
+   */
+  showAfterPaint(store: StationStore): void {
+    this.hold(store);
+    this.heldForPaint = true;
+    const steps = (async () => {
+      await nextFrame();
+      if (this.heldFor !== store) return; // a newer load holds its own list
+      this.heldFor = null;
+      this.heldForPaint = false;
+      this.firstRowsOnly = true;
+      this.host.requestUpdate();
+      await nextFrame();
+      this.firstRowsOnly = false;
+      this.host.requestUpdate();
+    })();
+    this.stepping = steps;
+    void steps.finally(() => {
+      if (this.stepping === steps) this.stepping = null;
+    });
+  }
+
+  /** Waits for the steps of {@link showAfterPaint}; `false` when none were running. */
+  async settle(): Promise<boolean> {
+    if (!this.stepping) return false;
+    await this.stepping;
+    return true;
   }
 
   /** Centres the list on a new position of the user. */
@@ -159,4 +204,22 @@ export class StationListController implements ReactiveController {
     const rows = this.host.renderRoot.querySelectorAll<HTMLButtonElement>('.list-view button.item');
     rows[Math.min(position, rows.length - 1)]?.focus();
   }
+}
+
+/**
+ * Resolves in a task once the next frame has painted and the one after it has begun (or after
+ * {@link FRAME_WAIT_MS} without frames: a hidden tab gets none). One frame is not enough: work
+ * queued from the first frame's callback runs before the paint's own follow-up tasks.
+ */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(() => requestAnimationFrame(go));
+    setTimeout(go, FRAME_WAIT_MS);
+  });
 }

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import { cleanup, fixture, markers, nextEvent, shadow, stationsAround, waitFor, has } from './helpers.js';
+import { cleanup, fixture, has, leafletMapOf, markers, nextEvent, shadow, stationsAround, waitFor } from './helpers.js';
 
 const INLINE = JSON.stringify(stationsAround(3, 'IN'));
 
@@ -32,6 +32,31 @@ describe('loading station data', () => {
     expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/3 stations/);
     await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'markers');
     expect(consoleErrors).to.deep.equal([]);
+  });
+
+  it('paints a city\'s clusters before its list, then a screenful of rows, then the rest; updateComplete waits for all', async () => {
+    const el = await fixture('<station-map basemap="none" lang="en"></station-map>', { height: 600 });
+    await waitFor(() => leafletMapOf(el), 8000, 'the map');
+    // What each frame after the load shows. On a slow phone the pins, the first rows and fifty
+    // rows of text were one long task, and the pins waited for all of it.
+    const frames: Array<[pins: number, rows: number]> = [];
+    let sampling = true;
+    const sample = () => {
+      const { pins, clusters } = markers(el);
+      frames.push([pins.length + clusters.length, shadow(el).querySelectorAll('button.item').length]);
+      if (sampling) requestAnimationFrame(sample);
+    };
+    el.addEventListener('stations-load', () => requestAnimationFrame(sample), { once: true });
+    const loaded = nextEvent(el, 'stations-load');
+    el.stations = stationsAround(400, 'CITY');
+    await loaded;
+    await el.updateComplete;
+    sampling = false;
+    expect(shadow(el).querySelectorAll('button.item').length, 'rows once updateComplete resolves').to.equal(50);
+    expect(frames[0]![0], 'pins in the first frame').to.be.greaterThan(0);
+    expect(frames[0]![1], 'rows in the first frame').to.equal(0);
+    const rowCounts = [...new Set(frames.map(([, rows]) => rows))];
+    expect(rowCounts.filter((rows) => rows > 0 && rows < 50), 'a frame with the first rows only').to.deep.equal([12]);
   });
 
   it('reads inline <script type="application/geo+json"> with no page JavaScript', async () => {
