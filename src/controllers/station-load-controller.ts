@@ -14,6 +14,7 @@ import { StationMapError } from '../errors.js';
 import { isCrs } from '../geo/crs/crs.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { Crs, StationInput, StationMapErrorCode } from '../types.js';
+import { runStepsWithin } from '../util/steps.js';
 
 /** Where the stations come from, in the order that wins. */
 export interface StationSource {
@@ -57,6 +58,10 @@ export interface StationLoadControllerOptions {
 
 /** Fewest milliseconds between two updates of the progress bar. */
 const PROGRESS_INTERVAL_MS = 120;
+/** JSON text from this length on is parsed in pieces, between frames (`JSON.parse` of a megabyte: a few ms). */
+const JSON_IN_PIECES_FROM = 1 << 20;
+/** The share of the progress bar that parsing such a text takes. */
+const JSON_SHARE = 0.4;
 
 const INLINE_SELECTOR =
   'script[type="application/geo+json"], script[type="application/json"], script[type="text/csv"], script[type="text/tab-separated-values"]';
@@ -200,16 +205,41 @@ export class StationLoadController implements ReactiveController {
     // Each progress change re-renders and repaints the element: a few per second read as
     // smooth, one per slice costs ~4 ms a slice.
     let shownAt = -Infinity;
+    const onProgress = (p: number) => {
+      const now = performance.now();
+      if (p >= 1 || now - shownAt < PROGRESS_INTERVAL_MS) return;
+      shownAt = now;
+      this.setProgress(Math.floor(p * 100) / 100);
+    };
+    // The share of the progress that parsing megabytes of JSON text in pieces took (see below).
+    let parsedShare = 0;
+    if (typeof input === 'string' && input.length >= JSON_IN_PIECES_FROM && /^\s*\{/.test(input.slice(0, 64))) {
+      // Several megabytes (ten thousand stations with every property) were one JSON.parse of
+      // ~300 ms on a slow phone, the longest task of the load. The piecewise parser is a side
+      // file: a city's data is far smaller, and beside a large file its request costs nothing.
+      const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+      let pieces: typeof import('../data/parse-json-steps.js') | null = null;
+      try {
+        pieces = await import('../data/parse-json-steps.js');
+      } catch {
+        // Not hosted, or offline: the parser reads the text at once, as before.
+      }
+      if (abort.signal.aborted || generation !== this.generation) return;
+      if (pieces) {
+        try {
+          input = await runStepsSliced(runStepsWithin(pieces.parseJsonSteps(text), 0, JSON_SHARE), { signal: abort.signal, onProgress });
+          parsedShare = JSON_SHARE;
+        } catch {
+          if (abort.signal.aborted || generation !== this.generation) {
+            if (generation === this.generation) this.setProgress(null);
+            return;
+          }
+          // Not JSON: the parser says why, in its own words.
+        }
+      }
+    }
     const build = (reader?: PropertyReader) =>
-      runStepsSliced(buildStoreSteps(input, { crs, fields: fields ?? undefined, reader }), {
-        signal: abort.signal,
-        onProgress: (p) => {
-          const now = performance.now();
-          if (p >= 1 || now - shownAt < PROGRESS_INTERVAL_MS) return;
-          shownAt = now;
-          this.setProgress(Math.floor(p * 100) / 100);
-        },
-      });
+      runStepsSliced(runStepsWithin(buildStoreSteps(input, { crs, fields: fields ?? undefined, reader }), parsedShare, 1), { signal: abort.signal, onProgress });
     try {
       try {
         // The schema reader first; Chinese headers and values, a table's rows or the page's

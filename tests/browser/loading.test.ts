@@ -59,6 +59,33 @@ describe('loading station data', () => {
     expect(rowCounts.filter((rows) => rows > 0 && rows < 50), 'a frame with the first rows only').to.deep.equal([12]);
   });
 
+  it('parses megabytes of station JSON from src in pieces, not in one long JSON.parse', async () => {
+    const collection = stationsAround(8000, 'BIG');
+    for (const feature of collection.features) feature.properties!.address = '山东省泰安市泰山区红门路 1 号（工会驿站，户外劳动者服务站）';
+    const text = JSON.stringify(collection);
+    expect(text.length).to.be.greaterThan(2 ** 20);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
+    const parse = JSON.parse;
+    const lengths: number[] = [];
+    JSON.parse = (json: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      lengths.push(String(json).length);
+      return parse(json, reviver);
+    };
+    try {
+      const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+      const loaded = nextEvent(el, 'stations-load', 30_000);
+      el.src = url;
+      expect((await loaded).detail.count).to.equal(8000);
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('button.item').length).to.equal(50);
+    } finally {
+      JSON.parse = parse;
+      URL.revokeObjectURL(url);
+    }
+    expect(lengths.length, 'JSON.parse calls').to.be.greaterThan(3);
+    expect(Math.max(...lengths), 'the longest text given to JSON.parse').to.be.lessThan(text.length / 4);
+  });
+
   it('reads inline <script type="application/geo+json"> with no page JavaScript', async () => {
     const container = document.createElement('div');
     container.className = 'fixture';
