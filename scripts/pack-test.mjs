@@ -89,7 +89,7 @@ check('tarball holds only dist/, types, README, LICENSE, manifest and schema', (
     'dist/station-map.iife.js',
     // Side files the script-tag bundle loads on first use, beside it (scripts/side-files.mjs).
     'dist/station-map.qr-path.js',
-    'dist/station-map.geocoding.js',
+    'dist/station-map.place-search-session.js',
     'dist/custom-elements.json',
     'schema/station-collection.schema.json',
     'README.md',

@@ -4,11 +4,10 @@
  * list shows above the station matches.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PlaceSearch } from '../data/geocoders/place-search.js';
-import { toWgs84 } from '../geo/crs/crs.js';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { Crs, Geocoder } from '../types.js';
 import type { PlaceResult, PlaceSearchState } from '../ui/place-results.js';
+import type { PlaceSearchSession } from './place-search-session.js';
 
 /** The element's settings that choose the geocoder. */
 export interface GeocoderSettings {
@@ -27,10 +26,11 @@ export interface PlaceSearchControllerOptions {
   onError(message: string): void;
 }
 
-/** Owns the place results of one `<station-map>`'s search box. */
+/** Owns the place results of one `<station-map>`'s search box; the work is in its session, loaded on the first search. */
 export class PlaceSearchController implements ReactiveController {
-  private searcher: { key: unknown[]; search: PlaceSearch; pageCrs: boolean } | null = null;
-  private currentState: PlaceSearchState = { state: 'idle' };
+  private session: PlaceSearchSession | null = null;
+  private loading: Promise<PlaceSearchSession> | null = null;
+  private loadFailed = false;
   private pickedName: string | null = null;
 
   constructor(
@@ -42,7 +42,7 @@ export class PlaceSearchController implements ReactiveController {
 
   /** Geocoder results for the search box. */
   get state(): PlaceSearchState {
-    return this.currentState;
+    return this.loadFailed ? { state: 'failed' } : (this.session?.state ?? { state: 'idle' });
   }
 
   /** The place picked from the results, named in the list heading. */
@@ -51,78 +51,37 @@ export class PlaceSearchController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.searcher?.search.cancel();
     // The cancelled request never answers: without this, "Searching…" would stay after re-attaching.
-    if (this.currentState.state === 'searching') this.setState({ state: 'idle' });
+    this.session?.cancel();
   }
 
   /** Asks the geocoder for `query` once typing pauses; shorter than 2 characters clears the results. */
   async search(query: string): Promise<void> {
-    const settings = this.options.settings();
-    if (!hasGeocoder(settings)) return;
-    let searcher: Awaited<ReturnType<typeof this.searcherFor>>;
+    if (!hasGeocoder(this.options.settings())) return;
+    this.loading ??= import('./place-search-session.js').then((m) => (this.session = new m.PlaceSearchSession(this.options, () => this.host.requestUpdate())));
+    let session: PlaceSearchSession;
     try {
-      searcher = await this.searcherFor(settings);
+      session = await this.loading;
     } catch (error) {
-      // The geocoding code could not be loaded (a side file not hosted, offline): the box keeps its station matches.
-      this.setState({ state: 'failed' });
+      // The geocoding code could not be loaded (a side file not hosted, offline): the box keeps its
+      // station matches, and the next search tries again.
+      this.loading = null;
+      this.loadFailed = true;
+      this.host.requestUpdate();
       this.options.onError(error instanceof Error ? error.message : String(error));
       return;
     }
-    if (!searcher) return;
-    if (query.trim().length < 2) {
-      searcher.search.cancel();
-      this.setState({ state: 'idle' });
-      return;
-    }
-    this.setState({ state: 'searching' });
-    try {
-      const found = await searcher.search.search(query);
-      if (found === null) return;
-      const places: PlaceResult[] = [];
-      for (const place of found.slice(0, 8)) {
-        if (!place || !Number.isFinite(place.lng) || !Number.isFinite(place.lat)) continue;
-        // The page's geocoder speaks the element's crs; the built-in ones WGS-84.
-        const [lng, lat] = searcher.pageCrs ? toWgs84([place.lng, place.lat], this.options.crs()) : [place.lng, place.lat];
-        places.push({ name: String(place.name ?? ''), lng, lat });
-      }
-      this.setState({ state: 'done', places });
-    } catch (error) {
-      this.setState({ state: 'failed' });
-      this.options.onError(error instanceof Error ? error.message : String(error));
-    }
+    this.loadFailed = false;
+    await session.search(query);
   }
 
   /** A place was picked: drop the results and remember its name. */
   pick(place: PlaceResult): void {
-    this.searcher?.search.cancel();
-    this.setState({ state: 'idle' });
+    this.session?.cancel(true);
     if (this.pickedName !== place.name) {
       this.pickedName = place.name;
       this.host.requestUpdate();
     }
-  }
-
-  private setState(state: PlaceSearchState): void {
-    this.currentState = state;
-    this.host.requestUpdate();
-  }
-
-  /** The place search in use, rebuilt only when a setting that picks the geocoder changes. */
-  private async searcherFor(settings: GeocoderSettings): Promise<{ search: PlaceSearch; pageCrs: boolean } | null> {
-    const { geocoder: pageGeocoder, geocoderUrl, basemap, basemapKey, lang } = settings;
-    const key = [pageGeocoder, geocoderUrl, basemap, basemapKey, lang];
-    const sameKey = () => this.searcher && this.searcher.key.every((v, i) => v === key[i]);
-    if (sameKey()) return this.searcher;
-    const { createNominatimGeocoder, createPlaceSearch, createTiandituGeocoder } = await import('../data/geocoders/geocoding.js');
-    // Another search may have built it while the module loaded.
-    if (sameKey()) return this.searcher;
-    this.searcher?.search.cancel();
-    let geocoder: Geocoder | null = pageGeocoder;
-    if (!geocoder && geocoderUrl) geocoder = createNominatimGeocoder({ url: geocoderUrl, language: lang === 'en' ? 'en,zh' : 'zh-CN,zh,en' });
-    if (!geocoder && basemap === 'tianditu' && basemapKey) geocoder = createTiandituGeocoder({ key: basemapKey });
-    this.searcher = geocoder ? { key, search: createPlaceSearch(geocoder), pageCrs: geocoder === pageGeocoder } : null;
-    return this.searcher;
   }
 }
 

@@ -63,6 +63,8 @@ async function loaded(options: { width?: number; height?: number } = {}): Promis
   el.stations = DATA;
   await done;
   await waitFor(() => markers(el).pins.length === 3, 6000, 'pins');
+  // The list and its filter bar come a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 

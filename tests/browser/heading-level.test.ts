@@ -39,6 +39,8 @@ async function pageWithH1(attributes = ''): Promise<StationMap> {
   el.stations = DATA;
   await done;
   await waitFor(() => markers(el).pins.length === 2, 6000, 'pins');
+  // The list and its headings come a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 

@@ -54,7 +54,7 @@ describe('the script-tag bundle (dist/station-map.iife.js)', () => {
     await el.updateComplete;
     // The first view loads none of them (the offline copy of src is saved after it, from its own file).
     const qr = '/dist/station-map.qr-path.js';
-    const geocoding = '/dist/station-map.geocoding.js';
+    const geocoding = '/dist/station-map.place-search-session.js';
     expect(sideFiles()).to.not.include(qr);
     expect(sideFiles()).to.not.include(geocoding);
 

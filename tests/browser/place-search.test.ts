@@ -21,6 +21,8 @@ async function loaded(geocoder: StationMap['geocoder']): Promise<StationMap> {
   el.stations = DATA;
   await done;
   await waitFor(() => markers(el).pins.length === 3, 6000, 'pins');
+  // The search box comes with the list, a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 

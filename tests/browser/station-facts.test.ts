@@ -31,6 +31,8 @@ async function loaded(attributes = ''): Promise<StationMap> {
   el.stations = DATA;
   await done;
   await waitFor(() => markers(el).pins.length === 2, 6000, 'pins');
+  // The list and its filter bar come a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 

@@ -9,6 +9,8 @@ async function loaded(data: GeoJSON.FeatureCollection, markup = '<station-map ba
   el.stations = data;
   await done;
   await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'markers');
+  // The list and its filter bar come a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 
