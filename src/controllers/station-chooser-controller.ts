@@ -12,10 +12,6 @@ import { LazyModule } from './lazy-module.js';
 
 /** Rows per page: enough for any building, few enough for a phone screen. */
 const PAGE_SIZE = 8;
-/** Width of the chooser in px (its CSS `width`), to keep it inside the map. */
-const CHOOSER_WIDTH = 280;
-/** Gap between the marker and the chooser in px. */
-const GAP = 26;
 
 /** What the chooser asks of the element when it renders. */
 export interface StationChooserContext {
@@ -66,22 +62,12 @@ export class StationChooserController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const chooser = this.host.renderRoot.querySelector<HTMLElement>('.chooser');
-    const group = this.group;
-    if (!chooser || !group) return;
-    // Set through the CSSOM (a strict CSP blocks style attributes): beside the marker, inside the map.
-    const { point, mapSize } = group;
-    const width = Math.min(CHOOSER_WIDTH, mapSize.width - 16);
-    chooser.style.width = `${width}px`;
-    chooser.style.left = `${Math.max(8, Math.min(point.x - width / 2, mapSize.width - width - 8))}px`;
-    const below = point.y < mapSize.height / 2;
-    chooser.style.top = below ? `${Math.min(point.y + GAP, mapSize.height - 80)}px` : '';
-    chooser.style.bottom = below ? '' : `${Math.max(8, mapSize.height - point.y + GAP + 14)}px`;
-    chooser.style.maxHeight = `${Math.max(120, below ? mapSize.height - point.y - GAP - 8 : point.y - GAP - 22)}px`;
-    if (this.focusFirst) {
-      this.focusFirst = false;
-      chooser.querySelector<HTMLElement>('button.choice')?.focus({ preventScroll: true });
-    }
+    // Only a rendered chooser asks for the module (get() would start loading it): it is in then.
+    const chooser = this.group && this.host.renderRoot.querySelector<HTMLElement>('.chooser');
+    const view = chooser && this.view.get();
+    if (!chooser || !view) return;
+    view.placeChooser(chooser, this.group!, this.focusFirst);
+    this.focusFirst = false;
   }
 
   hostDisconnected(): void {
@@ -121,19 +107,7 @@ export class StationChooserController implements ReactiveController {
    * Returns true when the key was handled.
    */
   handleKeydown(event: KeyboardEvent): boolean {
-    if (!this.group) return false;
-    const target = event.composedPath()[0] as HTMLElement | undefined;
-    const chooser = target?.closest?.('.chooser');
-    if (!chooser) return false;
-    if (event.key === 'Escape') {
-      this.close({ restoreFocus: true });
-      return true;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
-    const rows = [...chooser.querySelectorAll<HTMLElement>('button.choice')];
-    const at = rows.indexOf(target!);
-    if (at < 0) return false;
-    rows[Math.max(0, Math.min(rows.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-    return true;
+    const view = this.group && this.view.get();
+    return !!view && view.handleChooserKey(event, () => this.close({ restoreFocus: true }));
   }
 }

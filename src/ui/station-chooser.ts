@@ -12,6 +12,7 @@ import { renderTypeIcon } from './list-rows.js';
 
 
 export { chooserStyles } from './station-chooser.styles.js';
+export { handleChooserKey, placeChooser } from './place-chooser.js';
 /** What the chooser needs from the element. */
 export interface StationChooserOptions {
   /** Stations at the spot in all. */
