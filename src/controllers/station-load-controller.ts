@@ -203,8 +203,9 @@ export class StationLoadController implements ReactiveController {
     // a newer load (or disconnecting) aborts this one between two slices.
     let built: BuiltStore;
     // Each progress change re-renders and repaints the element: a few per second read as
-    // smooth, one per slice costs ~4 ms a slice.
-    let shownAt = -Infinity;
+    // smooth, one per slice costs ~4 ms a slice. None in the first interval: a city's load is done
+    // by then, and a bar shown for a frame or two only delays its pins on a slow phone.
+    let shownAt = performance.now();
     const onProgress = (p: number) => {
       const now = performance.now();
       if (p >= 1 || now - shownAt < PROGRESS_INTERVAL_MS) return;
