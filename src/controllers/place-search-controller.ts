@@ -4,27 +4,10 @@
  * list shows above the station matches.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { UiLang } from '../i18n/resolve-lang.js';
-import type { Crs, Geocoder } from '../types.js';
 import type { PlaceResult, PlaceSearchState } from '../ui/place-results.js';
-import type { PlaceSearchSession } from './place-search-session.js';
+import type { GeocoderSettings, PlaceSearchControllerOptions, PlaceSearchSession } from './place-search-session.js';
 
-/** The element's settings that choose the geocoder. */
-export interface GeocoderSettings {
-  geocoder: Geocoder | null;
-  geocoderUrl: string | null;
-  basemap: string;
-  basemapKey: string | null;
-  lang: UiLang;
-}
-
-/** What the place search reads from its element. */
-export interface PlaceSearchControllerOptions {
-  settings(): GeocoderSettings;
-  crs(): Crs;
-  /** The geocoder failed; the box keeps its station matches. */
-  onError(message: string): void;
-}
+export type { GeocoderSettings, PlaceSearchControllerOptions } from './place-search-session.js';
 
 /** Owns the place results of one `<station-map>`'s search box; the work is in its session, loaded on the first search. */
 export class PlaceSearchController implements ReactiveController {

@@ -9,7 +9,25 @@ import type { PlaceSearch } from '../data/geocoders/place-search.js';
 import { toWgs84 } from '../geo/crs/crs.js';
 import type { Geocoder } from '../types.js';
 import type { PlaceResult, PlaceSearchState } from '../ui/place-results.js';
-import type { GeocoderSettings, PlaceSearchControllerOptions } from './place-search-controller.js';
+import type { UiLang } from '../i18n/resolve-lang.js';
+import type { Crs } from '../types.js';
+
+/** The element's settings that choose the geocoder. */
+export interface GeocoderSettings {
+  geocoder: Geocoder | null;
+  geocoderUrl: string | null;
+  basemap: string;
+  basemapKey: string | null;
+  lang: UiLang;
+}
+
+/** What the place search reads from its element. */
+export interface PlaceSearchControllerOptions {
+  settings(): GeocoderSettings;
+  crs(): Crs;
+  /** The geocoder failed; the box keeps its station matches. */
+  onError(message: string): void;
+}
 
 /** Place search for one element: its geocoder and its current results. */
 export class PlaceSearchSession {
