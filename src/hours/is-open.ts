@@ -226,7 +226,8 @@ export function getLocalTime(date: Date, timezone: string = DEFAULT_TIMEZONE): L
   const remembered = lastLocalTime.get(timezone);
   if (remembered?.minuteKey === minuteKey) return remembered.local;
   const offset = FIXED_UTC_OFFSET_MINUTES.get(timezone);
-  if (offset !== undefined && ms >= FIXED_SINCE_MS) {
+  // (Within 8 hours of the last date a Date can hold, the shifted one cannot: Intl then.)
+  if (offset !== undefined && ms >= FIXED_SINCE_MS && ms + offset * 60000 <= MAX_DATE_MS) {
     // China's zones have been UTC+8 all year since 1992: no need to wake Intl's time-zone data
     // (its first use costs ~25 ms on a phone, on the first render of the list).
     const local = new Date(ms + offset * 60000);
@@ -258,6 +259,8 @@ const FIXED_UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map(
   ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'].map((zone) => [zone, 480]),
 );
 const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
+/** The last moment a Date can hold (ECMAScript: 8.64e15 ms after the epoch). */
+const MAX_DATE_MS = 8.64e15;
 
 /**
  * True for the zones "open now" reads without `Intl` (China's, at UTC+8): a zone every browser

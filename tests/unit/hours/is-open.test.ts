@@ -86,6 +86,13 @@ describe('isOpenAt: time zones', () => {
     expect(getLocalTime(date)).toEqual({ weekday: 0, minute: 4 * 60, date: '2024-05-06' });
   });
 
+  it('reads the last dates a Date can hold in Shanghai (the shifted local time would not fit one)', () => {
+    const last = new Date(8.64e15); // +275760-09-13T00:00:00Z
+    expect(getLocalTime(last)).toMatchObject({ minute: 8 * 60 });
+    expect(getLocalTime(new Date(8.64e15 - 3 * 3600e3))).toMatchObject({ minute: 5 * 60 });
+    expect(isOpenAt('24/7', last)).toBe(true);
+  });
+
   it('evaluates in another zone, summer time included', () => {
     // 07:30 in Berlin (UTC+2 in May) is 13:30 in Shanghai.
     const date = new Date('2024-05-06T07:30:00+02:00');
