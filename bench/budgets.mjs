@@ -30,6 +30,12 @@ export const BUDGETS = [
   { id: 'phone-list-10000', field: 'ours', max: 3500, quick: false },
   { id: 'phone-longtask-10000', field: 'ours', max: 200, quick: false },
   { id: 'phone-clusters-10000', field: 'ratio', min: 1.3, quick: false },
+  // The national map from a PMTiles archive on the same phone (bench/browser/national-phone.mjs).
+  { id: /^national-clusters-(186100|1000000)$/, field: 'ours', max: 2500, quick: false },
+  { id: /^national-bytes-(186100|1000000)$/, field: 'ours', max: 300, quick: false },
+  { id: /^national-city-(186100|1000000)$/, field: 'ours', max: 1000, quick: false },
+  { id: /^national-nearest-(186100|1000000)$/, field: 'ours', max: 1500, quick: false },
+  { id: /^national-longtask-(186100|1000000)$/, field: 'ours', max: 200, quick: false },
 ];
 
 function describe(row) {

@@ -158,6 +158,15 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   (bench/browser/cheap-phone.mjs). What bounds the first view at 400 stations is the
   link: ~104 KB (the 80 KB script and the 23 KB data) take ~0.55 s at 1.6 Mbps before
   any of the 150 ms round trips, against ~80 KB for Leaflet + markercluster.
+- **National, cheap phone (Chromium, 186,100 and 1,000,000 stations)**: the same emulated
+  phone; the seeded national file (bench/national-stations.mjs) as the PMTiles archive that
+  \`station-map tiles\` writes, read by \`<station-map src="….pmtiles">\` with range requests,
+  against the same stations as one GeoJSON file through \`src\` (one run: over a minute of download
+  at 186,100; not run at a million). From navigation: first clusters drawn and the bytes before
+  them; then the page sets \`center\`/\`zoom\` to downtown Shanghai at zoom 12 (stations drawn: the
+  last marker change before half a second without one); then \`origin\` in rural Hubei (the 5
+  nearest listed; "exact": \`findNearest()\` equals a brute-force scan in Node); the longest task
+  over the whole run. Medians of 3 (bench/browser/national-phone.mjs).
 `;
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), text);

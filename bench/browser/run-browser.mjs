@@ -272,6 +272,8 @@ export async function runBrowserBench({ quick, log }) {
       // Imported here: cheap-phone.mjs uses this module's median.
       const { runCheapPhoneBench } = await import('./cheap-phone.mjs');
       rows.push(...(await runCheapPhoneBench(browser, { quick, log })));
+      const { runNationalPhoneBench } = await import('./national-phone.mjs');
+      rows.push(...(await runNationalPhoneBench(browser, { quick, log })));
     }
     return { rows, chromium: browser.version() };
   } finally {
