@@ -45,8 +45,9 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: { index: 'src/index.ts', core: 'src/core.ts', react: 'src/react.ts', cli: 'src/cli/bin.ts' },
-    // fflate is the command's dependency, installed beside it; node: built-ins are Node's.
-    external: (id) => isPeer(id) || id === 'fflate' || id.startsWith('node:'),
+    // fflate (the command's .xlsx reader) and pbf (the tile encoder of core and the command) are
+    // dependencies, installed beside the package; node: built-ins are Node's.
+    external: (id) => isPeer(id) || id === 'fflate' || id === 'pbf' || id.startsWith('node:'),
     onwarn,
     output: {
       dir: 'dist',

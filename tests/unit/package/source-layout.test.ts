@@ -25,6 +25,8 @@ const LAYERS: Record<string, number> = {
   geo: 2,
   hours: 2,
   data: 3,
+  // Tile math and the tile producer: pure like data (which they may read, as data may read them).
+  tiles: 3,
   icons: 3,
   i18n: 4,
   map: 5,
