@@ -23,13 +23,14 @@ import { convertBBoxToPage } from '../geo/crs/page-crs.js';
 import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { MapController } from '../map/map-controller.js';
-import { decodeStationTile, emptyTile, type StationTile, type TileKey } from '../tiles/decode-station-tile.js';
+import { decodeStationTile, emptyTile, type DecodedTile, type TileKey } from '../tiles/decode-station-tile.js';
 import { findNearestInTiles } from '../tiles/nearest-in-tiles.js';
 import { StationRegistry, keptCount, type TiledStore } from '../tiles/tiled-store.js';
 import { readLookupStations, lookupUrlFor } from '../tiles/lookup-stations.js';
 import { isTiledSource } from '../tiles/tiled-source-url.js';
 import { pmtilesSource, templateSource, withRetries, type TileSource, type TileSourceInfo } from '../tiles/tile-source.js';
-import { ancestorAt, DEFAULT_STATION_ZOOM, tileId, tilesCovering, tileZoomFor } from '../tiles/view-tiles.js';
+import { DEFAULT_STATION_ZOOM } from '../tiles/station-tiles.js';
+import { ancestorAt, tileId, tilesCovering, tileZoomFor } from '../tiles/view-tiles.js';
 import type { Crs, NearestResult, Station, StationFilter } from '../types.js';
 import type { SelectionController } from './selection-controller.js';
 import type { StationListController } from './station-list-controller.js';
@@ -76,8 +77,8 @@ const MAX_STATIONS = 20_000;
 const LOOKUP_DELAY_MS = 300;
 
 interface CachedTile {
-  tile: StationTile | null;
-  promise: Promise<StationTile>;
+  tile: DecodedTile | null;
+  promise: Promise<DecodedTile>;
   abort: AbortController;
   used: number;
 }
@@ -275,7 +276,7 @@ class TiledLoad {
   };
 
   /** A tile from the cache or the network (retried twice; a tile that still fails is empty and reported). */
-  private loadTile(key: TileKey): Promise<StationTile> {
+  private loadTile(key: TileKey): Promise<DecodedTile> {
     const id = tileId(key);
     const cached = this.cache.get(id);
     if (cached) {
@@ -340,7 +341,7 @@ class TiledLoad {
   }
 
   /** New tiles: their stations join the store (one rebuild a frame), their clusters are drawn. */
-  private queueRefresh(tile: StationTile): void {
+  private queueRefresh(tile: DecodedTile): void {
     if (this.stopped || !this.info) return;
     this.registry.addTile(tile, this.info.stationZoom);
     if (this.refreshQueued) return;
@@ -387,10 +388,10 @@ class TiledLoad {
   }
 
   /** The loaded tiles for map zoom `zoom` over `bbox`; where one is not in yet, its nearest loaded ancestor. */
-  private tilesFor(bbox: ClusterBBox, zoom: number): StationTile[] {
+  private tilesFor(bbox: ClusterBBox, zoom: number): DecodedTile[] {
     const info = this.info;
     if (!info) return [];
-    const found = new Map<string, StationTile>();
+    const found = new Map<string, DecodedTile>();
     for (const key of tilesCovering(bbox, tileZoomFor(zoom, info.stationZoom), { limit: 256 })) {
       for (let z = key.z; z >= 0; z--) {
         const id = tileId(ancestorAt(key, z));

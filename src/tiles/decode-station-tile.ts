@@ -5,17 +5,12 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { unprojectX, unprojectY } from '../geo/crs/mercator.js';
+import type { TileCoord } from './tile-math.js';
 import type { Station } from '../types.js';
+import { DEFAULT_JSON_FIELDS } from './tile-properties.js';
 
 /** A tile of the XYZ scheme (y grows south). */
-export interface TileKey {
-  z: number;
-  x: number;
-  y: number;
-}
-
-/** Properties written as JSON text when a tile source has no metadata saying which. */
-export const DEFAULT_JSON_FIELDS: readonly string[] = ['services', 'honors', 'photos'];
+export type TileKey = TileCoord;
 
 /** The name of the one layer of a station tile. */
 export const STATIONS_LAYER = 'stations';
@@ -46,13 +41,13 @@ export interface TileCluster {
 }
 
 /** A decoded tile. */
-export interface StationTile extends TileKey {
+export interface DecodedTile extends TileKey {
   stations: TileStation[];
   clusters: TileCluster[];
 }
 
 /** An empty tile (a 204, a 404, a zero-length body, a tile the archive does not hold). */
-export function emptyTile(key: TileKey): StationTile {
+export function emptyTile(key: TileKey): DecodedTile {
   return { z: key.z, x: key.x, y: key.y, stations: [], clusters: [] };
 }
 
@@ -66,7 +61,7 @@ export function decodeStationTile(
   bytes: Uint8Array,
   key: TileKey,
   options: { jsonFields?: readonly string[] } = {},
-): StationTile {
+): DecodedTile {
   const tile = emptyTile(key);
   if (bytes.byteLength === 0) return tile;
   const layer = new VectorTile(new PbfReader(bytes)).layers[STATIONS_LAYER];

@@ -30,7 +30,9 @@ export function readLookupStations(json: unknown, crs: Crs): Array<{ station: St
     if (geometry.type !== 'Point' || !Array.isArray(coordinates)) continue;
     const [x, y] = coordinates as unknown[];
     if (typeof x !== 'number' || typeof y !== 'number' || !(Math.abs(x) <= 180 && Math.abs(y) <= 90)) continue;
-    const rawId = [feature.id, properties.id, properties.code].find((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number');
+    const rawId = [feature.id, properties.id, properties.code].find(
+      (v): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v)),
+    );
     if (rawId === undefined || typeof properties.name !== 'string' || properties.name.trim() === '') continue;
     const [lng, lat] = toWgs84([x, y], crs);
     const station = {

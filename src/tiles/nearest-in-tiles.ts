@@ -13,15 +13,15 @@
 import { boxDistanceMeters } from '../geo/sphere/box-distance.js';
 import { haversineMeters } from '../geo/sphere/haversine.js';
 import type { Station } from '../types.js';
-import type { StationTile, TileCluster, TileKey } from './decode-station-tile.js';
-import { tileBBox } from './view-tiles.js';
+import type { DecodedTile, TileCluster, TileKey } from './decode-station-tile.js';
+import { tileBounds } from './tile-math.js';
 
 /** Options of {@link findNearestInTiles}. */
 export interface NearestInTilesOptions {
   /** The zoom whose tiles hold every station with its exact position. */
   stationZoom: number;
   /** Loads tiles (from a cache or the network), in parallel; an empty tile is a tile with no features. */
-  loadTiles(keys: TileKey[]): Promise<StationTile[]>;
+  loadTiles(keys: TileKey[]): Promise<DecodedTile[]>;
   /** Keeps a station (the page's filter); default all. */
   accept?: ((station: Station) => boolean) | null;
   /** How many of a cluster's stations the filter may keep (from its per-type counts); default all. 0 prunes the cell. */
@@ -35,7 +35,7 @@ export interface NearestInTiles {
   /** The `k` nearest kept stations, nearest first (fewer when the source holds fewer). */
   results: Array<{ station: Station; distanceMeters: number }>;
   /** The station-zoom tiles opened: together they hold every station nearer than the last result. */
-  stationTiles: StationTile[];
+  stationTiles: DecodedTile[];
 }
 
 type Entry = { distance: number; tile: TileKey; station?: undefined } | { distance: number; station: Station; tile?: undefined };
@@ -50,7 +50,7 @@ export async function findNearestInTiles(lng: number, lat: number, k: number, op
   const { stationZoom, loadTiles, accept, countKept } = options;
   const batch = options.batch ?? 8;
   const results: NearestInTiles['results'] = [];
-  const stationTiles: StationTile[] = [];
+  const stationTiles: DecodedTile[] = [];
   if (!(k >= 1) || !Number.isFinite(lng) || !(lat >= -90 && lat <= 90)) return { results, stationTiles };
   const heap = new MinHeap<Entry>((a, b) => a.distance - b.distance);
   const queued = new Set<string>();
@@ -59,7 +59,7 @@ export async function findNearestInTiles(lng: number, lat: number, k: number, op
     const key = `${tile.z}/${tile.x}/${tile.y}`;
     if (queued.has(key)) return;
     queued.add(key);
-    heap.push({ distance: boxDistanceMeters(lng, lat, tileBBox(tile)), tile });
+    heap.push({ distance: boxDistanceMeters(lng, lat, tileBounds(tile)), tile });
   };
   const z0 = stationZoom % 2;
   for (let x = 0; x < 2 ** z0; x++) for (let y = 0; y < 2 ** z0; y++) pushTile({ z: z0, x, y });

@@ -5,8 +5,9 @@
  * bounds) and the bytes of one tile. Pure of DOM: `fetch` and `DecompressionStream` are in Node too.
  */
 import { PMTiles } from 'pmtiles';
-import { DEFAULT_JSON_FIELDS, decodeStationTile, type TileKey } from './decode-station-tile.js';
-import { DEFAULT_STATION_ZOOM } from './view-tiles.js';
+import { decodeStationTile, type TileKey } from './decode-station-tile.js';
+import { DEFAULT_STATION_ZOOM } from './station-tiles.js';
+import { DEFAULT_JSON_FIELDS } from './tile-properties.js';
 
 /** What a tiled source says about itself. */
 export interface TileSourceInfo {

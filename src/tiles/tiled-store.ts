@@ -14,7 +14,7 @@ import { KNOWN_STATION_TYPES } from '../data/filter-stations.js';
 import { indexColumnsSteps, type StationStore } from '../data/station-store.js';
 import { runSteps } from '../util/steps.js';
 import type { Crs, Station } from '../types.js';
-import type { StationTile, TileCluster } from './decode-station-tile.js';
+import type { DecodedTile, TileCluster } from './decode-station-tile.js';
 
 /** Cluster ids of the producer's clusters start here, above every cell id of a {@link ClusterIndex}. */
 const TILE_CLUSTER_ID = 2 ** 52;
@@ -77,7 +77,7 @@ export class StationRegistry {
    * Adds the stations of a tile (of a station-zoom tile: with their exact positions, which
    * replace rounded ones read below the station zoom). Returns whether anything changed.
    */
-  addTile(tile: StationTile, stationZoom: number): boolean {
+  addTile(tile: DecodedTile, stationZoom: number): boolean {
     let changed = false;
     for (const { station, lng, lat } of tile.stations) changed = this.add(station, lng, lat, tile.z >= stationZoom) || changed;
     return changed;
@@ -118,7 +118,7 @@ export class StationRegistry {
   }
 
   /** The map id of a producer cluster: the same for the same feature of the same tile. */
-  clusterId(tile: StationTile, cluster: TileCluster): number {
+  clusterId(tile: DecodedTile, cluster: TileCluster): number {
     const key = `${tile.z}/${tile.x}/${tile.y}/${cluster.feature}`;
     let id = this.clusterIds.get(key);
     if (id === undefined) {
@@ -157,7 +157,7 @@ export interface TiledStoreOptions {
   /** Bounds of the whole source, when it says. */
   bbox: [number, number, number, number] | null;
   /** The loaded tiles to draw at map zoom `zoom` (< the station zoom) over `bbox`. */
-  tilesFor(bbox: ClusterBBox, zoom: number): StationTile[];
+  tilesFor(bbox: ClusterBBox, zoom: number): DecodedTile[];
   /** The types the page's filter keeps (`null`: all). */
   filterTypes(): readonly string[] | null | undefined;
   /** Looks station `id` up where the tiles have not brought it; `true` when a lookup started. */

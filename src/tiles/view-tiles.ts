@@ -3,25 +3,12 @@
  * exist; the station zoom's are drawn larger), and the tiles covering the view and a margin,
  * nearest the centre first so the middle of the screen fills in first.
  */
-import { projectX, projectY, unprojectX, unprojectY } from '../geo/crs/mercator.js';
+import { projectX, projectY } from '../geo/crs/mercator.js';
 import type { TileKey } from './decode-station-tile.js';
-
-/** The station zoom when neither the archive nor the page says (docs/design/tiled-stations.md). */
-export const DEFAULT_STATION_ZOOM = 12;
 
 /** `z/x/y`: the key of a tile in caches and maps. */
 export function tileId({ z, x, y }: TileKey): string {
   return `${z}/${x}/${y}`;
-}
-
-/**
- * The tile's bounds as `[west, south, east, north]` in degrees.
- *
- * @example tileBBox({ z: 1, x: 1, y: 0 }) // [0, 0, 180, 85.0511287798066]
- */
-export function tileBBox({ z, x, y }: TileKey): [number, number, number, number] {
-  const n = 2 ** z;
-  return [unprojectX(x / n), unprojectY((y + 1) / n), unprojectX((x + 1) / n), unprojectY(y / n)];
 }
 
 /** The zoom of the tiles drawn at map zoom `mapZoom`: the rounded map zoom, at most the station zoom. */
