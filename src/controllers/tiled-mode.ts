@@ -31,6 +31,8 @@ import { isTiledSource } from '../tiles/tiled-source-url.js';
 import { pmtilesSource, templateSource, withRetries, type TileSource, type TileSourceInfo } from '../tiles/tile-source.js';
 import { DEFAULT_STATION_ZOOM } from '../tiles/station-tiles.js';
 import { ancestorAt, tileId, tilesCovering, tileZoomFor } from '../tiles/view-tiles.js';
+import { boundsFromTiles } from '../tiles/tile-bounds.js';
+import { tileBounds } from '../tiles/tile-math.js';
 import type { Crs, NearestResult, Station, StationFilter } from '../types.js';
 import type { SelectionController } from './selection-controller.js';
 import type { StationListController } from './station-list-controller.js';
@@ -131,6 +133,8 @@ class TiledLoad {
   private readonly registry: StationRegistry;
   private info: TileSourceInfo | null = null;
   private readonly cache = new Map<string, CachedTile>();
+  /** Tiles that failed after their retries: drawn as nothing, asked again by a later view. */
+  private readonly failed = new Set<string>();
   /** Tiles the view needs now, and tiles the last nearest search opened. */
   private wanted = new Set<string>();
   private pinned = new Set<string>();
@@ -225,6 +229,9 @@ class TiledLoad {
       return null;
     }
     if (this.stopped) return null;
+    // A tile server says no bounds: the first tiles of the pyramid do.
+    if (!info.bbox) info = { ...info, bbox: await boundsFromTiles(info.stationZoom, (keys) => Promise.all(keys.map((key) => this.loadTile(key)))) };
+    if (this.stopped) return null;
     this.info = info;
     this.publish();
     if (this.map) this.showSource(info);
@@ -236,21 +243,10 @@ class TiledLoad {
     const map = this.map!;
     const { host } = this;
     if (!host.viewFitted && !host.center) {
-      const bbox = info.bbox ?? this.topTileBBox();
-      if (bbox) map.fitBBox(bbox, { animate: false });
+      if (info.bbox) map.fitBBox(info.bbox, { animate: false });
       host.viewFitted = true;
     }
     this.handleMove();
-  }
-
-  /** Where the zoom-0 tile's features are (a tile server says no bounds). */
-  private topTileBBox(): [number, number, number, number] | null {
-    const top = this.cache.get('0/0/0')?.tile;
-    const points = [...(top?.clusters ?? []), ...(top?.stations ?? [])];
-    if (!points.length) return null;
-    const lngs = points.map((p) => p.lng);
-    const lats = points.map((p) => p.lat);
-    return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
   }
 
   // ——— tiles of the view ———
@@ -283,6 +279,7 @@ class TiledLoad {
       cached.used = ++this.clock;
       return cached.promise;
     }
+    this.failed.delete(id);
     const abort = new AbortController();
     const signal = AbortSignal.any([abort.signal, this.abort.signal]);
     const entry: CachedTile = {
@@ -298,7 +295,9 @@ class TiledLoad {
         },
         (error: unknown) => {
           if (this.cache.get(id) === entry) this.cache.delete(id); // a later view asks again
-          if (!signal.aborted) this.reportFailure(key, error);
+          if (signal.aborted) return emptyTile(key);
+          this.failed.add(id);
+          this.reportFailure(key, error);
           return emptyTile(key);
         },
       ),
@@ -326,12 +325,12 @@ class TiledLoad {
     if (this.announced || this.stopped) return;
     this.announced = true;
     const { host } = this;
-    this.publish();
+    if (!this.publish()) this.map?.stations.redraw();
     await host.updateComplete;
     if (this.stopped) return;
     // `selected` names a station of the first view, or one `lookup-url` finds.
     if (host.selected && host.selection.index < 0) host.selection.selectById(host.selected, 'api');
-    const bbox = info.bbox ?? this.topTileBBox();
+    const bbox = info.bbox;
     host.dispatch('stations-load', {
       count: info.total,
       skipped: [],
@@ -387,22 +386,24 @@ class TiledLoad {
     host.list.setActive(-1);
   }
 
-  /** The loaded tiles for map zoom `zoom` over `bbox`; where one is not in yet, its nearest loaded ancestor. */
+  /**
+   * The loaded tiles for map zoom `zoom` over `bbox`. Where one is still loading, the part of its
+   * nearest loaded ancestor that lies inside it stands in; a tile that failed shows nothing.
+   */
   private tilesFor(bbox: ClusterBBox, zoom: number): DecodedTile[] {
     const info = this.info;
     if (!info) return [];
-    const found = new Map<string, DecodedTile>();
+    const found: DecodedTile[] = [];
     for (const key of tilesCovering(bbox, tileZoomFor(zoom, info.stationZoom), { limit: 256 })) {
+      if (this.failed.has(tileId(key))) continue;
       for (let z = key.z; z >= 0; z--) {
-        const id = tileId(ancestorAt(key, z));
-        const tile = this.cache.get(id)?.tile;
-        if (tile) {
-          found.set(id, tile);
-          break;
-        }
+        const tile = this.cache.get(tileId(ancestorAt(key, z)))?.tile;
+        if (!tile) continue;
+        found.push(z === key.z ? tile : partInside(tile, key));
+        break;
       }
     }
-    return [...found.values()];
+    return found;
   }
 
   // ——— nearest ———
@@ -459,6 +460,13 @@ class TiledLoad {
       if (!this.stopped) host.fireError('fetch-failed', `lookup-url failed: ${String(error)}`);
     }
   }
+}
+
+/** The features of `tile` (an ancestor of `key`) whose points lie inside tile `key`. */
+function partInside(tile: DecodedTile, key: TileKey): DecodedTile {
+  const [west, south, east, north] = tileBounds(key);
+  const inside = (p: { lng: number; lat: number }) => p.lng >= west && p.lng < east && p.lat > south && p.lat <= north;
+  return { ...tile, clusters: tile.clusters.filter(inside), stations: tile.stations.filter(inside) };
 }
 
 /** The page's `station-zoom`: an integer 0–22, else 12 (reported). */
