@@ -99,7 +99,7 @@ for (const source of SOURCES) {
         const shown = drawn(el);
         expect(shown.clusters.reduce((a, b) => a + b, 0) + shown.pins).to.equal(400);
         expect(shadow(el).querySelector('[part="status"]')!.textContent).to.contain('400');
-        await leafletMapOf(el)!.setZoom(leafletMapOf(el)!.getZoom() + 1);
+        leafletMapOf(el)!.setZoom(leafletMapOf(el)!.getZoom() + 1);
         await new Promise((r) => setTimeout(r, 500));
         expect(loads).to.equal(1);
       } finally {
