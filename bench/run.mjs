@@ -20,7 +20,7 @@ import { formatMarkdownTable, formatNotes, formatTextTable } from './report.mjs'
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
-const SUITES = ['nearest', 'cluster', 'parse', 'parse-csv', 'route', 'coverage', 'network', 'turf'];
+const SUITES = ['nearest', 'cluster', 'parse', 'parse-csv', 'route', 'coverage', 'network', 'turf', 'tiles'];
 const log = (message) => process.stderr.write(`${message}\n`);
 
 /** Bundles and runs one Node suite; rows, or one row saying why there are none. */

@@ -45,6 +45,8 @@ export interface CliStrings {
     other(detail: string): string;
   };
   wrote(file: string, count: number, crs: string): string;
+  /** The one-line summary of `tiles`. */
+  wroteTiles(file: string, figures: { stations: number; tiles: number; bytes: number; maxZoom: number }): string;
   argError(detail: string): string;
   args: {
     missingCommand: string;
@@ -55,7 +57,9 @@ export interface CliStrings {
     missingValue(name: string): string;
     badLang(value: string): string;
     badCrs(value: string): string;
-    missingOutput: string;
+    badStationZoom(value: string, max: number): string;
+    missingOutput(command: 'convert' | 'tiles'): string;
+    binaryToStdout: string;
   };
 }
 
@@ -75,11 +79,14 @@ const zhCN: CliStrings = {
       检查站点数据（GeoJSON、CSV/TSV 或 Excel .xlsx），报告每一行的问题。
   station-map convert 文件 -o stations.geojson [--crs gcj02]
       转换为组件读取最快的 GeoJSON（WGS-84 坐标，标准字段名）。
+  station-map tiles 文件 -o stations.pmtiles [--station-zoom 12] [--crs gcj02]
+      生成全国规模用的瓦片文件（PMTiles，图层 stations，低缩放级别为聚合点）。
 
 选项：
   --crs      数据坐标系：wgs84（默认）、gcj02（高德、腾讯地图拾取）、bd09（百度）
   --lang     报告语言：zh-CN 或 en（默认按 LANG 环境变量，否则中文）
-  -o, --output  convert 的输出文件（- 表示标准输出）
+  -o, --output  convert、tiles 的输出文件（convert 可用 - 表示标准输出）
+  --station-zoom  tiles：从这一缩放级别起瓦片含每个站点（0–18，默认 12）
   -h, --help    显示本帮助
 
 退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取或参数有误。`,
@@ -116,17 +123,21 @@ const zhCN: CliStrings = {
     other: (detail) => detail,
   },
   wrote: (file, count, crs) => `已写入 ${file}：${count} 个站点，坐标已从 ${crs} 转为 WGS-84。`,
+  wroteTiles: (file, f) =>
+    `已写入 ${file}：${f.stations} 个站点，${f.tiles} 个瓦片，${formatBytes(f.bytes)}，缩放级别 0–${f.maxZoom}（${f.maxZoom} 级起含每个站点）。`,
   argError: (detail) => `参数错误：${detail}\n运行 station-map --help 查看用法。`,
   args: {
-    missingCommand: '缺少命令：check 或 convert',
-    unknownCommand: (name) => `未知命令“${name}”，可用：check、convert`,
+    missingCommand: '缺少命令：check、convert 或 tiles',
+    unknownCommand: (name) => `未知命令“${name}”，可用：check、convert、tiles`,
     missingFile: '缺少要读取的文件',
     extraArgument: (value) => `多余的参数“${value}”`,
     unknownOption: (name) => `未知选项“${name}”`,
     missingValue: (name) => `选项 ${name} 缺少取值`,
     badLang: (value) => `不支持的语言“${value}”，可用：zh-CN、en`,
     badCrs: (value) => `不支持的坐标系“${value}”，可用：wgs84、gcj02、bd09`,
-    missingOutput: 'convert 需要 -o 输出文件',
+    badStationZoom: (value, max) => `站点缩放级别“${value}”无效，可用 0 到 ${max} 的整数`,
+    missingOutput: (command) => `${command} 需要 -o 输出文件`,
+    binaryToStdout: 'tiles 的输出是二进制文件，请用 -o 指定文件名，不能用 -',
   },
 };
 
@@ -136,11 +147,14 @@ const en: CliStrings = {
       Check station data (GeoJSON, CSV/TSV or Excel .xlsx) and report every row's faults.
   station-map convert FILE -o stations.geojson [--crs gcj02]
       Write the GeoJSON the widget reads fastest (WGS-84, the schema's field names).
+  station-map tiles FILE -o stations.pmtiles [--station-zoom 12] [--crs gcj02]
+      Write a tile archive for national data (PMTiles, layer stations, clusters at low zooms).
 
 Options:
   --crs         coordinate system of the data: wgs84 (default), gcj02 (Amap, Tencent pickers), bd09 (Baidu)
   --lang        report language: zh-CN or en (default from LANG, else zh-CN)
-  -o, --output  output file of convert (- for standard output)
+  -o, --output  output file of convert and tiles (- for standard output, convert only)
+  --station-zoom  tiles: the zoom from which tiles hold every station (0-18, default 12)
   -h, --help    show this help
 
 Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, or bad arguments.`,
@@ -177,19 +191,30 @@ Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot b
     other: (detail) => detail,
   },
   wrote: (file, count, crs) => `Wrote ${file}: ${count} stations, coordinates converted from ${crs} to WGS-84.`,
+  wroteTiles: (file, f) =>
+    `Wrote ${file}: ${f.stations} stations, ${f.tiles} tiles, ${formatBytes(f.bytes)}, zooms 0-${f.maxZoom} (every station from ${f.maxZoom}).`,
   argError: (detail) => `Error: ${detail}\nRun station-map --help for usage.`,
   args: {
-    missingCommand: 'missing command: check or convert',
-    unknownCommand: (name) => `unknown command "${name}"; use check or convert`,
+    missingCommand: 'missing command: check, convert or tiles',
+    unknownCommand: (name) => `unknown command "${name}"; use check, convert or tiles`,
     missingFile: 'missing the file to read',
     extraArgument: (value) => `unexpected argument "${value}"`,
     unknownOption: (name) => `unknown option "${name}"`,
     missingValue: (name) => `option ${name} needs a value`,
     badLang: (value) => `unsupported language "${value}"; use zh-CN or en`,
     badCrs: (value) => `unsupported coordinate system "${value}"; use wgs84, gcj02 or bd09`,
-    missingOutput: 'convert needs -o with the output file',
+    badStationZoom: (value, max) => `bad station zoom "${value}"; use a whole number from 0 to ${max}`,
+    missingOutput: (command) => `${command} needs -o with the output file`,
+    binaryToStdout: 'tiles writes a binary file: give a file name with -o, not -',
   },
 };
+
+/** Bytes as a person reads them: `812 B`, `38.4 KB`, `37.7 MB` (1 KB = 1024 B). */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 /** The command's strings in `lang`. */
 export function cliStrings(lang: CliLang): CliStrings {

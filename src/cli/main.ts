@@ -1,5 +1,5 @@
 /**
- * `station-map check` and `station-map convert`: a thin shell around
+ * `station-map check`, `convert` and `tiles`: a thin shell around
  * `checkStations` from `station-map/core`, so the command judges a file
  * exactly as the widget will. All input and output goes through {@link CliIo},
  * which keeps this testable without a terminal.
@@ -11,11 +11,18 @@ import { toCleanGeoJson } from './clean-geojson.js';
 import { formatReport } from './format-report.js';
 import { parseArgs } from './parse-args.js';
 import { readStationFile, StationFileError } from './read-station-file.js';
+import { buildStationArchive } from '../tiles/station-archive.js';
 
 /** What the command reads and writes; the real one is in `bin.ts`. */
 export interface CliIo {
   readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
+  /** Writes the chunks, one after the other, as the file's bytes. */
+  writeBinary(path: string, chunks: readonly Uint8Array[]): void;
+  /** Gzip compression, for the tiles of `tiles` (Node's zlib in `bin.ts`). */
+  gzip(bytes: Uint8Array): Uint8Array;
+  /** The package's version, for the archive's `generator`. */
+  version?: string;
   stdout(text: string): void;
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
@@ -55,6 +62,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (request.command === 'check') {
     io.stdout(formatReport(check, { file: request.file, ...source.sheet }, s));
+  } else if (request.command === 'tiles') {
+    // As convert: the report (what was left out) on stderr, the one-line summary on stdout.
+    io.stderr(formatReport(check, { file: request.file, ...source.sheet }, s));
+    const { features } = toCleanGeoJson(check.stations, request.crs);
+    const archive = buildStationArchive(features, {
+      gzip: io.gzip,
+      stationZoom: request.stationZoom,
+      generator: io.version ? `station-map ${io.version}` : 'station-map',
+    });
+    io.writeBinary(request.output, archive.chunks);
+    const tiles = archive.tilesPerZoom.reduce((sum, n) => sum + n, 0);
+    io.stdout(`${s.wroteTiles(request.output, { stations: archive.set.count, tiles, bytes: archive.summary.bytes, maxZoom: archive.set.stationZoom })}\n`);
   } else {
     const geojson = `${JSON.stringify(toCleanGeoJson(check.stations, request.crs))}\n`;
     // The report goes to stderr: it says what was left out, and `-o -` keeps stdout for the GeoJSON.

@@ -4,6 +4,7 @@
  * should read what went wrong in their language).
  */
 import { isCrs } from '../geo/crs/crs.js';
+import { DEFAULT_STATION_ZOOM, MAX_STATION_ZOOM } from '../tiles/station-tiles.js';
 import type { Crs } from '../types.js';
 import type { CliLang, CliStrings } from './cli-strings.js';
 
@@ -11,7 +12,8 @@ import type { CliLang, CliStrings } from './cli-strings.js';
 export type CliRequest =
   | { command: 'help'; lang?: CliLang }
   | { command: 'check'; file: string; crs: Crs; lang?: CliLang }
-  | { command: 'convert'; file: string; crs: Crs; output: string; lang?: CliLang };
+  | { command: 'convert'; file: string; crs: Crs; output: string; lang?: CliLang }
+  | { command: 'tiles'; file: string; crs: Crs; output: string; stationZoom: number; lang?: CliLang };
 
 /** A bad command line: `error` names the fault in the report language (which `--lang` may have set before the fault). */
 export interface ArgError {
@@ -29,6 +31,7 @@ export function parseArgs(argv: readonly string[]): CliRequest | ArgError {
   let lang: CliLang | undefined;
   let crs: Crs = 'wgs84';
   let output: string | undefined;
+  let stationZoom: number | undefined;
   let help = false;
   let fault: ((s: CliStrings) => string) | null = null;
   for (let i = 0; i < argv.length; i++) {
@@ -55,6 +58,11 @@ export function parseArgs(argv: readonly string[]): CliRequest | ArgError {
       if (value === null) fault ??= (s) => s.args.missingValue('--crs');
       else if (isCrs(lower)) crs = lower;
       else fault ??= (s) => s.args.badCrs(value);
+    } else if (name === '--station-zoom') {
+      const value = takeValue();
+      if (value === null) fault ??= (s) => s.args.missingValue('--station-zoom');
+      else if (/^\d{1,2}$/.test(value) && Number(value) <= MAX_STATION_ZOOM) stationZoom = Number(value);
+      else fault ??= (s) => s.args.badStationZoom(value, MAX_STATION_ZOOM);
     } else if (name === '-o' || name === '--output') {
       const value = takeValue();
       if (value === null) fault ??= (s) => s.args.missingValue(name);
@@ -67,13 +75,19 @@ export function parseArgs(argv: readonly string[]): CliRequest | ArgError {
   if (fault) return { error: fault, ...withLang };
   const [command, file, extra] = positional;
   if (command === undefined) return { error: (s) => s.args.missingCommand, ...withLang };
-  if (command !== 'check' && command !== 'convert') return { error: (s) => s.args.unknownCommand(command), ...withLang };
+  if (command !== 'check' && command !== 'convert' && command !== 'tiles') return { error: (s) => s.args.unknownCommand(command), ...withLang };
   if (file === undefined) return { error: (s) => s.args.missingFile, ...withLang };
   if (extra !== undefined) return { error: (s) => s.args.extraArgument(extra), ...withLang };
+  if (command !== 'tiles' && stationZoom !== undefined) return { error: (s) => s.args.unknownOption('--station-zoom'), ...withLang };
   if (command === 'check') {
     if (output !== undefined) return { error: (s) => s.args.unknownOption('-o'), ...withLang };
     return { command, file, crs, ...withLang };
   }
-  if (output === undefined) return { error: (s) => s.args.missingOutput, ...withLang };
+  if (output === undefined) return { error: (s) => s.args.missingOutput(command), ...withLang };
+  // An archive is binary: it goes to a file, never to the terminal.
+  if (command === 'tiles') {
+    if (output === '-') return { error: (s) => s.args.binaryToStdout, ...withLang };
+    return { command, file, crs, output, stationZoom: stationZoom ?? DEFAULT_STATION_ZOOM, ...withLang };
+  }
   return { command, file, crs, output, ...withLang };
 }

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../src/cli/main.js';
 import { toWgs84 } from '../../../src/geo/crs/crs.js';
 import { parseStations } from '../../../src/data/read-stations.js';
+import { openArchive, readStationTile } from '../tiles/archive-reader.js';
 
 const TABLES = fileURLToPath(new URL('../../fixtures/tables/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,6 +26,7 @@ function run(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
+  const binary = new Map<string, Uint8Array[]>();
   const io: CliIo = {
     readFile: (path) =>
       // An old Excel 97-2003 file starts with the OLE signature.
@@ -33,12 +36,15 @@ function run(argv: string[], env: Record<string, string> = {}) {
           ? new TextEncoder().encode(VIRTUAL[path])
           : new Uint8Array(readFileSync(join(TABLES, path))),
     writeFile: (path, text) => void written.set(path, text),
+    writeBinary: (path, chunks) => void binary.set(path, [...chunks]),
+    gzip: (bytes) => gzipSync(bytes),
+    version: '9.9.9',
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     env,
   };
   const code = runCli(argv, io);
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, written, binary };
 }
 
 /** The report lines every form of the planted-faults fixture gives (spreadsheet rows; header = row 1). */
@@ -157,6 +163,11 @@ describe('command line', () => {
     [['check', 'a.csv', '--crs', 'bd-11'], '不支持的坐标系“bd-11”'],
     [['check', 'a.csv', '--lang', 'fr'], '不支持的语言“fr”'],
     [['convert', 'a.csv'], 'convert 需要 -o 输出文件'],
+    [['tiles', 'a.csv'], 'tiles 需要 -o 输出文件'],
+    [['tiles', 'a.csv', '-o', '-'], 'tiles 的输出是二进制文件'],
+    [['tiles', 'a.csv', '-o', 'x.pmtiles', '--station-zoom', '19'], '站点缩放级别“19”无效'],
+    [['tiles', 'a.csv', '-o', 'x.pmtiles', '--station-zoom', 'twelve'], '站点缩放级别“twelve”无效'],
+    [['convert', 'a.csv', '-o', 'x.geojson', '--station-zoom', '10'], '未知选项“--station-zoom”'],
   ])('refuses %j with a clear error and exit 2', (argv, message) => {
     const { code, stdout, stderr } = run(argv);
     expect(code).toBe(2);
@@ -224,6 +235,33 @@ describe('station-map convert', () => {
   });
 });
 
+describe('station-map tiles', () => {
+  it('writes an archive of the usable stations, reports the skipped rows on stderr and exits 1', async () => {
+    const { code, stdout, stderr, binary } = run(['tiles', 'stations-faults.xlsx', '-o', 'out.pmtiles', '--station-zoom', '10']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(PLANTED_REPORT);
+    expect(stdout).toMatch(/^已写入 out\.pmtiles：5 个站点，\d+ 个瓦片，[\d.]+ KB，缩放级别 0–10（10 级起含每个站点）。\n$/);
+    const archive = openArchive(binary.get('out.pmtiles')!);
+    expect((await archive.getHeader()).maxZoom).toBe(10);
+    expect(await archive.getMetadata()).toMatchObject({ station_count: 5, station_zoom: 10, generator: 'station-map 9.9.9' });
+    const world = (await readStationTile(archive, 0, 0, 0))!;
+    expect(world.reduce((sum, f) => sum + ((f.properties.count as number | undefined) ?? 1), 0)).toBe(5);
+  });
+
+  it('converts GCJ-02 input to WGS-84 before cutting tiles, and speaks English when asked', async () => {
+    const { code, stdout, binary } = run(['tiles', 'stations-clean.geojson', '-o', 'gcj.pmtiles', '--crs', 'gcj02', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Wrote gcj\.pmtiles: \d+ stations, \d+ tiles, [\d.]+ KB, zooms 0-12 \(every station from 12\)\.\n$/);
+    const source = parseStations(readFileSync(join(TABLES, 'stations-clean.geojson'), 'utf8')).stations[0]!;
+    const [lng, lat] = toWgs84(source.geometry.coordinates as [number, number], 'gcj02');
+    const archive = openArchive(binary.get('gcj.pmtiles')!);
+    const header = await archive.getHeader();
+    expect(header.minLon).toBeLessThanOrEqual(lng + 1e-6);
+    expect(header.maxLat).toBeGreaterThanOrEqual(lat - 1e-6);
+    expect(Math.abs(header.minLon - lng)).toBeLessThan(1);
+  });
+});
+
 describe('the command as a child process', () => {
   let dir = '';
   let script = '';
@@ -248,6 +286,15 @@ describe('the command as a child process', () => {
     const result = spawnSync(process.execPath, [script, 'convert', 'stations-faults-gbk.csv', '-o', out], { cwd: TABLES, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(parseStations(readFileSync(out, 'utf8')).stations).toHaveLength(5);
+  });
+
+  it('writes a PMTiles archive of the demo stations and prints its summary', async () => {
+    const out = join(dir, 'demo.pmtiles');
+    const result = spawnSync(process.execPath, [script, 'tiles', join(ROOT, 'demo/data/stations.geojson'), '-o', out, '--lang', 'en'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote .*demo\.pmtiles: 400 stations, \d+ tiles/);
+    const archive = openArchive([new Uint8Array(readFileSync(out))]);
+    expect(await archive.getMetadata()).toMatchObject({ station_count: 400, json_fields: expect.arrayContaining(['services']) });
   });
 
   it('exits 2 on an unknown option', () => {
