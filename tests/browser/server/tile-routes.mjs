@@ -14,12 +14,14 @@
 //
 // Answers bypass Koa (raw `res`), so no cache header of the dev server's is added: a cached failure
 // would hide a retry. Nothing here reaches an outside host.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PMTiles } from 'pmtiles';
 
 const SRC = fileURLToPath(new URL('../../../src/tiles/', import.meta.url));
+const RECIPE = fileURLToPath(new URL('../../../recipes/postgis/', import.meta.url));
 const TYPES = ['union-station', 'outdoor-worker-station', 'service-center', 'mommy-room', 'driver-home', 'reading-room', '职工之家', undefined];
 const SERVICES = ['water', 'hot-water', 'toilet', 'rest', 'charging', 'wifi'];
 
@@ -118,15 +120,30 @@ function sendRange(ctx, bytes) {
 }
 
 let pool = null;
-/** A `pg` pool when the PG* variables reach a PostgreSQL with the recipe's `stations(z, x, y)`; else the reason not. */
+/** The schema the fixture is loaded into: its own, so no developer's `stations` table is touched. */
+const PG_SCHEMA = 'station_map_element_test';
+
+/**
+ * A `pg` pool on the fixture stations loaded into the PostGIS recipe (recipes/postgis, loaded with
+ * scripts/postgis-load.mjs) when the PG* variables reach PostGIS; else the reason it cannot be.
+ */
 async function pgPool() {
   pool ??= (async () => {
     if (!process.env.PGHOST && !process.env.PGDATABASE && !process.env.PGPORT) return { reason: 'no PG* environment variables' };
     try {
       const { default: pg } = await import('pg');
-      const candidate = new pg.Pool({ max: 2, connectionTimeoutMillis: 3000 });
-      await candidate.query("SELECT 'stations(integer,integer,integer)'::regprocedure");
-      return { pool: candidate };
+      const { loadStations } = await import('../../../scripts/postgis-load.mjs');
+      const setup = new pg.Client({ connectionTimeoutMillis: 3000 });
+      await setup.connect();
+      try {
+        await setup.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE; CREATE SCHEMA ${PG_SCHEMA}; SET search_path TO ${PG_SCHEMA}, public`);
+        await setup.query(readFileSync(`${RECIPE}schema.sql`, 'utf8'));
+        await setup.query(readFileSync(`${RECIPE}station_tiles.sql`, 'utf8'));
+        await loadStations(setup, fixtureStations().features);
+      } finally {
+        await setup.end();
+      }
+      return { pool: new pg.Pool({ max: 2, connectionTimeoutMillis: 3000, options: `-c search_path=${PG_SCHEMA},public` }) };
     } catch (error) {
       return { reason: String(error?.message ?? error) };
     }
