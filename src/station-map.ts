@@ -83,10 +83,10 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @summary Nearest union service station map: clustered markers, detail panel, nearest list, routes.
  *
  * @fires {CustomEvent<StationSelectDetail>} station-select - A station was picked (marker, list, nearest list or API). Cancelable: `preventDefault()` keeps the built-in detail panel closed.
- * @fires {CustomEvent<StationsLoadDetail>} stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`.
+ * @fires {CustomEvent<StationsLoadDetail>} stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`. In tiled mode it fires once, when the first view is drawn, with the source's total as `count`, `skipped: []` and `tiled: true`.
  * @fires {CustomEvent<LocationChangeDetail>} location-change - The user's position changed: `{ lng, lat, accuracy, source }`.
  * @fires {CustomEvent<RouteChangeDetail>} route-change - A route was drawn or cleared: `{ route }`.
- * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`.
+ * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`. In tiled mode a station tile that still fails after two retries is reported once per source as `tiles-failed`; the view keeps the tiles it has.
  * @fires {CustomEvent<CoverageChangeDetail>} coverage-change - The service-circle layer was redrawn (`coverage` on): `{ minutes, mode, coveredShare, gaps }` for the view.
  * @fires {CustomEvent<NavigateDetail>} navigate - The user is about to open a navigation app (a link under "navigate"): `{ app, url, station, wgs84, gcj02 }`. Cancelable: `preventDefault()` keeps the link from opening, so the page can hand off its own way (WeChat's `wx.openLocation`).
  * @fires {CustomEvent<FilterChangeDetail>} filter-change - The user changed the filter in the filter bar: `{ filter }` (the new `.filter`, `null` when cleared).
