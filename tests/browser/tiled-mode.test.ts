@@ -158,6 +158,34 @@ for (const source of SOURCES) {
       }
     });
 
+    it('finds a station no loaded tile holds through lookup-url, by select(id) and by the search box', async () => {
+      // The view is at the fixture's south-west corner; the station is ~100 km away.
+      const target = fixtureStations.reduce((best, s) => (s.geometry.coordinates[0]! + s.geometry.coordinates[1]! > best.geometry.coordinates[0]! + best.geometry.coordinates[1]! ? s : best));
+      const el = await fixture(
+        `<station-map lang="zh-CN" basemap="none" center="116.62,35.82" zoom="15" lookup-url="${BASE}lookup?q={q}&id={id}" ${source.attrs()}></station-map>`,
+      );
+      await waitFor(() => internalsOf(el).store, 8000, 'the first tiles');
+      expect(internalsOf(el).store!.indexById.has(target.id)).to.equal(false);
+      el.select(target.id);
+      const title = await waitFor(() => shadow(el).querySelector('#detail-title'), 8000, 'the looked-up station’s detail');
+      expect(title.textContent!.trim()).to.equal(target.properties.name);
+      expect(el.selected).to.equal(target.id);
+
+      const other = fixtureStations.find((s) => s.id !== target.id && s.geometry.coordinates[1]! > 36.7)!;
+      el.clearSelection();
+      await el.updateComplete;
+      const box = shadow(el).querySelector<HTMLInputElement>('input.search')!;
+      box.value = other.properties.name;
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      // The box applies what is typed after a pause, as a user types.
+      await waitFor(() => el.filter?.text === other.properties.name, 4000, 'the typed search');
+      await waitFor(
+        () => [...shadow(el).querySelectorAll('.list-view button.item')].some((row) => row.textContent!.includes(other.properties.name)),
+        8000,
+        'the looked-up station in the list',
+      );
+    });
+
     it('reports a tile that keeps failing once, as tiles-failed, and draws the rest', async () => {
       const failing = lngLatToTile(117.2, 36.3, 8);
       const key = `${failing.z}/${failing.x}/${failing.y}`;

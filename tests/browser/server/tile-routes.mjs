@@ -11,6 +11,7 @@
 //   pg/{z}/{x}/{y}            tiles from the PostGIS recipe's SQL function `stations(z, x, y)`
 //                             through `pg`, when PostgreSQL is reachable (PG* variables); 503 when not
 //   pg-status                 `{ reachable, reason }`: whether the pg route can serve
+//   lookup?q=&id=             a `lookup-url` service over the fixture stations
 //
 // Answers bypass Koa (raw `res`), so no cache header of the dev server's is added: a cached failure
 // would hide a retry. Nothing here reaches an outside host.
@@ -185,6 +186,13 @@ export async function tileRoutesMiddleware(ctx, next) {
     // The three ways a server says "no stations here", in turn.
     const way = (Number(x) + Number(y)) % 3;
     return way === 0 ? send(ctx, 204, Buffer.alloc(0)) : way === 1 ? send(ctx, 404, Buffer.from('no tile')) : send(ctx, 200, Buffer.alloc(0));
+  }
+  if (route === 'lookup') {
+    // A station service for `lookup-url`: the fixture stations whose name holds `q`, or the one with code `id`.
+    const q = String(ctx.query.q ?? '');
+    const id = String(ctx.query.id ?? '');
+    const found = fixtureStations().features.filter((f) => (id ? f.id === id : q !== '' && f.properties.name.includes(q)));
+    return send(ctx, 200, Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: found })), { 'Content-Type': 'application/geo+json' });
   }
   if (route === 'pg-status') {
     const { pool: db, reason } = await pgPool();
