@@ -123,6 +123,11 @@ for (const source of SOURCES) {
       expect(mommy.clusters.reduce((a, b) => a + b, 0)).to.be.below(all.clusters.reduce((a, b) => a + b, 0));
       await waitFor(() => JSON.stringify(drawn(el)) === JSON.stringify(mommy), 8000, 'the clusters cut to mommy rooms');
       expect(chip.getAttribute('aria-pressed')).to.equal('true');
+
+      // A cluster zooms in to where its cell becomes a tile of its own (two zooms down).
+      await new Promise((r) => setTimeout(r, 300));
+      markers(el).clusters[0]!.click();
+      await waitFor(() => leafletMapOf(el)!.getZoom() === 10, 8000, 'the zoom into the cluster');
     });
 
     it('shows a station’s detail at the station zoom', async () => {
