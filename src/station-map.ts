@@ -15,7 +15,8 @@ import type { StationActions } from './controllers/station-actions.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
 import type { StationFields } from './data/station-fields.js';
-import type { StationStore } from './data/station-store.js';
+import { indexColumnsSteps, type StationStore } from './data/station-store.js';
+import { runSteps } from './util/steps.js';
 import { summarizeSkippedRows } from './data/station-table.js';
 import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap } from './events.js';
@@ -446,7 +447,9 @@ export class StationMap extends LitElement {
   /** Share, print and navigate: created when the detail panel's module arrives. */
   private actions: StationActions | null = null;
   /** Tiled mode (`src="….pmtiles"`, `tiles`): the tile reader and its controller, a side file only tiled pages load. */
-  private readonly tiledPart = new LazyModule(this, () => import('./controllers/tiled-mode.js'), (m) => new m.TiledMode(this as unknown as TiledHost));
+  private readonly tiledPart = new LazyModule(this, () => import('./controllers/tiled-mode.js'), (m) =>
+    new m.TiledMode(this as unknown as TiledHost, { indexColumns: (columns) => runSteps(indexColumnsSteps(columns)), createStationFilter }),
+  );
   /** Set by the tiled mode once it runs. */
   private declare tiled?: TiledMode;
   /** The built-in detail panel, loaded on first use (prefetched once stations are in). */

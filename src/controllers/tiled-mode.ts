@@ -14,8 +14,9 @@
  * the filter. The element reaches it only to start it and for `findNearest()`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createStationFilter } from '../data/filter-stations.js';
-import type { StationStore } from '../data/station-store.js';
+import type { createStationFilter } from '../data/filter-stations.js';
+import type { StationColumns, StationStore } from '../data/station-store.js';
+import type { ClusterIndex } from '../geo/cluster/cluster-index.js';
 import type { StationMapErrorDetail, StationMapEventMap } from '../events.js';
 import type { ClusterBBox } from '../geo/cluster/cluster-index.js';
 import { isCrs, toWgs84 } from '../geo/crs/crs.js';
@@ -71,6 +72,16 @@ export interface TiledHost extends ReactiveControllerHost, HTMLElement {
   tiled?: TiledMode;
 }
 
+/**
+ * What the element hands the tiled mode from its main script: code both need, so this side file
+ * holds no second copy of the station index, the cluster index or the hours parser.
+ */
+export interface TiledKit {
+  /** Indexes stations: `(columns) => runSteps(indexColumnsSteps(columns))`. */
+  indexColumns(columns: StationColumns): StationStore<ClusterIndex>;
+  createStationFilter: typeof createStationFilter;
+}
+
 /** Most tiles kept decoded; the view's own and the nearest search's are never dropped. */
 const MAX_TILES = 256;
 /** Past this many known stations, the ones no cached tile holds are forgotten. */
@@ -90,7 +101,10 @@ export class TiledMode implements ReactiveController {
   private key = '';
   private load: TiledLoad | null = null;
 
-  constructor(private readonly host: TiledHost) {
+  constructor(
+    private readonly host: TiledHost,
+    private readonly kit: TiledKit,
+  ) {
     host.tiled = this;
     host.addController(this);
   }
@@ -102,7 +116,7 @@ export class TiledMode implements ReactiveController {
     if (key !== this.key) {
       this.key = key;
       this.load?.stop();
-      this.load = key ? new TiledLoad(host) : null;
+      this.load = key ? new TiledLoad(host, this.kit) : null;
     }
     this.load?.update();
   }
@@ -154,7 +168,10 @@ class TiledLoad {
   private lookupTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ready: Promise<TileSourceInfo | null>;
 
-  constructor(private readonly host: TiledHost) {
+  constructor(
+    private readonly host: TiledHost,
+    private readonly kit: TiledKit,
+  ) {
     this.crs = isCrs(host.crs) ? host.crs : 'wgs84';
     this.registry = new StationRegistry(this.crs);
     const stationZoom = readStationZoom(host);
@@ -365,6 +382,7 @@ class TiledLoad {
       bbox: info.bbox,
       tilesFor: (bbox, zoom) => this.tilesFor(bbox, zoom),
       filterTypes: () => host.filter?.types,
+      indexColumns: this.kit.indexColumns,
       lookup: host.lookupUrl ? (id, source) => this.lookUpToSelect(id, source) : undefined,
     });
     return true;
@@ -414,8 +432,8 @@ class TiledLoad {
     if (!info) return [];
     const { host } = this;
     const options = { now: host.now(), timezone: host.timezone, holidays: host.holidays };
-    const base = createStationFilter(host.filter ?? undefined, options);
-    const more = createStationFilter(extra ?? undefined, options);
+    const base = this.kit.createStationFilter(host.filter ?? undefined, options);
+    const more = this.kit.createStationFilter(extra ?? undefined, options);
     const accept = base || more ? (s: Station) => (!base || base(s)) && (!more || more(s)) : null;
     const { results, stationTiles } = await findNearestInTiles(lng, lat, k, {
       stationZoom: info.stationZoom,

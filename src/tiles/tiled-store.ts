@@ -10,9 +10,9 @@
  */
 import type { ClusterBBox, ClusterItem, ClusterSource } from '../geo/cluster/cluster-index.js';
 import { fromWgs84 } from '../geo/crs/crs.js';
-import { KNOWN_STATION_TYPES } from '../data/filter-stations.js';
-import { indexColumnsSteps, type StationStore } from '../data/station-store.js';
-import { runSteps } from '../util/steps.js';
+import type { ClusterIndex } from '../geo/cluster/cluster-index.js';
+import type { StationColumns, StationStore } from '../data/station-store.js';
+import { CLUSTER_TYPES } from './station-tiles.js';
 import type { Crs, Station } from '../types.js';
 import type { DecodedTile, TileCluster } from './decode-station-tile.js';
 
@@ -41,7 +41,7 @@ export function keptCount(cluster: Pick<TileCluster, 'count' | 'counts'>, types:
   const chosen = new Set(types);
   let kept = 0;
   for (const [type, count] of Object.entries(cluster.counts)) {
-    const known = (KNOWN_STATION_TYPES as readonly string[]).includes(type);
+    const known = (CLUSTER_TYPES as readonly string[]).includes(type);
     if (chosen.has(type) || (!known && chosen.has('other'))) kept += count;
   }
   return kept;
@@ -160,6 +160,11 @@ export interface TiledStoreOptions {
   tilesFor(bbox: ClusterBBox, zoom: number): DecodedTile[];
   /** The types the page's filter keeps (`null`: all). */
   filterTypes(): readonly string[] | null | undefined;
+  /**
+   * Indexes the stations as a GeoJSON load's are (`runSteps(indexColumnsSteps(columns))`): passed
+   * in, so the element's tiled-mode side file uses the main script's index code instead of a copy.
+   */
+  indexColumns(columns: StationColumns): StationStore<ClusterIndex>;
   /** Looks station `id` up where the tiles have not brought it; `true` when a lookup started. */
   lookup?: StationStore['lookup'];
 }
@@ -193,7 +198,7 @@ function buildTiledStore(registry: StationRegistry, entries: Entry[], options: T
     },
     all: () => entries.map((entry) => registry.pageStation(entry)),
   };
-  const base = runSteps(indexColumnsSteps({ list, lng, lat, indexById }));
+  const base = options.indexColumns({ list, lng, lat, indexById });
   const sources = new Map<((index: number) => boolean) | null, ClusterSource>();
   const sourceFor = (accept: ((index: number) => boolean) | null): ClusterSource => {
     let source = sources.get(accept);

@@ -19,6 +19,8 @@ import { isPmtilesUrl, isTiledSource } from '../../../src/tiles/tiled-source-url
 import { ancestorAt, tileId, tilesCovering, tileZoomFor } from '../../../src/tiles/view-tiles.js';
 import { lngLatToTile } from '../../../src/tiles/tile-math.js';
 import { createRandom } from '../geo/seeded-random.js';
+import { indexColumnsSteps, type StationColumns } from '../../../src/data/station-store.js';
+import { runSteps } from '../../../src/util/steps.js';
 import { openArchive } from './archive-reader.js';
 import { randomStations } from './random-stations.js';
 
@@ -158,7 +160,7 @@ describe('view tiles', () => {
 describe('StationRegistry', () => {
   const key = { z: S, x: 1, y: 1 };
   const station = (id: string, type?: string) => ({ type: 'Feature' as const, id, geometry: { type: 'Point' as const, coordinates: [116, 39] }, properties: { name: id, ...(type && { type }) } });
-  const options = { stationZoom: S, total: 10, bbox: null, tilesFor: () => [], filterTypes: () => null };
+  const options = { stationZoom: S, total: 10, bbox: null, tilesFor: () => [], filterTypes: () => null, indexColumns: (columns: StationColumns) => runSteps(indexColumnsSteps(columns)) };
 
   it('ranks only exact positions, keeps positions, and replaces a rounded position by the exact one', () => {
     const registry = new StationRegistry();
