@@ -113,7 +113,9 @@ export class TiledMode implements ReactiveController {
   hostUpdate(): void {
     const { host } = this;
     const key = isTiledSource(host) ? JSON.stringify([host.src, host.tiles, host.stationZoom, host.crs, host.lookupUrl]) : '';
-    if (key !== this.key) {
+    // The source could not be read and its message is gone: the user pressed "retry" (or the page
+    // reloaded the data), so read it again.
+    if (key !== this.key || (this.load?.unreadable && host.errorMessage === null)) {
       this.key = key;
       this.load?.stop();
       this.load = key ? new TiledLoad(host, this.kit) : null;
@@ -167,6 +169,8 @@ class TiledLoad {
   private searchRun = 0;
   private lookupTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ready: Promise<TileSourceInfo | null>;
+  /** The source itself could not be read (its header, or a tile server's zoom-0 tile). */
+  unreadable = false;
 
   constructor(
     private readonly host: TiledHost,
@@ -240,6 +244,7 @@ class TiledLoad {
       info = await withRetries(() => this.source.info(this.abort.signal), { signal: this.abort.signal });
     } catch (error) {
       if (this.stopped) return null;
+      this.unreadable = true;
       const message = `Could not read the tiled stations (${host.tiles ?? host.src}): ${String(error)}`;
       host.errorMessage = `${host.strings.errors['fetch-failed']()} ${message}`;
       host.fireError('fetch-failed', message);

@@ -10,6 +10,7 @@ import { nearestStations } from '../../src/data/nearest-stations.js';
 import { parseStations } from '../../src/data/parse-stations.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { lngLatToTile } from '../../src/tiles/tile-math.js';
+import { fromWgs84 } from '../../src/geo/crs/crs.js';
 import type { Station } from '../../src/types.js';
 import type { StationMap } from '../../src/station-map.js';
 import { cleanup, fixture, internalsOf, leafletMapOf, markers, nextEvent, shadow, waitFor } from './helpers.js';
@@ -58,6 +59,26 @@ const SOURCES = [
 before(async () => {
   fixtureStations = parseStations(await (await fetch(`${BASE}stations.geojson`)).json()).stations;
   expect(fixtureStations).to.have.length(400);
+});
+
+describe('tiled mode: an archive that cannot be read', () => {
+  afterEach(cleanup);
+
+  it('says so with a retry button, and loads when the user retries once the host is back', async () => {
+    const key = `down-${Date.now()}`;
+    await fetch(`${BASE}switch?key=${key}&down=1`);
+    const failed = nextEvent(document, 'station-map-error', 15000);
+    const el = await fixture(`<station-map lang="en" basemap="none" src="${BASE}stations.pmtiles?key=${key}"></station-map>`);
+    expect((await failed).detail.code).to.equal('fetch-failed');
+    await el.updateComplete;
+    const retry = await waitFor(() => shadow(el).querySelector<HTMLButtonElement>('.message.error button'), 4000, 'the retry button');
+    await fetch(`${BASE}switch?key=${key}&down=0`);
+    const loaded = nextEvent(document, 'stations-load', 15000);
+    retry.click();
+    expect((await loaded).detail.count).to.equal(400);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.message.error')).to.equal(null);
+  });
 });
 
 for (const source of SOURCES) {
@@ -189,6 +210,17 @@ for (const source of SOURCES) {
         8000,
         'the looked-up station in the list',
       );
+    });
+
+    it('speaks the page crs: positions given and stations given back in GCJ-02', async () => {
+      const el = await fixture(`<station-map basemap="none" crs="gcj02" ${source.attrs()}></station-map>`);
+      const [x, y] = fromWgs84([117.3, 36.4], 'gcj02');
+      const found = await el.findNearest(x, y, 3);
+      const expected = nearestStations(fixtureStations, 117.3, 36.4, 3);
+      expect(found.map((r) => r.station.id)).to.deep.equal(expected.map((r) => r.station.id));
+      const [gx, gy] = fromWgs84(expected[0]!.station.geometry.coordinates as [number, number], 'gcj02');
+      const [fx, fy] = found[0]!.station.geometry.coordinates as [number, number];
+      expect(Math.abs(fx - gx) + Math.abs(fy - gy)).to.be.below(1e-5);
     });
 
     it('reports a tile that keeps failing once, as tiles-failed, and draws the rest', async () => {

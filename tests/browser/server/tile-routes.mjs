@@ -12,6 +12,7 @@
 //                             through `pg`, when PostgreSQL is reachable (PG* variables); 503 when not
 //   pg-status                 `{ reachable, reason }`: whether the pg route can serve
 //   lookup?q=&id=             a `lookup-url` service over the fixture stations
+//   switch?key=K&down=1|0     makes stations.pmtiles?key=K answer 503 (down) or serve again
 //
 // Answers bypass Koa (raw `res`), so no cache header of the dev server's is added: a cached failure
 // would hide a retry. Nothing here reaches an outside host.
@@ -53,6 +54,9 @@ export function fixtureStations() {
   }
   return { type: 'FeatureCollection', features };
 }
+
+/** `?key=` values whose archive answers 503 (set by `switch?key=…&down=1`). */
+const down = new Map();
 
 let producer = null;
 /** The producer's code (src/tiles), bundled for Node once. */
@@ -158,8 +162,13 @@ export async function tileRoutesMiddleware(ctx, next) {
   const route = ctx.path.slice('/test-api/station-tiles/'.length);
   const fail = String(ctx.query.fail ?? '');
   if (route === 'stations.geojson') return send(ctx, 200, Buffer.from(JSON.stringify(fixtureStations())), { 'Content-Type': 'application/geo+json' });
+  if (route === 'switch') {
+    down.set(String(ctx.query.key), ctx.query.down === '1');
+    return send(ctx, 204, Buffer.alloc(0));
+  }
   if (route === 'stations.pmtiles') {
     const { archive } = await fixtureTiles();
+    if (down.get(String(ctx.query.key ?? ''))) return send(ctx, 503, Buffer.from('down'));
     if (fail) {
       const range = await tileRange(archive, fail);
       const asked = /^bytes=(\d+)-(\d*)$/.exec(String(ctx.get('Range') ?? ''));
