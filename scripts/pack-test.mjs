@@ -277,6 +277,16 @@ console.log('iife ' + Math.round(statSync(iife).size / 1024) + ' KB and ' + (scr
     return report.trim().split('\n').find((line) => line.includes('第 3 行')).trim();
   });
 
+  check('npx station-map tiles writes a PMTiles archive (pbf resolves from the installed package)', () => {
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    writeFileSync(join(app, 'two.csv'), 'id,name,lng,lat\nA,甲,117.13,36.21\nB,乙,117.14,36.2\n');
+    const line = run(npx, ['--no-install', 'station-map', 'tiles', 'two.csv', '-o', 'two.pmtiles', '--lang', 'en'], app, { timeout: 60_000 });
+    const bytes = readFileSync(join(app, 'two.pmtiles'));
+    if (bytes.subarray(0, 7).toString('latin1') !== 'PMTiles' || bytes[7] !== 3) throw new Error('not a PMTiles v3 file');
+    if (!/^Wrote two\.pmtiles: 2 stations/.test(line)) throw new Error(`printed: ${line}`);
+    return line.trim();
+  });
+
   writeFileSync(
     join(app, 'check.ts'),
     `import 'station-map';

@@ -36,12 +36,14 @@ export interface CliStrings {
   verdictOk: string;
   verdictSkipped(skipped: number): string;
   unreadable(file: string, why: string): string;
+  cannotWrite(file: string, why: string): string;
   why: {
     notFound: string;
     isDirectory: string;
     xls: string;
     notXlsx(detail: string): string;
     emptySheet: string;
+    noFolder: string;
     other(detail: string): string;
   };
   wrote(file: string, count: number, crs: string): string;
@@ -89,7 +91,7 @@ const zhCN: CliStrings = {
   --station-zoom  tiles：从这一缩放级别起瓦片含每个站点（0–18，默认 12）
   -h, --help    显示本帮助
 
-退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取或参数有误。`,
+退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取、输出无法写入或参数有误。`,
   place: (at) => (at.row !== undefined ? `第 ${at.row} 行` : `第 ${at.index + 1} 个要素`),
   places: (list, shown) => {
     const rows = list[0]!.row !== undefined;
@@ -114,12 +116,14 @@ const zhCN: CliStrings = {
   verdictOk: '结果：每一行都可用。',
   verdictSkipped: (skipped) => `结果：有 ${skipped} 行被跳过，请修改后再发布。`,
   unreadable: (file, why) => `无法读取 ${file}：${why}`,
+  cannotWrite: (file, why) => `无法写入 ${file}：${why}`,
   why: {
     notFound: '文件不存在',
     isDirectory: '这是一个文件夹，不是文件',
     xls: '这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV',
     notXlsx: (detail) => `不是有效的 Excel .xlsx 文件（${detail}）`,
     emptySheet: '工作表是空的',
+    noFolder: '所在文件夹不存在',
     other: (detail) => detail,
   },
   wrote: (file, count, crs) => `已写入 ${file}：${count} 个站点，坐标已从 ${crs} 转为 WGS-84。`,
@@ -157,7 +161,7 @@ Options:
   --station-zoom  tiles: the zoom from which tiles hold every station (0-18, default 12)
   -h, --help    show this help
 
-Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, or bad arguments.`,
+Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, the output cannot be written, or bad arguments.`,
   place: (at) => (at.row !== undefined ? `Row ${at.row}` : `Feature ${at.index + 1}`),
   places: (list, shown) => {
     const rows = list[0]!.row !== undefined;
@@ -182,12 +186,14 @@ Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot b
   verdictOk: 'Result: every row is usable.',
   verdictSkipped: (skipped) => `Result: ${skipped} row${skipped === 1 ? ' was' : 's were'} skipped; fix before publishing.`,
   unreadable: (file, why) => `Cannot read ${file}: ${why}`,
+  cannotWrite: (file, why) => `Cannot write ${file}: ${why}`,
   why: {
     notFound: 'no such file',
     isDirectory: 'it is a folder, not a file',
     xls: 'it is an old Excel (.xls) file: in Excel, "Save As" .xlsx or CSV',
     notXlsx: (detail) => `not a valid Excel .xlsx file (${detail})`,
     emptySheet: 'the sheet is empty',
+    noFolder: 'its folder does not exist',
     other: (detail) => detail,
   },
   wrote: (file, count, crs) => `Wrote ${file}: ${count} stations, coordinates converted from ${crs} to WGS-84.`,

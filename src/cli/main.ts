@@ -71,7 +71,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       stationZoom: request.stationZoom,
       generator: io.version ? `station-map ${io.version}` : 'station-map',
     });
-    io.writeBinary(request.output, archive.chunks);
+    if (!tryWrite(() => io.writeBinary(request.output, archive.chunks), request.output, io, s)) return EXIT.unreadable;
     const tiles = archive.tilesPerZoom.reduce((sum, n) => sum + n, 0);
     io.stdout(`${s.wroteTiles(request.output, { stations: archive.set.count, tiles, bytes: archive.summary.bytes, maxZoom: archive.set.stationZoom })}\n`);
   } else {
@@ -80,11 +80,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(formatReport(check, { file: request.file, ...source.sheet }, s));
     if (request.output === '-') io.stdout(geojson);
     else {
-      io.writeFile(request.output, geojson);
+      if (!tryWrite(() => io.writeFile(request.output, geojson), request.output, io, s)) return EXIT.unreadable;
       io.stdout(`${s.wrote(request.output, check.stations.length, crsLabel(request.crs))}\n`);
     }
   }
   return check.skipped.length > 0 ? EXIT.skipped : EXIT.ok;
+}
+
+/** Runs a write; a failure (no such folder, no permission) is said in the report language, not as a stack trace. */
+function tryWrite(write: () => void, file: string, io: CliIo, s: CliStrings): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown })?.code;
+    io.stderr(`${s.cannotWrite(file, code === 'ENOENT' ? s.why.noFolder : s.why.other(error instanceof Error ? error.message : String(error)))}\n`);
+    return false;
+  }
 }
 
 function crsLabel(crs: Crs): string {

@@ -2,7 +2,7 @@
  * A PMTiles v3 writer (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): a
  * 127-byte header, the root directory, the JSON metadata, leaf directories when the root alone
  * would pass the first 16 KiB, then the tiles in tile-id order ("clustered"), identical tiles
- * stored once. Gzip is handed in (`zlib.gzipSync` in Node, fflate's `gzipSync` elsewhere), so
+ * stored once. Gzip is handed in (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker), so
  * this module runs anywhere.
  */
 import { zxyToTileId } from './tile-math.js';

@@ -12,7 +12,7 @@ export const STATION_LAYER = 'stations';
 
 /** Options of {@link buildStationArchive}. */
 export interface StationArchiveOptions {
-  /** Gzip compression of a byte array (`zlib.gzipSync` in Node, fflate's `gzipSync` elsewhere). */
+  /** Gzip compression of a byte array (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker). */
   gzip: (bytes: Uint8Array) => Uint8Array;
   /** Zoom at which tiles carry every station (default 12). */
   stationZoom?: number;

@@ -288,6 +288,14 @@ describe('the command as a child process', () => {
     expect(parseStations(readFileSync(out, 'utf8')).stations).toHaveLength(5);
   });
 
+  it('exits 2 with a clear message when the output folder does not exist', () => {
+    const result = spawnSync(process.execPath, [script, 'tiles', 'stations-clean.geojson', '-o', join(dir, 'no-such-folder', 'x.pmtiles')], { cwd: TABLES, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('无法写入');
+    expect(result.stderr).toContain('所在文件夹不存在');
+    expect(result.stderr).not.toContain('    at ');
+  });
+
   it('writes a PMTiles archive of the demo stations and prints its summary', async () => {
     const out = join(dir, 'demo.pmtiles');
     const result = spawnSync(process.execPath, [script, 'tiles', join(ROOT, 'demo/data/stations.geojson'), '-o', out, '--lang', 'en'], { encoding: 'utf8' });
