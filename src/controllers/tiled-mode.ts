@@ -179,7 +179,7 @@ class TiledLoad {
     this.crs = isCrs(host.crs) ? host.crs : 'wgs84';
     this.registry = new StationRegistry(this.crs);
     const stationZoom = readStationZoom(host);
-    this.source = host.tiles ? templateSource(host.tiles, { stationZoom }) : pmtilesSource(new URL(host.src!, document.baseURI).href);
+    this.source = host.tiles ? templateSource(host.tiles, { stationZoom }) : pmtilesSource(absoluteUrl(host.src!));
     host.store = null;
     host.errorMessage = null;
     this.ready = this.start();
@@ -232,7 +232,7 @@ class TiledLoad {
     const [x, y] = toWgs84([lng, lat], this.crs);
     const results = await this.nearestAround(x, y, k, filter ?? null);
     this.publish();
-    return results.map(({ station, distanceMeters }) => ({ station: this.host.store?.station(this.registry.indexOf(station.id)!) ?? station, distanceMeters }));
+    return results.map(({ station, distanceMeters }) => ({ station: this.registry.pageStationOf(station.id) ?? station, distanceMeters }));
   }
 
   // ——— the source ———
@@ -490,6 +490,15 @@ function partInside(tile: DecodedTile, key: TileKey): DecodedTile {
   const [west, south, east, north] = tileBounds(key);
   const inside = (p: { lng: number; lat: number }) => p.lng >= west && p.lng < east && p.lat > south && p.lat <= north;
   return { ...tile, clusters: tile.clusters.filter(inside), stations: tile.stations.filter(inside) };
+}
+
+/** `url` resolved against the page; as given when it is no URL at all (its fetch then fails and is reported). */
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
 }
 
 /** The page's `station-zoom`: an integer 0–22, else 12 (reported). */

@@ -139,6 +139,12 @@ export class StationRegistry {
     return buildTiledStore(this, this.entries.slice(), options);
   }
 
+  /** Station `id` with its geometry in the page's `crs`, if it is known. */
+  pageStationOf(id: string): Station | undefined {
+    const at = this.byId.get(id);
+    return at === undefined ? undefined : this.pageStation(this.entries[at]!);
+  }
+
   /** @internal The page-crs station of an entry. */
   pageStation(entry: Entry): Station {
     if (this.crs === 'wgs84') return entry.station;
