@@ -91,6 +91,8 @@ const LOOKUP_DELAY_MS = 300;
 
 interface CachedTile {
   tile: DecodedTile | null;
+  /** A nearest search waits for it: a move of the view must not cancel it. */
+  searched?: boolean;
   promise: Promise<DecodedTile>;
   abort: AbortController;
   used: number;
@@ -282,7 +284,7 @@ class TiledLoad {
     this.wanted = new Set(keys.map(tileId));
     // A move left these behind: their requests stop (a nearest search's stay).
     for (const [id, cached] of this.cache) {
-      if (!cached.tile && !this.wanted.has(id) && !this.pinned.has(id)) {
+      if (!cached.tile && !cached.searched && !this.wanted.has(id) && !this.pinned.has(id)) {
         cached.abort.abort();
         this.cache.delete(id);
       }
@@ -294,11 +296,12 @@ class TiledLoad {
   };
 
   /** A tile from the cache or the network (retried twice; a tile that still fails is empty and reported). */
-  private loadTile(key: TileKey): Promise<DecodedTile> {
+  private loadTile(key: TileKey, options: { searched?: boolean } = {}): Promise<DecodedTile> {
     const id = tileId(key);
     const cached = this.cache.get(id);
     if (cached) {
       cached.used = ++this.clock;
+      if (options.searched) cached.searched = true;
       return cached.promise;
     }
     this.failed.delete(id);
@@ -307,22 +310,25 @@ class TiledLoad {
     const entry: CachedTile = {
       tile: null,
       abort,
+      searched: options.searched,
       used: ++this.clock,
-      promise: withRetries(() => this.source.tile(key, signal), { signal }).then(
-        (bytes) => {
-          const tile = bytes ? decodeStationTile(bytes, key, { jsonFields: this.info?.jsonFields }) : emptyTile(key);
-          entry.tile = tile;
-          this.evict();
-          return tile;
-        },
-        (error: unknown) => {
-          if (this.cache.get(id) === entry) this.cache.delete(id); // a later view asks again
-          if (signal.aborted) return emptyTile(key);
-          this.failed.add(id);
-          this.reportFailure(key, error);
-          return emptyTile(key);
-        },
-      ),
+      // A tile that cannot be decoded fails like one that cannot be fetched.
+      promise: withRetries(() => this.source.tile(key, signal), { signal })
+        .then((bytes) => (bytes ? decodeStationTile(bytes, key, { jsonFields: this.info?.jsonFields }) : emptyTile(key)))
+        .then(
+          (tile) => {
+            entry.tile = tile;
+            this.evict();
+            return tile;
+          },
+          (error: unknown) => {
+            if (this.cache.get(id) === entry) this.cache.delete(id); // a later view asks again
+            if (signal.aborted) return emptyTile(key);
+            this.failed.add(id);
+            this.reportFailure(key, error);
+            return emptyTile(key);
+          },
+        ),
     };
     this.cache.set(id, entry);
     return entry.promise;
@@ -444,7 +450,7 @@ class TiledLoad {
       stationZoom: info.stationZoom,
       accept,
       countKept: (cluster) => Math.min(keptCount(cluster, host.filter?.types), keptCount(cluster, extra?.types)),
-      loadTiles: (keys) => Promise.all(keys.map((key) => this.loadTile(key))),
+      loadTiles: (keys) => Promise.all(keys.map((key) => this.loadTile(key, { searched: true }))),
     });
     this.pinned = new Set(stationTiles.map(tileId));
     for (const tile of stationTiles) this.registry.addTile(tile, info.stationZoom);
