@@ -637,7 +637,8 @@ export class StationMap extends LitElement {
    * @example const [first] = await map.findNearest(117.13, 36.21, 1, { openNow: true });
    */
   async findNearest(lng: number, lat: number, k = this.nearest, filter?: StationFilter): Promise<NearestResult[]> {
-    if (isTiledSource(this)) await this.tiledPart.load();
+    // Called right after the element was made, the tiled mode may not run yet: its module loads, then an update starts it.
+    if (isTiledSource(this)) await this.tiledPart.load().then(() => this.updateComplete);
     return (await this.tiled?.findNearest(lng, lat, k, filter)) ?? this.nearestStations(lng, lat, k, filter);
   }
 

@@ -212,6 +212,15 @@ for (const source of SOURCES) {
       );
     });
 
+    it('answers findNearest called at once, before the element has drawn anything', async () => {
+      const container = document.createElement('div');
+      container.className = 'fixture';
+      container.innerHTML = `<station-map basemap="none" ${source.attrs()}></station-map>`;
+      document.body.append(container);
+      const found = await container.querySelector('station-map')!.findNearest(117.0, 36.0, 2);
+      expect(found.map((r) => r.station.id)).to.deep.equal(nearestStations(fixtureStations, 117.0, 36.0, 2).map((r) => r.station.id));
+    });
+
     it('speaks the page crs: positions given and stations given back in GCJ-02', async () => {
       const el = await fixture(`<station-map basemap="none" crs="gcj02" ${source.attrs()}></station-map>`);
       const [x, y] = fromWgs84([117.3, 36.4], 'gcj02');
