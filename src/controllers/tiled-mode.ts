@@ -182,8 +182,14 @@ class TiledLoad {
     this.registry = new StationRegistry(this.crs);
     const stationZoom = readStationZoom(host);
     this.source = host.tiles ? templateSource(host.tiles, { stationZoom }) : pmtilesSource(absoluteUrl(host.src!));
+    // The stations of the source before go (a store set in hostUpdate reaches this render, but not
+    // the element's willUpdate, which would clear the map and the selection: done here).
     host.store = null;
     host.errorMessage = null;
+    host.mapController?.stations.setIndex(null);
+    host.selection.clear({ keepSelected: true });
+    // A new source is fitted as a new GeoJSON load is (unless the page set `center`).
+    host.viewFitted = false;
     this.ready = this.start();
   }
 

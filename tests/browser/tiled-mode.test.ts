@@ -81,6 +81,28 @@ describe('tiled mode: an archive that cannot be read', () => {
   });
 });
 
+describe('tiled mode: switching sources', () => {
+  afterEach(cleanup);
+
+  it('goes from a GeoJSON file to an archive and back, showing only the current source’s stations', async () => {
+    let loaded = nextEvent(document, 'stations-load', 15000);
+    const el = await fixture(`<station-map basemap="none" src="/test-api/small.geojson"></station-map>`);
+    expect((await loaded).detail.count).to.equal(3);
+    loaded = nextEvent(document, 'stations-load', 15000);
+    el.src = `${BASE}stations.pmtiles`;
+    const tiled = (await loaded).detail;
+    expect([tiled.count, tiled.tiled]).to.deep.equal([400, true]);
+    const shown = drawn(el);
+    expect(shown.clusters.reduce((a, b) => a + b, 0) + shown.pins).to.equal(400);
+    loaded = nextEvent(document, 'stations-load', 15000);
+    el.src = '/test-api/small.geojson?tag=again';
+    const back = (await loaded).detail;
+    expect([back.count, back.tiled]).to.deep.equal([3, undefined]);
+    await el.updateComplete;
+    await waitFor(() => drawn(el).pins + drawn(el).clusters.reduce((a, b) => a + b, 0) === 3, 4000, 'the three GeoJSON stations alone');
+  });
+});
+
 for (const source of SOURCES) {
   describe(`tiled mode: ${source.name}`, function () {
     this.timeout(30000);
