@@ -18,6 +18,8 @@ import type { DecodedTile, TileCluster } from './decode-station-tile.js';
 
 /** Cluster ids of the producer's clusters start here, above every cell id of a {@link ClusterIndex}. */
 const TILE_CLUSTER_ID = 2 ** 52;
+/** Producer clusters remembered by key before the tables start again. */
+const MAX_CLUSTER_IDS = 50_000;
 
 interface Entry {
   /** The station with WGS-84 geometry. */
@@ -54,6 +56,8 @@ export class StationRegistry {
   /** Producer cluster key (`z/x/y/feature`) → map id, and map id → the zoom of its tile. */
   private readonly clusterIds = new Map<string, number>();
   private readonly clusterZooms = new Map<number, number>();
+  /** Ids are never reused, so a marker drawn before the tables were emptied cannot name another cluster. */
+  private nextClusterId = TILE_CLUSTER_ID;
   private version = 0;
 
   constructor(private readonly crs: Crs = 'wgs84') {}
@@ -122,7 +126,12 @@ export class StationRegistry {
     const key = `${tile.z}/${tile.x}/${tile.y}/${cluster.feature}`;
     let id = this.clusterIds.get(key);
     if (id === undefined) {
-      id = TILE_CLUSTER_ID + this.clusterIds.size;
+      // A long session at low zooms meets many tiles: the tables stay bounded.
+      if (this.clusterIds.size >= MAX_CLUSTER_IDS) {
+        this.clusterIds.clear();
+        this.clusterZooms.clear();
+      }
+      id = this.nextClusterId++;
       this.clusterIds.set(key, id);
       this.clusterZooms.set(id, tile.z);
     }
