@@ -140,6 +140,12 @@ export class SelectionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The selected station has position `index` in the next store (the tiled mode forgot stations around it). */
+  moveTo(index: number): void {
+    this.selectedIndex = index;
+    this.options.map()?.stations.setSelected(index);
+  }
+
   /** Closes the panel and puts focus back where it was before the panel opened. */
   closeDetail(): void {
     this.panelOpen = false;

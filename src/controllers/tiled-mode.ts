@@ -413,11 +413,7 @@ class TiledLoad {
     const selectedId = host.selection.id;
     if (selectedId) keep.add(selectedId);
     const moved = this.registry.compact((id) => keep.has(id));
-    const selection = host.selection as unknown as { selectedIndex: number };
-    if (selection.selectedIndex >= 0) {
-      selection.selectedIndex = moved[selection.selectedIndex]!;
-      this.map?.stations.setSelected(selection.selectedIndex);
-    }
+    if (host.selection.index >= 0) host.selection.moveTo(moved[host.selection.index]!);
     host.list.setActive(-1);
   }
 
