@@ -79,7 +79,7 @@ BEGIN
     )
     SELECT ST_AsMVT(features, 'stations', 4096, 'geom') INTO tile FROM features;
   END IF;
-  -- No stations: an empty tile (Martin answers 204, pg_tileserv a zero-length 200).
+  -- No stations: an empty tile; the element reads a 204 or an empty 200 alike as "no stations here".
   RETURN coalesce(tile, ''::bytea);
 END
 $$;
