@@ -45,9 +45,11 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: { index: 'src/index.ts', core: 'src/core.ts', react: 'src/react.ts', cli: 'src/cli/bin.ts' },
-    // fflate (the command's .xlsx reader) and pbf (the tile encoder of core and the command) are
-    // dependencies, installed beside the package; node: built-ins are Node's.
-    external: (id) => isPeer(id) || id === 'fflate' || id === 'pbf' || id.startsWith('node:'),
+    // fflate (the command's .xlsx reader), pbf (the tile encoder of core and the command, and the
+    // decoder's reader), pmtiles and @mapbox/vector-tile (the tiled mode's archive reader and decoder)
+    // are dependencies, installed beside the package, and the app bundles them once (its own copy of
+    // fflate included: pmtiles' fallback inflate stays out of dist/); node: built-ins are Node's.
+    external: (id) => isPeer(id) || ['fflate', 'pbf', 'pmtiles', '@mapbox/vector-tile'].includes(id) || id.startsWith('node:'),
     onwarn,
     output: {
       dir: 'dist',

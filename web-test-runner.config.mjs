@@ -10,6 +10,7 @@ import { cspRoutesMiddleware } from './tests/browser/server/csp-routes.mjs';
 import { faultRoutesMiddleware } from './tests/browser/server/fault-routes.mjs';
 import { shippedBundlePlugin } from './tests/browser/server/shipped-bundle-plugin.mjs';
 import { testServerMiddleware } from './tests/browser/server/test-server.mjs';
+import { tileRoutesMiddleware } from './tests/browser/server/tile-routes.mjs';
 
 export default {
   // shipped/*.test.js run the map, gesture, keyboard, selection, teardown and host suites again
@@ -20,7 +21,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [cspRoutesMiddleware, faultRoutesMiddleware, geocoderRoutes, testServerMiddleware],
+  middleware: [cspRoutesMiddleware, faultRoutesMiddleware, geocoderRoutes, tileRoutesMiddleware, testServerMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), geolocationPlugin(), cdpPlugin(), shippedBundlePlugin()],
   browsers: [
     chromeLauncher({

@@ -19,6 +19,8 @@ export interface StationsLoadDetail {
   skipped: SkippedFeature[];
   /** `[west, south, east, north]` in the element's `crs`, or `null` when there are no stations. */
   bbox: [number, number, number, number] | null;
+  /** `true` in tiled mode (`src="….pmtiles"`, `tiles`): `count` is the source's total, not the stations loaded. */
+  tiled?: boolean;
 }
 
 /** Detail of `location-change`; coordinates in the element's `crs`. */

@@ -10,11 +10,13 @@ import { SearchQueryController } from './controllers/search-query-controller.js'
 import { StationLoadController, type StationLoadFailure } from './controllers/station-load-controller.js';
 import { StationChooserController } from './controllers/station-chooser-controller.js';
 import { DeepLinkController } from './controllers/deep-link-controller.js';
+import type { TiledHost, TiledMode } from './controllers/tiled-mode.js';
 import type { StationActions } from './controllers/station-actions.js';
 import type { BuiltStore } from './data/build-store-sliced.js';
 import { createStationFilter } from './data/filter-stations.js';
 import type { StationFields } from './data/station-fields.js';
-import type { StationStore } from './data/station-store.js';
+import { indexColumnsSteps, type StationStore } from './data/station-store.js';
+import { runSteps } from './util/steps.js';
 import { summarizeSkippedRows } from './data/station-table.js';
 import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap } from './events.js';
@@ -56,6 +58,7 @@ import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
 import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
+import { isTiledSource } from './tiles/tiled-source-url.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/list-rows.js';
 import { restyleAfterMove } from './ui/restyle-after-move.js';
@@ -81,10 +84,10 @@ const LIST_AFTER_MAP_FROM = 50_000;
  * @summary Nearest union service station map: clustered markers, detail panel, nearest list, routes.
  *
  * @fires {CustomEvent<StationSelectDetail>} station-select - A station was picked (marker, list, nearest list or API). Cancelable: `preventDefault()` keeps the built-in detail panel closed.
- * @fires {CustomEvent<StationsLoadDetail>} stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`.
+ * @fires {CustomEvent<StationsLoadDetail>} stations-load - Station data was loaded and indexed: `{ count, skipped, bbox }`. In tiled mode it fires once, when the first view is drawn, with the source's total as `count`, `skipped: []` and `tiled: true`.
  * @fires {CustomEvent<LocationChangeDetail>} location-change - The user's position changed: `{ lng, lat, accuracy, source }`.
  * @fires {CustomEvent<RouteChangeDetail>} route-change - A route was drawn or cleared: `{ route }`.
- * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`.
+ * @fires {CustomEvent<StationMapErrorDetail>} station-map-error - Something failed: `{ code, message }`. In tiled mode a station tile that still fails after two retries is reported once per source as `tiles-failed`; the view keeps the tiles it has.
  * @fires {CustomEvent<CoverageChangeDetail>} coverage-change - The service-circle layer was redrawn (`coverage` on): `{ minutes, mode, coveredShare, gaps }` for the view.
  * @fires {CustomEvent<NavigateDetail>} navigate - The user is about to open a navigation app (a link under "navigate"): `{ app, url, station, wgs84, gcj02 }`. Cancelable: `preventDefault()` keeps the link from opening, so the page can hand off its own way (WeChat's `wx.openLocation`).
  * @fires {CustomEvent<FilterChangeDetail>} filter-change - The user changed the filter in the filter bar: `{ filter }` (the new `.filter`, `null` when cleared).
@@ -165,6 +168,9 @@ export class StationMap extends LitElement {
     detailRenderer: { attribute: false },
     deepLink: { type: Boolean, attribute: 'deep-link' },
     shareUrl: { attribute: 'share-url' },
+    tiles: {},
+    stationZoom: { attribute: 'station-zoom' },
+    lookupUrl: { attribute: 'lookup-url' },
     store: { state: true },
     position: { state: true },
     route: { state: true },
@@ -178,7 +184,9 @@ export class StationMap extends LitElement {
 
   /**
    * URL of a station GeoJSON file, or of a CSV/TSV table (a `.csv`/`.tsv` path or a `text/csv`
-   * response, UTF-8 or GBK as Excel saves it); changing it aborts the previous load.
+   * response, UTF-8 or GBK as Excel saves it); changing it aborts the previous load. A URL whose
+   * path ends in `.pmtiles` is a PMTiles archive (made by `npx station-map tiles`), read with HTTP
+   * range requests: tiled mode, for national data (see `tiles`).
    */
   src: string | null = null;
 
@@ -335,6 +343,35 @@ export class StationMap extends LitElement {
    */
   shareUrl: string | null = null;
 
+  /**
+   * Tiled mode from a tile server: a URL template of Mapbox Vector Tiles of the `stations` layer
+   * (`https://host/stations/{z}/{x}/{y}.pbf`, e.g. Martin or pg_tileserv on the PostGIS recipe).
+   * The element loads only the tiles the view needs: below the station zoom it draws the tiles'
+   * clusters (type chips change their counts), from it up the stations themselves with the list,
+   * detail and filters working on the loaded stations. After locate, `origin` or a place search
+   * it loads the tiles around the position until the nearest stations listed are exact.
+   * `stations-load` fires once, with the source's total as `count` and `tiled: true`.
+   *
+   * @example <station-map tiles="/tiles/stations/{z}/{x}/{y}.pbf" lookup-url="/api/stations?q={q}&id={id}">
+   */
+  declare tiles: string | null;
+
+  /**
+   * The zoom whose tiles carry every station, for a `tiles` server (default 12); a PMTiles
+   * archive says its own.
+   */
+  declare stationZoom: number | string | null;
+
+  /**
+   * Tiled mode: a URL template that answers GeoJSON Features (in the page's `crs`) for a search
+   * (`{q}`) or a station code (`{id}`), both URL-encoded; the one not in use is empty. The search
+   * box and `select(id)` find stations through it that no loaded tile holds; without it they find
+   * the loaded stations only.
+   *
+   * @example lookup-url="https://union.example/api/stations?q={q}&id={id}"
+   */
+  declare lookupUrl: string | null;
+
 
   private store: StationStore | null = null;
   private position: Position | null = null;
@@ -350,7 +387,7 @@ export class StationMap extends LitElement {
   private skippedRows: SkippedRowsSummary | null = null;
 
   private readonly loader = new StationLoadController(this, {
-    source: () => ({ stations: this.stations, src: this.src, crs: this.crs, cache: this.cache, fields: this.fields }),
+    source: () => ({ stations: this.stations, src: isTiledSource(this) ? null : this.src, crs: this.crs, cache: this.cache, fields: this.fields }),
     onSavedCopy: (failure) => this.fireError(failure.code, failure.message),
     strings: () => this.strings,
     onStart: () => (this.errorMessage = null),
@@ -409,6 +446,12 @@ export class StationMap extends LitElement {
   private readonly deepLinks = new DeepLinkController(this);
   /** Share, print and navigate: created when the detail panel's module arrives. */
   private actions: StationActions | null = null;
+  /** Tiled mode (`src="….pmtiles"`, `tiles`): the tile reader and its controller, a side file only tiled pages load. */
+  private readonly tiledPart = new LazyModule(this, () => import('./controllers/tiled-mode.js'), (m) =>
+    new m.TiledMode(this as unknown as TiledHost, { indexColumns: (columns) => runSteps(indexColumnsSteps(columns)), createStationFilter }),
+  );
+  /** Set by the tiled mode once it runs. */
+  private declare tiled?: TiledMode;
   /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
   private readonly detailView = new LazyModule(this, () => import('./controllers/detail-part.js'), (module) => {
     this.addPartStyles(module.detailStyles);
@@ -416,7 +459,7 @@ export class StationMap extends LitElement {
   });
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
-  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view];
+  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view, this.tiledPart];
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -509,7 +552,11 @@ export class StationMap extends LitElement {
     if (changed.has('basemap') || changed.has('basemapKey')) this.tilesFailed = false;
     if (changed.has('origin')) this.applyOrigin();
     if (changed.has('deepLink') && this.deepLink) this.deepLinks.readHash();
-    if (changed.has('src') || changed.has('stations') || changed.has('crs') || changed.has('fields')) void this.loader.reload();
+    if (changed.has('src') || changed.has('stations') || changed.has('crs') || changed.has('fields') || changed.has('tiles')) {
+      // In tiled mode the loader only stops a GeoJSON load; the tiled mode follows its inputs itself.
+      void this.loader.reload();
+      if (isTiledSource(this)) this.tiledPart.get();
+    }
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();
   }
@@ -565,7 +612,9 @@ export class StationMap extends LitElement {
 
   /**
    * The `k` nearest stations to a position (in the element's `crs`), nearest first, by
-   * great-circle distance, honouring the element's `filter` and an optional extra one.
+   * great-circle distance, honouring the element's `filter` and an optional extra one. Synchronous:
+   * in tiled mode it answers from the stations loaded so far; `findNearest()` loads what an exact
+   * answer needs.
    *
    * @param {number} k - How many stations (default: the `nearest` attribute).
    * @example map.nearestStations(117.13, 36.21, 3)
@@ -582,6 +631,20 @@ export class StationMap extends LitElement {
       station: store.station(index),
       distanceMeters,
     }));
+  }
+
+  /**
+   * The exact `k` nearest stations to a position (in the element's `crs`), as `nearestStations()`
+   * gives them, once they are known: in tiled mode the tiles around the position are loaded first
+   * (until every station nearer than the k-th lies in a loaded tile); otherwise at once.
+   *
+   * @param {number} k - How many stations (default: the `nearest` attribute).
+   * @example const [first] = await map.findNearest(117.13, 36.21, 1, { openNow: true });
+   */
+  async findNearest(lng: number, lat: number, k = this.nearest, filter?: StationFilter): Promise<NearestResult[]> {
+    // Called right after the element was made, the tiled mode may not run yet: its module loads, then an update starts it.
+    if (isTiledSource(this)) await this.tiledPart.load().then(() => this.updateComplete);
+    return (await this.tiled?.findNearest(lng, lat, k, filter)) ?? this.nearestStations(lng, lat, k, filter);
   }
 
   /**
@@ -1031,6 +1094,7 @@ export class StationMap extends LitElement {
   private renderStatus(s: UiStrings) {
     if (this.loader.loading) return s.loading;
     if (!this.store) return '';
+    if (this.store.total) return s.stationsLoaded(this.store.total, 0);
     if (this.skippedRows) return `${s.stationsLoaded(this.store.size, 0)} · ${s.skippedRows(this.skippedRows)}`;
     return s.stationsLoaded(this.store.size, this.store.skippedCount);
   }

@@ -83,6 +83,8 @@ export class SelectionController implements ReactiveController {
   selectById(id: string, source: StationSelectDetail['source'], options: { silentIfMissing?: boolean } = {}): void {
     const store = this.options.store();
     const index = store?.indexById.get(id);
+    // Tiled mode: a station no loaded tile holds is looked up (`lookup-url`) and selected when found.
+    if (index === undefined && store?.lookup?.(id, source)) return;
     if (index === undefined) {
       if (!options.silentIfMissing && store) console.warn(`station-map: no station with id "${id}"`);
       // `selected` reflects the selection: an id the loaded data lacks does not stay set.
@@ -136,6 +138,12 @@ export class SelectionController implements ReactiveController {
     this.selectedIndex = -1;
     this.options.map()?.stations.setSelected(-1);
     this.host.requestUpdate();
+  }
+
+  /** The selected station has position `index` in the next store (the tiled mode forgot stations around it). */
+  moveTo(index: number): void {
+    this.selectedIndex = index;
+    this.options.map()?.stations.setSelected(index);
   }
 
   /** Closes the panel and puts focus back where it was before the panel opened. */

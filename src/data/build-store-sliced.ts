@@ -14,6 +14,7 @@
  * messages; the indexes are those of `ClusterIndex.build` and `new SpatialIndex`.
  * Pure: no DOM, runs in Node and Workers.
  */
+import type { ClusterIndex } from '../geo/cluster/cluster-index.js';
 import { runStepsWithin, type Steps } from '../util/steps.js';
 import type { Crs, ParseResult } from '../types.js';
 import { parseFeatureColumnsSteps } from './parse-features.js';
@@ -51,7 +52,7 @@ export interface SliceOptions {
 export interface BuiltStore {
   result: Omit<ParseResult, 'stations'>;
   /** `null` when `result.error` is set. */
-  store: StationStore | null;
+  store: StationStore<ClusterIndex> | null;
 }
 
 /**

@@ -17,8 +17,12 @@ import { extendBBox } from './station-columns.js';
 
 type BBox = [west: number, south: number, east: number, north: number];
 
-/** The indexed stations of one load. */
-export interface StationStore {
+/**
+ * The indexed stations of one load. `Clusters` is what {@link StationStore.clustersFor} gives: a
+ * {@link ClusterIndex} for loaded data; the tiled mode's stores give a source that draws the tile
+ * producer's clusters below the station zoom.
+ */
+export interface StationStore<Clusters extends ClusterSource = ClusterSource> {
   /** Number of stations. */
   readonly size: number;
   /** Station `i` as the page gave it (coordinates in the page's `crs`), made on first use; throws unless 0 ≤ i < size. */
@@ -51,11 +55,29 @@ export interface StationStore {
   /** How many features of the load were skipped. */
   readonly skippedCount: number;
   /** The cluster index over the stations `accept` keeps (all when `accept` is null), built now if it is not yet; cached per predicate. */
-  clustersFor(accept: ((index: number) => boolean) | null): ClusterIndex;
+  clustersFor(accept: ((index: number) => boolean) | null): Clusters;
   /** WGS-84 bbox of the stations `accept` keeps, or `null` when none. */
   bboxOf(accept: ((index: number) => boolean) | null): BBox | null;
   /** The stations with WGS-84 geometry (the same objects when the data is WGS-84). */
   wgsStations(): Station[];
+  /** Tiled mode: the number of stations in the whole source (`size` counts the loaded ones). */
+  readonly total?: number;
+  /**
+   * Tiled mode: looks up station `id`, which no loaded tile holds, through `lookup-url`, and
+   * selects it once found (`source` as `station-select` says). `true` when a lookup started.
+   */
+  lookup?(id: string, source: 'marker' | 'list' | 'api' | 'nearest'): boolean;
+}
+
+/**
+ * What {@link indexColumnsSteps} indexes: what `parseStationColumnsSteps` read, or stations from
+ * elsewhere (the tiles of the tiled mode) in the same shape.
+ */
+export interface StationColumns {
+  list: Pick<ParsedStationColumns['list'], 'size' | 'at' | 'all'>;
+  lng: Float64Array;
+  lat: Float64Array;
+  indexById: ReadonlyMap<string, number>;
 }
 
 /** Options of {@link indexColumnsSteps}. */
@@ -73,9 +95,9 @@ export interface StationStoreOptions {
  * @example const store = runSteps(indexColumnsSteps(runSteps(parseStationColumnsSteps(json))));
  */
 export function* indexColumnsSteps(
-  parsed: Pick<ParsedStationColumns, 'list' | 'lng' | 'lat' | 'indexById'>,
+  parsed: StationColumns,
   options: StationStoreOptions = {},
-): Steps<StationStore> {
+): Steps<StationStore<ClusterIndex>> {
   const crs = options.crs ?? 'wgs84';
   const skippedCount = options.skippedCount ?? 0;
   const { list, lng, lat, indexById } = parsed;

@@ -172,13 +172,14 @@ export class StationLayer {
     const seen = new Set<number>();
     let labelOf: ((index: number) => string) | undefined;
     for (const item of items) {
-      // Clusters and single points share one id space in the index; pins key on the station.
-      const key = item.count === 1 ? -1 - item.index : item.id;
+      // Clusters and single points share one id space in the index; pins key on the station. A
+      // station is an item with an index: a tiled source's cluster the filter cut to 1 has none.
+      const key = item.index >= 0 ? -1 - item.index : item.id;
       seen.add(key);
       if (this.drawn.has(key)) continue;
       const [lng, lat] = this.options.toDisplay(item.lng, item.lat);
       const drawn: Drawn = {
-        element: item.count === 1 ? this.pinElement(item.index, false) : clusterElement(item.count),
+        element: item.index >= 0 ? this.pinElement(item.index, false) : clusterElement(item.count),
         index: item.index,
         id: item.id,
         count: item.count,
@@ -210,7 +211,7 @@ export class StationLayer {
   private handleActivate(element: HTMLElement): void {
     const drawn = this.byElement.get(element);
     if (!drawn) return;
-    if (drawn.count === 1) {
+    if (drawn.index >= 0) {
       // The selected pin is drawn over the marker of the group it belongs to: open the group.
       const under = element === this.selectedPin ? this.groupUnder(drawn.latLng) : undefined;
       if (under) this.openGroup(under, element);
@@ -239,7 +240,7 @@ export class StationLayer {
   private groupUnder(latLng: [number, number]): Drawn | undefined {
     const at = this.map.latLngToLayerPoint(latLng);
     for (const drawn of this.drawn.values()) {
-      if (drawn.count > 1 && this.map.latLngToLayerPoint(drawn.latLng).distanceTo(at) <= OVERLAP_PX) return drawn;
+      if (drawn.index < 0 && this.map.latLngToLayerPoint(drawn.latLng).distanceTo(at) <= OVERLAP_PX) return drawn;
     }
     return undefined;
   }
@@ -259,7 +260,7 @@ export class StationLayer {
   }
 
   private label(drawn: Drawn, labelOf: (index: number) => string): void {
-    if (drawn.count === 1) return setLabel(drawn.element, labelOf(drawn.index));
+    if (drawn.index >= 0) return setLabel(drawn.element, labelOf(drawn.index));
     // A scan standing in for the index would build it to answer: such labels wait for the index.
     const choose = this.map.getZoom() >= this.map.getMaxZoom() || (!this.index?.provisional && this.choosesOnActivate(drawn.id));
     setLabel(drawn.element, this.options.clusterLabel(drawn.count, choose));

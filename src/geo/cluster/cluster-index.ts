@@ -39,7 +39,10 @@ export interface ClusterItem {
   lat: number;
   /** Number of points in the cluster. */
   count: number;
-  /** The point's index when `count === 1`, else `-1`. */
+  /**
+   * The point's index when the item is one point, else `-1`. An index's items have `count === 1`
+   * exactly then; a tiled source's cluster whose count a filter cut to 1 is still a cluster (`-1`).
+   */
   index: number;
 }
 

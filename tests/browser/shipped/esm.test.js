@@ -8,3 +8,4 @@ import '../selection.test.ts?shipped=esm';
 import '../station-links.test.ts?shipped=esm';
 import '../reliability/lifecycle.test.ts?shipped=esm';
 import '../hosts/host-shapes.test.ts?shipped=esm';
+import '../tiled-mode.test.ts?shipped=esm';

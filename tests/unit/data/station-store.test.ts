@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { StationIdIndex } from '../../../src/data/station-id-index.js';
 import { buildStoreSteps } from '../../../src/data/build-store-sliced.js';
 import type { StationStore } from '../../../src/data/station-store.js';
+import type { ClusterIndex } from '../../../src/geo/cluster/cluster-index.js';
 import { runSteps } from '../../../src/util/steps.js';
 import type { Station } from '../../../src/types.js';
 
 /** The store the element would build for these stations, in one go. */
-function storeOf(stations: readonly Station[]): StationStore {
+function storeOf(stations: readonly Station[]): StationStore<ClusterIndex> {
   return runSteps(buildStoreSteps(stations)).store!;
 }
 
