@@ -20,6 +20,7 @@ const types = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.pmtiles': 'application/vnd.pmtiles',
 };
 
 const server = createServer((req, res) => {
@@ -40,7 +41,19 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+  const type = types[extname(path)] ?? 'application/octet-stream';
+  // Byte ranges, as any web server and CDN answers them: the national demo's PMTiles archive is
+  // read a directory and a tile at a time.
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  const size = statSync(path).size;
+  if (range && Number(range[1]) < size) {
+    const start = Number(range[1]);
+    const end = Math.min(size - 1, range[2] ? Number(range[2]) : size - 1);
+    res.writeHead(206, { 'content-type': type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+    createReadStream(path, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': size });
   createReadStream(path).pipe(res);
 });
 

@@ -2,7 +2,8 @@
 // the way an app would: `station-map` and `station-map/react` resolve to this repository's built
 // dist/ (run after rollup), so the demos exercise what npm users get. Runs as the last step of
 // `npm run build`; `npm start` then serves them at /demo/react/ and /demo/vue/.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -64,3 +65,13 @@ await Promise.all(
     console.log(`demo/${name}/dist/main.js ${(bytes / 1024).toFixed(1)} KB (with source map)`);
   }),
 );
+
+// The national demo's archive (demo/national/): 30,000 seeded stations over China's cities, written
+// as `station-map tiles` writes it, with the same core function from the built dist/core.js.
+{
+  const { buildStationArchive } = await import(`${root}dist/core.js`);
+  const { nationalStations } = await import(`${root}bench/national-stations.mjs`);
+  const { chunks } = buildStationArchive(nationalStations(30_000, { seed: 30 }).features, { gzip: (bytes) => gzipSync(bytes) });
+  writeFileSync(`${root}demo/data/national.pmtiles`, Buffer.concat(chunks));
+  console.log(`demo/data/national.pmtiles ${(Buffer.concat(chunks).length / 1024).toFixed(1)} KB`);
+}
