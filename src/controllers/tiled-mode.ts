@@ -88,6 +88,14 @@ const MAX_TILES = 256;
 const MAX_STATIONS = 20_000;
 /** Wait after typing before asking `lookup-url`. */
 const LOOKUP_DELAY_MS = 300;
+/**
+ * Tiles that arrive this close together join the store in one rebuild: each rebuild indexes every
+ * known station and redraws the markers (~150-300 ms for a city's station tiles on a slow phone),
+ * and on a slow link a view's tiles arrive a few dozen milliseconds apart.
+ */
+const REFRESH_QUIET_MS = 80;
+/** The first tile of such a run waits no longer than this to be drawn. */
+const REFRESH_MAX_WAIT_MS = 300;
 
 interface CachedTile {
   tile: DecodedTile | null;
@@ -164,7 +172,9 @@ class TiledLoad {
   private reported = false;
   private announced = false;
   private stopped = false;
-  private refreshQueued = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the tiles waiting for the next rebuild began to wait. */
+  private refreshSince = 0;
   private positionSeen: unknown = undefined;
   private filterSeen: unknown = undefined;
   private textSeen = '';
@@ -198,6 +208,7 @@ class TiledLoad {
     this.abort.abort();
     this.detach();
     clearTimeout(this.lookupTimer);
+    clearTimeout(this.refreshTimer);
   }
 
   detach(): void {
@@ -380,17 +391,19 @@ class TiledLoad {
     });
   }
 
-  /** New tiles: their stations join the store (one rebuild a frame), their clusters are drawn. */
+  /** New tiles: their stations join the store (one rebuild for tiles that arrive together), their clusters are drawn. */
   private queueRefresh(tile: DecodedTile): void {
     if (this.stopped || !this.info) return;
     this.registry.addTile(tile, this.info.stationZoom);
-    if (this.refreshQueued) return;
-    this.refreshQueued = true;
-    requestAnimationFrame(() => {
-      this.refreshQueued = false;
+    const now = performance.now();
+    if (this.refreshTimer === undefined) this.refreshSince = now;
+    clearTimeout(this.refreshTimer);
+    const wait = Math.max(0, Math.min(REFRESH_QUIET_MS, this.refreshSince + REFRESH_MAX_WAIT_MS - now));
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
       if (this.stopped) return;
       if (!this.publish()) this.map?.stations.redraw();
-    });
+    }, wait);
   }
 
   /** Sets the element's store to the stations known now, unless it has them already; `true` when it changed. */

@@ -45,6 +45,8 @@ describe('keyboard alone', () => {
     el.stations = DATA;
     await loaded;
     await waitFor(() => markers(el).pins.length === 3, 6000, 'pins');
+    // The search box and the list come a frame after the pins.
+    await el.updateComplete;
     before.focus();
 
     await sendKeys({ press: 'Tab' });

@@ -39,6 +39,8 @@ async function loaded(markup = '<station-map basemap="none" lang="en"></station-
   el.stations = STATIONS;
   await done;
   await waitFor(() => markers(el).pins.length === 2, 8000, 'two pins');
+  // The list comes a frame after the pins.
+  await el.updateComplete;
   return el;
 }
 

@@ -68,6 +68,8 @@ describe('hosts: shapes of the page around the element', () => {
     expect((await loaded).detail.count).to.equal(12);
     const el = host.map;
     await waitFor(() => el.shadowRoot!.querySelectorAll('.leaflet-marker-icon').length > 0, 8000, 'markers');
+    // The list comes a frame after the pins.
+    await el.updateComplete;
 
     const seen: string[] = [];
     const onHost = (e: Event) => seen.push(`host:${(e.target as Element).localName}`);
