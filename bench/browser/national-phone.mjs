@@ -6,7 +6,8 @@
  *
  * One run of a page: navigation → first clusters drawn (and the bytes transferred before them) →
  * the page sets `center`/`zoom` to downtown Shanghai at zoom 12 → its stations drawn (the last
- * change to the markers before they stay put for half a second) → the page sets `origin` in the
+ * change to the markers once no request is in flight and nothing has changed for half a second)
+ * → the page sets `origin` in the
  * countryside of Hubei → the five nearest listed, and `findNearest()`'s ids against a brute-force
  * scan of every station in Node. The longest main-thread task (PerformanceObserver `longtask`) is
  * over the whole run. The archive is what `station-map tiles` writes for the bench's seeded national
@@ -27,6 +28,8 @@ const CITY = { lng: 121.47, lat: 31.23, zoom: 12 };
 /** The countryside of western Hubei: the nearest stations are tens of kilometres away. */
 const ORIGIN = { lng: 110.47, lat: 31.02 };
 const K = 5;
+/** The archive's station zoom (`station-map tiles --station-zoom`); `NATIONAL_STATION_ZOOM` tries another. */
+const STATION_ZOOM = Number(process.env.NATIONAL_STATION_ZOOM ?? 12);
 /** Markers unchanged this long after a zoom: the view's stations are all drawn. */
 const SETTLED_MS = 500;
 
@@ -39,14 +42,21 @@ function page(src) {
   window.longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   window.marks = {};
+  // Requests in flight (the tile reader and the GeoJSON loader fetch): a view is drawn once they are done.
+  window.net = { inflight: 0, lastEnd: 0 };
+  const fetchPage = window.fetch;
+  window.fetch = (...args) => {
+    window.net.inflight++;
+    return fetchPage(...args).finally(() => { window.net.inflight--; window.net.lastEnd = performance.now(); });
+  };
   // Each frame: how many markers, and when that last changed.
-  window.markerLog = { count: -1, changedAt: 0, pins: 0 };
+  window.markerLog = { count: -1, changedAt: 0 };
   const watch = () => {
     const root = document.querySelector('station-map')?.shadowRoot;
     if (root) {
       const count = root.querySelectorAll('.leaflet-marker-icon').length;
       if (count > 0) window.marks.clusters ??= performance.now();
-      if (count !== window.markerLog.count) window.markerLog = { count, changedAt: performance.now(), pins: root.querySelectorAll('.leaflet-marker-icon.sm-pin').length };
+      if (count !== window.markerLog.count) window.markerLog = { count, changedAt: performance.now() };
     }
     requestAnimationFrame(watch);
   };
@@ -153,6 +163,7 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (error) => errors.push(String(error)));
+  let phase = 'start';
   try {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CHEAP_PHONE.cpuSlowdown });
@@ -164,6 +175,7 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       uploadThroughput: CHEAP_PHONE.uploadBitsPerSecond / 8,
     });
     tab.setDefaultTimeout(240_000);
+    phase = 'first clusters';
     await tab.goto(`${origin}/national/${mode}-${n}.html`, { waitUntil: 'commit' });
     await tab.waitForFunction(() => window.marks.clusters !== undefined, null, { polling: 250 });
     const first = await tab.evaluate(() => {
@@ -179,12 +191,17 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       el.setAttribute('zoom', String(zoom));
       return start;
     }, CITY);
+    // Drawn: the markers changed since, no request is in flight (a dense city shows no lone pin at
+    // a million stations), and neither has moved for a while.
+    phase = 'zoom to a city';
     await tab.waitForFunction(
-      ([start, settled]) => window.markerLog.changedAt > start && window.markerLog.pins > 0 && performance.now() - window.markerLog.changedAt > settled,
+      ([start, settled]) =>
+        window.markerLog.changedAt > start && window.net.inflight === 0 && performance.now() - Math.max(window.markerLog.changedAt, window.net.lastEnd) > settled,
       [zoomStart, SETTLED_MS],
       { polling: 100 },
     );
     const cityMs = (await tab.evaluate(() => window.markerLog.changedAt)) - zoomStart;
+    phase = 'nearest';
     // The user's position: until the list shows the k nearest a scan of every station finds (the
     // rows of the stations loaded so far may stand in while the tiles around it load).
     const nearest = await tab.evaluate(async ({ lng, lat, k, names }) => {
@@ -201,7 +218,7 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
     const bytesAll = await tab.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + (e.transferSize || 0), 0));
     return { ...first, cityMs, nearestMs: nearest.listMs, exact: nearest.listMs !== null && nearest.ids.join() === expectedNearest.join(), longestTaskMs, bytesAll };
   } catch (error) {
-    log(`national ${mode} ${n}: ${error.message.split('\n')[0]}${errors.length ? ` (${errors[0]})` : ''}`);
+    log(`national ${mode} ${n}, ${phase}: ${error.message.split('\n')[0]}${errors.length ? ` (${errors[0]})` : ''}`);
     return null;
   } finally {
     await context.close();
@@ -246,7 +263,7 @@ export async function runNationalPhoneBench(browser, { quick, log }) {
       nearestOf.set(n, { ids, names: namesOf(collection.features, ids) });
       // What `station-map tiles` writes, built in this process: a million stations as one JSON
       // text for the command would pass V8's longest string.
-      const { chunks } = buildStationArchive(collection.features, { gzip: (bytes) => gzipSync(bytes) });
+      const { chunks } = buildStationArchive(collection.features, { gzip: (bytes) => gzipSync(bytes), stationZoom: STATION_ZOOM });
       const archive = join(dir, `stations-${n}.pmtiles`);
       writeFileSync(archive, Buffer.concat(chunks));
       files.archives.set(n, archive);
