@@ -174,21 +174,41 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
 }
 
 const started = performance.now();
-const outDir = mkdtempSync(join(tmpdir(), 'station-map-bench-'));
 let rows = [];
-try {
-  for (const suite of SUITES) rows.push(...(await runNodeSuite(suite, outDir)));
-} finally {
-  rmSync(outDir, { recursive: true, force: true });
-}
-rows.push(measureBundle());
 let chromium = 'not run';
-try {
-  const browser = await runBrowserBench({ quick, log });
-  rows.push(...browser.rows);
-  chromium = browser.chromium;
-} catch (error) {
-  rows.push(failedRow('browser', `could not run Chromium: ${error.message.split('\n')[0]}`));
+// `npm run bench -- --only national`: the national phone bench (a quarter of an hour's run) measured
+// again, the other rows taken from the last full run (bench/results/latest.json).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only) {
+  if (only !== 'national') throw new Error(`--only takes "national", not ${only}`);
+  const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
+  if (previous.quick) throw new Error('--only needs a full run in bench/results/latest.json');
+  rows = previous.rows.filter((row) => !row.id.startsWith('national-'));
+  const { chromium: launcher } = await import('playwright-core');
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../scripts/chromium.mjs');
+  const { runNationalPhoneBench } = await import('./browser/national-phone.mjs');
+  const browser = await launcher.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    rows.push(...(await runNationalPhoneBench(browser, { quick: false, log })));
+    chromium = browser.version();
+  } finally {
+    await browser.close();
+  }
+} else {
+  const outDir = mkdtempSync(join(tmpdir(), 'station-map-bench-'));
+  try {
+    for (const suite of SUITES) rows.push(...(await runNodeSuite(suite, outDir)));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  rows.push(measureBundle());
+  try {
+    const browser = await runBrowserBench({ quick, log });
+    rows.push(...browser.rows);
+    chromium = browser.chromium;
+  } catch (error) {
+    rows.push(failedRow('browser', `could not run Chromium: ${error.message.split('\n')[0]}`));
+  }
 }
 
 const checked = checkBudgets(rows, { quick });

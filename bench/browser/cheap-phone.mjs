@@ -37,6 +37,20 @@ export const CHEAP_PHONE = {
   viewport: { width: 360, height: 740 },
 };
 
+/** Slows `tab`'s CPU and network to {@link CHEAP_PHONE}'s (CDP); its viewport is the context's. */
+export async function emulateCheapPhone(context, tab) {
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CHEAP_PHONE.cpuSlowdown });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: CHEAP_PHONE.latencyMs,
+    downloadThroughput: CHEAP_PHONE.downloadBitsPerSecond / 8,
+    uploadThroughput: CHEAP_PHONE.uploadBitsPerSecond / 8,
+  });
+  return cdp;
+}
+
 /**
  * `n` stations with every property a union publishes, made from the demo's 400 sample stations
  * (names, addresses, phones, hours, services, managers, rating links) spread over Shandong as a
@@ -169,15 +183,7 @@ async function loadOnce(browser, origin, page, n, log) {
   const errors = [];
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
-    const cdp = await context.newCDPSession(tab);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CHEAP_PHONE.cpuSlowdown });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: CHEAP_PHONE.latencyMs,
-      downloadThroughput: CHEAP_PHONE.downloadBitsPerSecond / 8,
-      uploadThroughput: CHEAP_PHONE.uploadBitsPerSecond / 8,
-    });
+    await emulateCheapPhone(context, tab);
     const done = tab.waitForEvent('console', { predicate: (message) => message.text() === 'phone-bench-done', timeout: 120_000 });
     await tab.goto(`${origin}/phone/${page}-${n}.html`, { waitUntil: 'commit', timeout: 60_000 });
     await done;

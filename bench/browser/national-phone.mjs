@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { nationalStations } from '../national-stations.mjs';
-import { CHEAP_PHONE } from './cheap-phone.mjs';
+import { CHEAP_PHONE, emulateCheapPhone } from './cheap-phone.mjs';
 import { median } from './run-browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -165,15 +165,7 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
   tab.on('pageerror', (error) => errors.push(String(error)));
   let phase = 'start';
   try {
-    const cdp = await context.newCDPSession(tab);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CHEAP_PHONE.cpuSlowdown });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: CHEAP_PHONE.latencyMs,
-      downloadThroughput: CHEAP_PHONE.downloadBitsPerSecond / 8,
-      uploadThroughput: CHEAP_PHONE.uploadBitsPerSecond / 8,
-    });
+    await emulateCheapPhone(context, tab);
     tab.setDefaultTimeout(240_000);
     phase = 'first clusters';
     await tab.goto(`${origin}/national/${mode}-${n}.html`, { waitUntil: 'commit' });

@@ -13,18 +13,12 @@
 import type { Feature, GeoJsonProperties, Point } from 'geojson';
 import { projectX, projectY } from '../geo/crs/mercator.js';
 import { sortKeys } from '../geo/index/radix-sort.js';
+import { KNOWN_STATION_TYPES } from '../data/filter-stations.js';
 import { hilbertDistance, type TileCoord } from './tile-math.js';
 import { isClusterPropertyName, tileValueType, toTileProperties, type TileValue } from './tile-properties.js';
 
-/** The station types that get a `count:<type>` of their own; every other or missing type counts as `other`. */
-export const CLUSTER_TYPES = [
-  'union-station',
-  'outdoor-worker-station',
-  'service-center',
-  'mommy-room',
-  'driver-home',
-  'reading-room',
-] as const;
+/** The station types that get a `count:<type>` of their own (the schema's); every other or missing type counts as `other`. */
+export const CLUSTER_TYPES = KNOWN_STATION_TYPES;
 
 /** The station zoom when none is given. */
 export const DEFAULT_STATION_ZOOM = 12;
