@@ -49,16 +49,15 @@ function page(src) {
     window.net.inflight++;
     return fetchPage(...args).finally(() => { window.net.inflight--; window.net.lastEnd = performance.now(); });
   };
-  // Each frame: how many markers, and when that last changed.
-  window.markerLog = { count: -1, changedAt: 0 };
+  // When a marker was last added or removed (a redraw that swaps clusters for others of the same
+  // number counts too), and the first frame with markers.
+  window.markerLog = { changedAt: 0 };
   const watch = () => {
-    const root = document.querySelector('station-map')?.shadowRoot;
-    if (root) {
-      const count = root.querySelectorAll('.leaflet-marker-icon').length;
-      if (count > 0) window.marks.clusters ??= performance.now();
-      if (count !== window.markerLog.count) window.markerLog = { count, changedAt: performance.now() };
-    }
-    requestAnimationFrame(watch);
+    const pane = document.querySelector('station-map')?.shadowRoot?.querySelector('.leaflet-marker-pane');
+    if (!pane) return requestAnimationFrame(watch);
+    new MutationObserver(() => (window.markerLog.changedAt = performance.now())).observe(pane, { childList: true });
+    const first = () => (pane.childElementCount > 0 ? (window.marks.clusters = performance.now()) : requestAnimationFrame(first));
+    first();
   };
   requestAnimationFrame(watch);
 </script>

@@ -89,13 +89,12 @@ const MAX_STATIONS = 20_000;
 /** Wait after typing before asking `lookup-url`. */
 const LOOKUP_DELAY_MS = 300;
 /**
- * Tiles that arrive this close together join the store in one rebuild: each rebuild indexes every
- * known station and redraws the markers (~150-300 ms for a city's station tiles on a slow phone),
- * and on a slow link a view's tiles arrive a few dozen milliseconds apart.
+ * Fewest milliseconds between two rebuilds of the store for arriving tiles: each rebuild indexes
+ * every known station and redraws the markers (~150-300 ms for a city's station tiles on a slow
+ * phone), and on a slow link a view's tiles arrive a few dozen milliseconds apart. The first tile
+ * after a pause is drawn at once.
  */
-const REFRESH_QUIET_MS = 80;
-/** The first tile of such a run waits no longer than this to be drawn. */
-const REFRESH_MAX_WAIT_MS = 300;
+const REFRESH_INTERVAL_MS = 250;
 
 interface CachedTile {
   tile: DecodedTile | null;
@@ -173,8 +172,8 @@ class TiledLoad {
   private announced = false;
   private stopped = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the tiles waiting for the next rebuild began to wait. */
-  private refreshSince = 0;
+  /** When the store was last rebuilt for arriving tiles. */
+  private refreshedAt = -Infinity;
   private positionSeen: unknown = undefined;
   private filterSeen: unknown = undefined;
   private textSeen = '';
@@ -391,17 +390,17 @@ class TiledLoad {
     });
   }
 
-  /** New tiles: their stations join the store (one rebuild for tiles that arrive together), their clusters are drawn. */
+  /** New tiles: their stations join the store (at most one rebuild per interval), their clusters are drawn. */
   private queueRefresh(tile: DecodedTile): void {
     if (this.stopped || !this.info) return;
     this.registry.addTile(tile, this.info.stationZoom);
-    const now = performance.now();
-    if (this.refreshTimer === undefined) this.refreshSince = now;
-    clearTimeout(this.refreshTimer);
-    const wait = Math.max(0, Math.min(REFRESH_QUIET_MS, this.refreshSince + REFRESH_MAX_WAIT_MS - now));
+    // A rebuild is due already: it takes this tile too.
+    if (this.refreshTimer !== undefined) return;
+    const wait = Math.max(0, this.refreshedAt + REFRESH_INTERVAL_MS - performance.now());
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       if (this.stopped) return;
+      this.refreshedAt = performance.now();
       if (!this.publish()) this.map?.stations.redraw();
     }, wait);
   }
