@@ -12,8 +12,10 @@ export interface LoadStationsOptions {
   /** Aborting it rejects with the signal's reason (an `AbortError`), never with a `StationMapError`. */
   signal?: AbortSignal;
   /**
-   * Time allowed for the whole load, headers and body, in milliseconds
-   * (default 15000). `0` or `Infinity` waits as long as the network does.
+   * Time the load may go without receiving anything, in milliseconds (default 15000): waiting for
+   * the headers, or between two parts of the body. A slow link that keeps delivering is not cut
+   * off (eleven megabytes take a minute at 1.6 Mbps). `0` or `Infinity` waits as long as the
+   * network does.
    */
   timeoutMs?: number;
   /** The fetch to use (default: the global one), e.g. a cached or instrumented fetch. */
@@ -121,13 +123,17 @@ export async function fetchStationBody(
   let timedOut = false;
   const handleAbort = () => controller.abort(signal ? abortReason(signal) : undefined);
   signal?.addEventListener('abort', handleAbort, { once: true });
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException('The station data took too long', 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** (Re)starts the wait for the next bytes. */
+  const waitForBytes = () => {
+    if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('The station data took too long', 'TimeoutError'));
+    }, timeoutMs);
+  };
+  waitForBytes();
 
   let text: string | Uint8Array;
   try {
@@ -143,7 +149,7 @@ export async function fetchStationBody(
           );
         }
         const asBytes = isTableResponse(url, response.headers?.get('content-type') ?? null);
-        return readText(response, url, maxBytes, controller.signal, asBytes);
+        return readText(response, url, maxBytes, controller.signal, asBytes, waitForBytes);
       })(),
       controller.signal,
     );
@@ -164,7 +170,7 @@ export async function fetchStationBody(
       { cause: error },
     );
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     signal?.removeEventListener('abort', handleAbort);
   }
 
@@ -182,6 +188,7 @@ async function readText(
   maxBytes: number,
   signal: AbortSignal,
   asBytes: boolean,
+  onBytes: () => void,
 ): Promise<string | Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
@@ -216,6 +223,7 @@ async function readText(
       if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
       if (done) break;
+      onBytes();
       received += value.byteLength;
       if (received > maxBytes) throw tooLarge(url, maxBytes);
       if (asBytes) chunks.push(value);

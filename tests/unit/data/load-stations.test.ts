@@ -56,6 +56,21 @@ beforeAll(async () => {
       case '/slow-headers.geojson':
         // Never answers: only a timeout or an abort ends the request.
         return;
+      case '/trickle.geojson': {
+        // A slow link: the whole body takes ~600 ms, a part every 60 ms.
+        const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'T-1', geometry: { type: 'Point', coordinates: [117.1, 36.2] }, properties: { name: '慢速驿站' } }] });
+        response.writeHead(200, { 'Content-Type': 'application/geo+json' });
+        let at = 0;
+        const step = Math.ceil(text.length / 10);
+        const timer = setInterval(() => {
+          response.write(text.slice(at, (at += step)));
+          if (at >= text.length) {
+            clearInterval(timer);
+            response.end();
+          }
+        }, 60);
+        return;
+      }
       case '/slow-body.geojson':
         response.writeHead(200, { 'Content-Type': 'application/geo+json' });
         response.write('{"type":"FeatureCollection","features":[');
@@ -157,6 +172,11 @@ describe('loadStations', () => {
         message: `Could not load stations from ${base}${path}: timed out after 150 ms`,
       });
     }
+  });
+
+  it('does not cut off a slow body that keeps arriving: the timeout is for silence', async () => {
+    const result = await loadStations(`${base}/trickle.geojson`, { timeoutMs: 200 });
+    expect(result.stations.map((s) => s.id)).toEqual(['T-1']);
   });
 
   it('says the default timeout in seconds', async () => {
