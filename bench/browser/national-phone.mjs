@@ -6,7 +6,7 @@
  *
  * One run of a page: navigation → first clusters drawn (and the bytes transferred before them) →
  * the page sets `center`/`zoom` to downtown Shanghai at zoom 12 → its stations drawn (the last
- * change to the markers once no request is in flight and nothing has changed for half a second)
+ * change to the markers once tiles came in and neither markers nor tiles changed for half a second)
  * → the page sets `origin` in the
  * countryside of Hubei → the five nearest listed, and `findNearest()`'s ids against a brute-force
  * scan of every station in Node. The longest main-thread task (PerformanceObserver `longtask`) is
@@ -42,21 +42,14 @@ function page(src) {
   window.longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   window.marks = {};
-  // Requests in flight (the tile reader and the GeoJSON loader fetch): a view is drawn once they are done.
-  window.net = { inflight: 0, lastEnd: 0 };
-  const fetchPage = window.fetch;
-  window.fetch = (...args) => {
-    window.net.inflight++;
-    return fetchPage(...args).finally(() => { window.net.inflight--; window.net.lastEnd = performance.now(); });
-  };
   // When a marker was last added or removed (a redraw that swaps clusters for others of the same
   // number counts too), and the first frame with markers.
   window.markerLog = { changedAt: 0 };
   const watch = () => {
     const pane = document.querySelector('station-map')?.shadowRoot?.querySelector('.leaflet-marker-pane');
     if (!pane) return requestAnimationFrame(watch);
-    new MutationObserver(() => (window.markerLog.changedAt = performance.now())).observe(pane, { childList: true });
-    const first = () => (pane.childElementCount > 0 ? (window.marks.clusters = performance.now()) : requestAnimationFrame(first));
+    new MutationObserver(() => (window.markerLog.changedAt = performance.now())).observe(pane, { childList: true, subtree: true });
+    const first = () => (pane.querySelector('.leaflet-marker-icon') ? (window.marks.clusters = performance.now()) : requestAnimationFrame(first));
     first();
   };
   requestAnimationFrame(watch);
@@ -182,12 +175,14 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       el.setAttribute('zoom', String(zoom));
       return start;
     }, CITY);
-    // Drawn: the markers changed since, no request is in flight (a dense city shows no lone pin at
-    // a million stations), and neither has moved for a while.
+    // Drawn: the markers changed since, tiles came in, and neither has happened for a while (a
+    // dense city shows no lone pin at a million stations, so pins cannot tell).
     phase = 'zoom to a city';
     await tab.waitForFunction(
-      ([start, settled]) =>
-        window.markerLog.changedAt > start && window.net.inflight === 0 && performance.now() - Math.max(window.markerLog.changedAt, window.net.lastEnd) > settled,
+      ([start, settled]) => {
+        const ends = performance.getEntriesByType('resource').filter((e) => e.startTime > start).map((e) => e.responseEnd);
+        return ends.length > 0 && window.markerLog.changedAt > start && performance.now() - Math.max(window.markerLog.changedAt, ...ends) > settled;
+      },
       [zoomStart, SETTLED_MS],
       { polling: 100 },
     );
