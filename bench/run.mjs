@@ -164,7 +164,7 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   against the same stations as one GeoJSON file through \`src\` (one run: over a minute of download
   at 186,100; not run at a million). From navigation: first clusters drawn and the bytes before
   them; then the page sets \`center\`/\`zoom\` to downtown Shanghai at zoom 12 (stations drawn: the
-  last marker change, once no request is in flight and nothing changed for half a second); then
+  last marker change, once station pins show and nothing changed for half a second); then
   \`origin\` in rural Hubei (until the list shows the 5 a brute-force scan in Node finds; "exact":
   that, and \`findNearest()\` gives the same ids); the longest task over the whole run. Medians of
   3 (bench/browser/national-phone.mjs).
