@@ -301,8 +301,10 @@ class TiledLoad {
     // A tile of margin around the view, for a pan; fetched once the view's tiles are in: on a slow
     // link they would share its bandwidth (downtown Shanghai at zoom 12 on a phone: the view's 8
     // station tiles and the margin's 12 took 2.4 s together).
-    const margin = tilesCovering(bbox, z, { margin: 1 }).filter((key) => !keys.some((k) => tileId(k) === tileId(key)));
-    this.wanted = new Set([...keys, ...margin].map(tileId));
+    const withMargin = tilesCovering(bbox, z, { margin: 1 });
+    const inView = new Set(keys.map(tileId));
+    const margin = withMargin.filter((key) => !inView.has(tileId(key)));
+    this.wanted = new Set(withMargin.map(tileId));
     // A move left these behind: their requests stop (a nearest search's stay).
     for (const [id, cached] of this.cache) {
       if (!cached.tile && !cached.searched && !this.wanted.has(id) && !this.pinned.has(id)) {
