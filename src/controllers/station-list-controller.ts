@@ -19,8 +19,12 @@ const ROWS_AROUND_CENTRE = 50;
 const PAGE_ROWS = 50;
 /** Rows of a list's first paint (a screenful on a desktop panel); the rest follow a frame later. */
 const FIRST_ROWS = 12;
-/** Most a step waits for a frame: a hidden tab gets none. */
-const FRAME_WAIT_MS = 100;
+/**
+ * Most a step waits for a frame in a visible page (a hidden one gets no frames and does not wait).
+ * Well above a slow frame: a cheap phone's first frame of a few hundred pins can take 150 ms, and
+ * a shorter wait showed the list before the pins had painted.
+ */
+const FRAME_WAIT_MS = 1000;
 
 /** What the list reads from its element. */
 export interface StationListOptions {
@@ -207,9 +211,10 @@ export class StationListController implements ReactiveController {
 }
 
 /**
- * Resolves in a task once the next frame has painted and the one after it has begun (or after
- * {@link FRAME_WAIT_MS} without frames: a hidden tab gets none). One frame is not enough: work
- * queued from the first frame's callback runs before the paint's own follow-up tasks.
+ * Resolves in a task once the next frame has painted and the one after it has begun; at once (in a
+ * task) in a hidden page, which gets no frames, and after {@link FRAME_WAIT_MS} if frames stop.
+ * One frame is not enough: work queued from the first frame's callback runs before the paint's
+ * own follow-up tasks.
  */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
@@ -219,6 +224,7 @@ function nextFrame(): Promise<void> {
       done = true;
       setTimeout(resolve, 0);
     };
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return go();
     requestAnimationFrame(() => requestAnimationFrame(go));
     setTimeout(go, FRAME_WAIT_MS);
   });
