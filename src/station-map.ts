@@ -58,7 +58,7 @@ import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
 import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
-import { isTiledSource } from './tiles/tiled-source-url.js';
+import { fetchArchiveHead, isTiledSource } from './tiles/tiled-source-url.js';
 import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/list-rows.js';
 import { restyleAfterMove } from './ui/restyle-after-move.js';
@@ -357,7 +357,7 @@ export class StationMap extends LitElement {
   declare tiles: string | null;
 
   /**
-   * The zoom whose tiles carry every station, for a `tiles` server (default 12); a PMTiles
+   * The zoom whose tiles carry every station, for a `tiles` server (default 14); a PMTiles
    * archive says its own.
    */
   declare stationZoom: number | string | null;
@@ -452,6 +452,8 @@ export class StationMap extends LitElement {
   );
   /** Set by the tiled mode once it runs. */
   private declare tiled?: TiledMode;
+  /** The first bytes of a `.pmtiles` `src`, fetched while the tiled mode's side file loads. */
+  private archiveHead: { src: string; bytes: Promise<ArrayBuffer | null> } | null = null;
   /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
   private readonly detailView = new LazyModule(this, () => import('./controllers/detail-part.js'), (module) => {
     this.addPartStyles(module.detailStyles);
@@ -555,7 +557,10 @@ export class StationMap extends LitElement {
     if (changed.has('src') || changed.has('stations') || changed.has('crs') || changed.has('fields') || changed.has('tiles')) {
       // In tiled mode the loader only stops a GeoJSON load; the tiled mode follows its inputs itself.
       void this.loader.reload();
-      if (isTiledSource(this)) this.tiledPart.get();
+      if (isTiledSource(this)) {
+        if (!this.tiles && this.archiveHead?.src !== this.src) this.archiveHead = { src: this.src!, bytes: fetchArchiveHead(this.src!) };
+        this.tiledPart.get();
+      }
     }
     if (changed.has('basemap') || changed.has('basemapKey') || changed.has('lang')) this.applyBasemap();
     if ((changed.has('center') || changed.has('zoom')) && this.hasUpdated) this.applyView();

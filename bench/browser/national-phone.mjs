@@ -6,7 +6,9 @@
  *
  * One run of a page: navigation → first clusters drawn (and the bytes transferred before them) →
  * the page sets `center`/`zoom` to downtown Shanghai at zoom 12 → its stations drawn (the last
- * change to the markers once station pins show and nothing has changed for half a second)
+ * change to the markers on the screen once no request is in flight and nothing has changed for half a second:
+ * at the archive's station zoom 14 the view's stations are the producer's clusters of 64 px cells
+ * and its lone stations, as the GeoJSON page shows its own clusters there)
  * → the page sets `origin` in the
  * countryside of Hubei → the five nearest listed, and `findNearest()`'s ids against a brute-force
  * scan of every station in Node. The longest main-thread task (PerformanceObserver `longtask`) is
@@ -29,7 +31,7 @@ const CITY = { lng: 121.47, lat: 31.23, zoom: 12 };
 const ORIGIN = { lng: 110.47, lat: 31.02 };
 const K = 5;
 /** The archive's station zoom (`station-map tiles --station-zoom`); `NATIONAL_STATION_ZOOM` tries another. */
-const STATION_ZOOM = Number(process.env.NATIONAL_STATION_ZOOM ?? 12);
+const STATION_ZOOM = Number(process.env.NATIONAL_STATION_ZOOM ?? 14);
 /** Markers unchanged this long after a zoom: the view's stations are all drawn. */
 const SETTLED_MS = 500;
 
@@ -48,7 +50,25 @@ function page(src) {
   const watch = () => {
     const pane = document.querySelector('station-map')?.shadowRoot?.querySelector('.leaflet-marker-pane');
     if (!pane) return requestAnimationFrame(watch);
-    new MutationObserver(() => (window.markerLog.changedAt = performance.now())).observe(pane, { childList: true, subtree: true });
+    // Only markers on the screen count: the ones of the margin's tiles, drawn for a pan, are not seen.
+    const onScreen = (node) => {
+      if (!(node instanceof Element)) return false;
+      const r = node.getBoundingClientRect();
+      return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    };
+    const seen = new WeakSet();
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (onScreen(node)) seen.add(node);
+        // A removed marker was on the screen if it was when added (it has no box once removed).
+        const added = [...record.addedNodes].filter((node) => seen.has(node)).length;
+        const removed = [...record.removedNodes].filter((node) => seen.has(node)).length;
+        if (added || removed) {
+          window.markerLog.changedAt = performance.now();
+          (window.markerLog.events ??= []).push([Math.round(performance.now()), added, removed]);
+        }
+      }
+    }).observe(pane, { childList: true, subtree: true });
     const first = () => (pane.querySelector('.leaflet-marker-icon') ? (window.marks.clusters = performance.now()) : requestAnimationFrame(first));
     first();
   };
@@ -157,7 +177,26 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
   tab.on('pageerror', (error) => errors.push(String(error)));
   let phase = 'start';
   try {
-    await emulateCheapPhone(context, tab);
+    const cdp = await emulateCheapPhone(context, tab);
+    // Requests in flight, from the browser's side (a tile request the page has not made yet is not one).
+    const inFlight = new Set();
+    let lastRequestEnd = 0;
+    // NATIONAL_DEBUG=1 prints every request: when it started and ended (ms after navigation), its range, its bytes.
+    const debug = process.env.NATIONAL_DEBUG ? new Map() : null;
+    let navigatedAt = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      inFlight.add(e.requestId);
+      if (!debug) return;
+      navigatedAt ||= e.timestamp;
+      debug.set(e.requestId, { start: e.timestamp, url: e.request.url.replace(origin, ''), range: e.request.headers.Range ?? '' });
+    });
+    const ended = (e) => {
+      if (inFlight.delete(e.requestId)) lastRequestEnd = Date.now();
+      const request = debug?.get(e.requestId);
+      if (request) log(`  ${((request.start - navigatedAt) * 1000).toFixed(0)}–${((e.timestamp - navigatedAt) * 1000).toFixed(0)} ms ${request.url} ${request.range} ${e.encodedDataLength ?? 'failed'} B`);
+    };
+    cdp.on('Network.loadingFinished', ended);
+    cdp.on('Network.loadingFailed', ended);
     tab.setDefaultTimeout(240_000);
     phase = 'first clusters';
     await tab.goto(`${origin}/national/${mode}-${n}.html`, { waitUntil: 'commit' });
@@ -167,6 +206,12 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
       return { clustersMs: clusters, bytesBefore: entries.filter((e) => e.responseEnd <= clusters).reduce((sum, e) => sum + (e.transferSize || 0), 0) };
     });
+    // NATIONAL_PROFILE=1: a CPU profile of the zoom to the city, its heaviest functions printed.
+    if (process.env.NATIONAL_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     // The zoom to a city: from the moment the page sets the view until the markers settle.
     const zoomStart = await tab.evaluate(({ lng, lat, zoom }) => {
       const el = document.querySelector('station-map');
@@ -175,20 +220,33 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       el.setAttribute('zoom', String(zoom));
       return start;
     }, CITY);
-    // Drawn: station pins are on the map and the markers have not changed for a while. (At a
-    // million stations downtown Shanghai shows clusters only at zoom 12, and this never ends: the
-    // row then fails rather than report the clusters drawn before the station tiles came in.)
+    // Drawn: the markers changed after the zoom, no request has been in flight for a while, and
+    // the markers have not changed since (the view's tiles are in and drawn).
     phase = 'zoom to a city';
-    await tab.waitForFunction(
-      ([start, settled]) =>
-        window.markerLog.changedAt > start &&
-        document.querySelector('station-map').shadowRoot.querySelector('.leaflet-marker-icon.sm-pin') !== null &&
-        performance.now() - window.markerLog.changedAt > settled,
-      [zoomStart, SETTLED_MS],
-      { polling: 100 },
-    );
+    if (debug) log(`  zoom to the city at ${(zoomStart).toFixed(0)} ms`);
+    for (;;) {
+      await tab.waitForFunction(
+        ([start, settled]) => window.markerLog.changedAt > start && performance.now() - window.markerLog.changedAt > settled,
+        [zoomStart, SETTLED_MS],
+        { polling: 100 },
+      );
+      if (inFlight.size === 0 && Date.now() - lastRequestEnd > SETTLED_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const cityMs = (await tab.evaluate(() => window.markerLog.changedAt)) - zoomStart;
+    if (process.env.NATIONAL_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map();
+      const dt = new Map();
+      profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+      for (const node of profile.nodes) {
+        const name = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        self.set(name, (self.get(name) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+      }
+      log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `  ${ms.toFixed(0)} ms ${n}`).join('\n'));
+    }
     phase = 'nearest';
+    if (debug) log(`  city drawn after ${cityMs.toFixed(0)} ms; origin set now; marker changes on screen [ms, added, removed]: ${JSON.stringify(await tab.evaluate(() => window.markerLog.events.reduce((acc, [t, a, r]) => { const last = acc[acc.length - 1]; if (last && last[0] === t) { last[1] += a; last[2] += r; } else acc.push([t, a, r]); return acc; }, []).slice(-10)))}`);
     // The user's position: until the list shows the k nearest a scan of every station finds (the
     // rows of the stations loaded so far may stand in while the tiles around it load).
     const nearest = await tab.evaluate(async ({ lng, lat, k, names }) => {

@@ -7,16 +7,17 @@
 import { gzipSync } from 'node:zlib';
 import { encodePointLayer } from '../../src/tiles/encode-mvt.js';
 import { buildStationArchive, type StationArchive } from '../../src/tiles/station-archive.js';
-import { buildStationTiles, type StationFeature } from '../../src/tiles/station-tiles.js';
+import { buildStationTiles, DEFAULT_STATION_ZOOM, type StationFeature } from '../../src/tiles/station-tiles.js';
 import { lngLatToTile } from '../../src/tiles/tile-math.js';
 import { nationalStations } from '../national-stations.mjs';
 import { isQuick, logProgress, printRows, timeMedian, viewBBox, type BenchRow } from './measure.js';
 
-/** What a 1280 × 800 px view fetches: the gzip bytes of the tiles it covers, at three zooms (256 px tiles, as Leaflet asks). */
+/** What a 1280 × 800 px view fetches: the gzip bytes of the tiles it covers, at four zooms (256 px tiles, as Leaflet asks). */
 const VIEWS = [
   { name: 'viewChinaZ4KB', lng: 105, lat: 35, zoom: 4 },
   { name: 'viewShanghaiZ8KB', lng: 121.47, lat: 31.23, zoom: 8 },
   { name: 'viewShanghaiZ12KB', lng: 121.47, lat: 31.23, zoom: 12 },
+  { name: 'viewShanghaiZ14KB', lng: 121.47, lat: 31.23, zoom: 14 },
 ];
 
 function viewSizes(features: readonly StationFeature[]): Record<string, number> {
@@ -48,7 +49,7 @@ const MB = 1024 * 1024;
 const rows: BenchRow[] = [
   {
     id: `tiles-${N}`,
-    operation: 'tiles: build the archive (station zoom 12)',
+    operation: `tiles: build the archive (station zoom ${DEFAULT_STATION_ZOOM})`,
     data: 'cities',
     n: N,
     ours,

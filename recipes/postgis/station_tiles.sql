@@ -1,10 +1,11 @@
 -- station-map PostGIS recipe, 2 of 2: the tile function, in the form Martin and pg_tileserv serve
 -- as a function source: stations(z, x, y) returns one Mapbox Vector Tile with the layer `stations`
 -- laid out as docs/design/tiled-stations.md says, the same tiles `station-map tiles` writes:
---   * z >= station zoom (12): every station in the tile as a point, extent 16384;
+--   * z >= station zoom (14): every station in the tile as a point;
 --   * z <  station zoom: the tile cut into 4 x 4 cells; a cell with one station gives that
 --     station, a cell with more a cluster at their mean (Web Mercator) position with `count`
---     and `count:<type>` (six known types, `count:other` for the rest), extent 4096.
+--     and `count:<type>` (six known types, `count:other` for the rest);
+--   * extent 2^(26 - z), at least 4096: every point within 0.3 m of the station at every zoom.
 -- Station properties: `id`, then every key of `props` that is not null, arrays and objects as
 -- JSON text (ST_AsMVT drops nested jsonb values), `count` and `count:*` left out.
 -- Run after schema.sql: psql -v ON_ERROR_STOP=1 -f recipes/postgis/station_tiles.sql
@@ -25,15 +26,16 @@ RETURNS bytea
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   -- The station zoom of the contract; change it here and in the element's `station-zoom`.
-  station_zoom constant integer := 12;
+  station_zoom constant integer := 14;
   -- Half the width of the Web Mercator square, in metres.
   half constant double precision := 20037508.342789244;
   env geometry := ST_TileEnvelope(z, x, y);
+  extent constant integer := (2 ^ greatest(12, 26 - z))::integer;
   tile bytea;
 BEGIN
   IF z >= station_zoom THEN
-    SELECT ST_AsMVT(f, 'stations', 16384, 'geom') INTO tile FROM (
-      SELECT ST_AsMVTGeom(s.geom_3857, env, 16384, 0, false) AS geom,
+    SELECT ST_AsMVT(f, 'stations', extent, 'geom') INTO tile FROM (
+      SELECT ST_AsMVTGeom(s.geom_3857, env, extent, 0, false) AS geom,
              station_tile_props(s.id, s.props) AS props
       FROM stations s
       WHERE s.geom_3857 && env
@@ -55,12 +57,12 @@ BEGIN
       WHERE p.cx BETWEEN 0 AND 3 AND p.cy BETWEEN 0 AND 3
     ),
     features AS (
-      SELECT ST_AsMVTGeom(c.g, env, 4096, 0, false) AS geom,
+      SELECT ST_AsMVTGeom(c.g, env, extent, 0, false) AS geom,
              station_tile_props(c.id, c.props) AS props
       FROM counted c
       WHERE c.n = 1
       UNION ALL
-      SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(ST_X(c.g)), avg(ST_Y(c.g))), 3857), env, 4096, 0, false),
+      SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(ST_X(c.g)), avg(ST_Y(c.g))), 3857), env, extent, 0, false),
              jsonb_strip_nulls(jsonb_build_object(
                'count', count(*),
                'count:union-station', nullif(count(*) FILTER (WHERE c.type = 'union-station'), 0),
@@ -77,7 +79,7 @@ BEGIN
       WHERE c.n > 1
       GROUP BY c.cx, c.cy
     )
-    SELECT ST_AsMVT(features, 'stations', 4096, 'geom') INTO tile FROM features;
+    SELECT ST_AsMVT(features, 'stations', extent, 'geom') INTO tile FROM features;
   END IF;
   -- No stations: an empty tile; the element reads a 204 or an empty 200 alike as "no stations here".
   RETURN coalesce(tile, ''::bytea);

@@ -81,14 +81,14 @@ const zhCN: CliStrings = {
       检查站点数据（GeoJSON、CSV/TSV 或 Excel .xlsx），报告每一行的问题。
   station-map convert 文件 -o stations.geojson [--crs gcj02]
       转换为组件读取最快的 GeoJSON（WGS-84 坐标，标准字段名）。
-  station-map tiles 文件 -o stations.pmtiles [--station-zoom 12] [--crs gcj02]
+  station-map tiles 文件 -o stations.pmtiles [--station-zoom 14] [--crs gcj02]
       生成全国规模用的瓦片文件（PMTiles，图层 stations，低缩放级别为聚合点）。
 
 选项：
   --crs      数据坐标系：wgs84（默认）、gcj02（高德、腾讯地图拾取）、bd09（百度）
   --lang     报告语言：zh-CN 或 en（默认按 LANG 环境变量，否则中文）
   -o, --output  convert、tiles 的输出文件（convert 可用 - 表示标准输出）
-  --station-zoom  tiles：从这一缩放级别起瓦片含每个站点（0–18，默认 12）
+  --station-zoom  tiles：从这一缩放级别起瓦片含每个站点（0–18，默认 14）
   -h, --help    显示本帮助
 
 退出码：0 每一行都可用；1 有行被跳过；2 文件无法读取、输出无法写入或参数有误。`,
@@ -151,14 +151,14 @@ const en: CliStrings = {
       Check station data (GeoJSON, CSV/TSV or Excel .xlsx) and report every row's faults.
   station-map convert FILE -o stations.geojson [--crs gcj02]
       Write the GeoJSON the widget reads fastest (WGS-84, the schema's field names).
-  station-map tiles FILE -o stations.pmtiles [--station-zoom 12] [--crs gcj02]
+  station-map tiles FILE -o stations.pmtiles [--station-zoom 14] [--crs gcj02]
       Write a tile archive for national data (PMTiles, layer stations, clusters at low zooms).
 
 Options:
   --crs         coordinate system of the data: wgs84 (default), gcj02 (Amap, Tencent pickers), bd09 (Baidu)
   --lang        report language: zh-CN or en (default from LANG, else zh-CN)
   -o, --output  output file of convert and tiles (- for standard output, convert only)
-  --station-zoom  tiles: the zoom from which tiles hold every station (0-18, default 12)
+  --station-zoom  tiles: the zoom from which tiles hold every station (0-18, default 14)
   -h, --help    show this help
 
 Exit codes: 0 every row is usable; 1 some rows were skipped; 2 the file cannot be read, the output cannot be written, or bad arguments.`,

@@ -25,7 +25,7 @@ import type { HolidayCalendar } from '../hours/holiday-calendar.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { MapController } from '../map/map-controller.js';
 import { decodeStationTile, emptyTile, type DecodedTile, type TileKey } from '../tiles/decode-station-tile.js';
-import { findNearestInTiles } from '../tiles/nearest-in-tiles.js';
+import { deepStartZoom, findNearestInTiles } from '../tiles/nearest-in-tiles.js';
 import { StationRegistry, keptCount, type TiledStore } from '../tiles/tiled-store.js';
 import { readLookupStations, lookupUrlFor } from '../tiles/lookup-stations.js';
 import { isTiledSource } from '../tiles/tiled-source-url.js';
@@ -70,6 +70,8 @@ export interface TiledHost extends ReactiveControllerHost, HTMLElement {
   fireError(code: StationMapErrorDetail['code'], message: string): void;
   /** Set by {@link TiledMode}: the element's `findNearest()` asks it. */
   tiled?: TiledMode;
+  /** The first bytes of a `.pmtiles` `src`, fetched by the main script while this file loaded. */
+  archiveHead?: { src: string; bytes: Promise<ArrayBuffer | null> } | null;
 }
 
 /**
@@ -190,7 +192,8 @@ class TiledLoad {
     this.crs = isCrs(host.crs) ? host.crs : 'wgs84';
     this.registry = new StationRegistry(this.crs);
     const stationZoom = readStationZoom(host);
-    this.source = host.tiles ? templateSource(host.tiles, { stationZoom }) : pmtilesSource(absoluteUrl(host.src!));
+    const head = host.archiveHead?.src === host.src ? host.archiveHead.bytes : null;
+    this.source = host.tiles ? templateSource(host.tiles, { stationZoom }) : pmtilesSource(absoluteUrl(host.src!), head);
     // The stations of the source before go (a store set in hostUpdate reaches this render, but not
     // the element's willUpdate, which would clear the map and the selection: done here).
     host.store = null;
@@ -298,9 +301,11 @@ class TiledLoad {
     const z = tileZoomFor(map.map.getZoom(), info.stationZoom);
     const bbox = map.getViewBBox();
     const keys = tilesCovering(bbox, z);
-    // A tile of margin around the view, for a pan; fetched once the view's tiles are in: on a slow
-    // link they would share its bandwidth (downtown Shanghai at zoom 12 on a phone: the view's 8
-    // station tiles and the margin's 12 took 2.4 s together).
+    // A tile of margin around the view, for a pan. Station tiles of a dense city are tens of KB:
+    // theirs are fetched once the view's are in, not to share the link with them. Cluster tiles
+    // hold 16 features at most: fetched with the view's, in the same requests (coalescedRanges),
+    // so the markers at the screen's edges come with the rest.
+    const marginLater = z >= info.stationZoom;
     const withMargin = tilesCovering(bbox, z, { margin: 1 });
     const inView = new Set(keys.map(tileId));
     const margin = withMargin.filter((key) => !inView.has(tileId(key)));
@@ -312,11 +317,17 @@ class TiledLoad {
         this.cache.delete(id);
       }
     }
-    const loads = keys.map((key) => this.loadTile(key).then((tile) => this.queueRefresh(tile)));
-    void Promise.all(loads).then(() => {
-      if (!this.announced) void this.announceLoad(info);
+    const loadMargin = () => {
       // Unless the view moved on meanwhile (its own move loads its own margin).
       for (const key of margin) if (!this.stopped && this.wanted.has(tileId(key))) void this.loadTile(key).then((tile) => this.queueRefresh(tile));
+    };
+    const loads = keys.map((key) => this.loadTile(key).then((tile) => this.queueRefresh(tile)));
+    if (!marginLater) loadMargin();
+    void Promise.all(loads).then(() => {
+      // The view is complete: drawn now, not when the throttle next allows.
+      if (!this.stopped && this.wanted.has(tileId(keys[0] ?? { z, x: -1, y: -1 }))) this.refreshNow();
+      if (!this.announced) void this.announceLoad(info);
+      if (marginLater) loadMargin();
     });
   };
 
@@ -395,16 +406,21 @@ class TiledLoad {
   /** New tiles: their stations join the store (at most one rebuild per interval), their clusters are drawn. */
   private queueRefresh(tile: DecodedTile): void {
     if (this.stopped || !this.info) return;
-    this.registry.addTile(tile, this.info.stationZoom);
+    this.registry.addTile(tile);
     // A rebuild is due already: it takes this tile too.
     if (this.refreshTimer !== undefined) return;
     const wait = Math.max(0, this.refreshedAt + REFRESH_INTERVAL_MS - performance.now());
     this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      if (this.stopped) return;
-      this.refreshedAt = performance.now();
-      if (!this.publish()) this.map?.stations.redraw();
+      if (!this.stopped) this.refreshNow();
     }, wait);
+  }
+
+  /** Rebuilds now, taking the place of a rebuild the throttle holds back. */
+  private refreshNow(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.refreshedAt = performance.now();
+    if (!this.publish()) this.map?.stations.redraw();
   }
 
   /** Sets the element's store to the stations known now, unless it has them already; `true` when it changed. */
@@ -469,14 +485,17 @@ class TiledLoad {
     const base = this.kit.createStationFilter(host.filter ?? undefined, options);
     const more = this.kit.createStationFilter(extra ?? undefined, options);
     const accept = base || more ? (s: Station) => (!base || base(s)) && (!more || more(s)) : null;
-    const { results, stationTiles } = await findNearestInTiles(lng, lat, k, {
+    const { results, tiles } = await findNearestInTiles(lng, lat, k, {
       stationZoom: info.stationZoom,
+      // An archive's directory says which tiles exist: start a few levels down.
+      startZoom: this.source.knowsEmptyTiles ? deepStartZoom(info.stationZoom) : undefined,
+      bbox: info.bbox,
       accept,
       countKept: (cluster) => Math.min(keptCount(cluster, host.filter?.types), keptCount(cluster, extra?.types)),
       loadTiles: (keys) => Promise.all(keys.map((key) => this.loadTile(key, { searched: true }))),
     });
-    this.pinned = new Set(stationTiles.map(tileId));
-    for (const tile of stationTiles) this.registry.addTile(tile, info.stationZoom);
+    this.pinned = new Set(tiles.map(tileId));
+    for (const tile of tiles) this.registry.addTile(tile);
     return results;
   }
 
@@ -503,7 +522,7 @@ class TiledLoad {
       const found = readLookupStations(await response.json(), this.crs);
       if (this.stopped) return;
       for (const { station, lng, lat } of found) {
-        this.registry.add(station, lng, lat, true);
+        this.registry.add(station, lng, lat);
         this.looked.add(station.id);
       }
       this.publish();

@@ -98,11 +98,12 @@ export class StationLayer {
     // The element hands the same index again after a load (filter pass, then fit): nothing to redo.
     if (index === this.index) return;
     const wasProvisional = this.index?.provisional;
+    const keep = options.keepMarkers || (index?.lineage !== undefined && index.lineage === this.index?.lineage);
     this.index = index;
-    if (!options.keepMarkers) this.options.onChooseStations(null);
+    if (!keep) this.options.onChooseStations(null);
     const pending = this.pendingActivation;
     this.pendingActivation = null;
-    if (options.keepMarkers) {
+    if (keep) {
       this.redraw();
       // Labels drawn from a scan could not ask which clusters ever part; now they can.
       if (wasProvisional) this.relabel();
@@ -176,7 +177,10 @@ export class StationLayer {
       // station is an item with an index: a tiled source's cluster the filter cut to 1 has none.
       const key = item.index >= 0 ? -1 - item.index : item.id;
       seen.add(key);
-      if (this.drawn.has(key)) continue;
+      const old = this.drawn.get(key);
+      // A kept marker stays while its count does: a cluster of a grown index may count more.
+      if (old && old.count === item.count) continue;
+      if (old) this.markers.remove(old.element);
       const [lng, lat] = this.options.toDisplay(item.lng, item.lat);
       const drawn: Drawn = {
         element: item.index >= 0 ? this.pinElement(item.index, false) : clusterElement(item.count),

@@ -2,7 +2,9 @@
  * A PMTiles v3 writer (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): a
  * 127-byte header, the root directory, the JSON metadata, leaf directories when the root alone
  * would pass the first 16 KiB, then the tiles in tile-id order ("clustered"), identical tiles
- * stored once. Gzip is handed in (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker), so
+ * stored once. With leaves, the root still holds the low zooms' tiles itself, and the metadata
+ * follows it inside the first 16 KiB: a reader that keeps those bytes draws a country view and
+ * starts a nearest search with no request but that one and the tiles'. Gzip is handed in (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker), so
  * this module runs anywhere.
  */
 import { zxyToTileId } from './tile-math.js';
@@ -19,6 +21,8 @@ export const HEADER_LENGTH = 127;
 const GZIP = 2;
 /** Entries per leaf directory to start with; doubled while the root is too big. */
 const FIRST_LEAF_SIZE = 4096;
+/** Deepest zoom whose tiles the root may hold itself, when leaves are needed. */
+const MAX_ROOT_ZOOM = 8;
 
 /** One directory entry: a run of `runLength` tiles from `tileId` sharing one blob, or (`runLength` 0) a leaf directory. */
 export interface DirectoryEntry {
@@ -127,8 +131,10 @@ export class PmtilesWriter {
   finish(info: PmtilesHeaderInfo, metadata: unknown): { chunks: Uint8Array[]; summary: PmtilesSummary } {
     if (this.entries.length === 0) throw new Error('a PMTiles archive needs at least one tile');
     const { gzip } = this.options;
-    const { root, leaves, leafCount } = buildDirectories(this.entries, gzip);
     const meta = gzip(new TextEncoder().encode(JSON.stringify(metadata)));
+    // The root and the metadata share the first 16 KiB when the metadata is small enough to.
+    const sharedBudget = ROOT_LIMIT - HEADER_LENGTH - meta.length;
+    const { root, leaves, leafCount } = buildDirectories(this.entries, gzip, sharedBudget >= ROOT_LIMIT / 2 ? sharedBudget : ROOT_LIMIT - HEADER_LENGTH);
     const rootOffset = HEADER_LENGTH;
     const metadataOffset = rootOffset + root.length;
     const leafOffset = metadataOffset + meta.length;
@@ -164,24 +170,46 @@ export class PmtilesWriter {
 
 /**
  * The root directory and the leaf directories (concatenated): the root alone when it fits in
- * the first 16 KiB, else leaves of 4096 entries, 8192 … until the root of leaf pointers fits.
+ * `budget` bytes, else the root holds the tiles of the lowest zooms whose entries take at most
+ * half of it (up to {@link MAX_ROOT_ZOOM}) and points to leaves of 4096 entries, 8192 … for the
+ * rest, the leaves doubling until the root fits. (A root mixing tile entries and leaf pointers is
+ * valid PMTiles v3: a reader's search finds either.)
  */
-function buildDirectories(entries: readonly DirectoryEntry[], gzip: (bytes: Uint8Array) => Uint8Array): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
+function buildDirectories(
+  entries: readonly DirectoryEntry[],
+  gzip: (bytes: Uint8Array) => Uint8Array,
+  budget: number,
+): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
   const whole = gzip(serializeDirectory(entries));
-  if (HEADER_LENGTH + whole.length <= ROOT_LIMIT) return { root: whole, leaves: new Uint8Array(0), leafCount: 0 };
+  if (whole.length <= budget) return { root: whole, leaves: new Uint8Array(0), leafCount: 0 };
+  let direct = 0;
+  for (let z = MAX_ROOT_ZOOM; z >= 0; z--) {
+    const end = entries.findIndex((e) => e.tileId >= zoomStartId(z + 1));
+    const count = end < 0 ? entries.length : end;
+    if (count < entries.length && gzip(serializeDirectory(entries.slice(0, count))).length <= budget / 2) {
+      direct = count;
+      break;
+    }
+  }
+  const rest = entries.slice(direct);
   for (let leafSize = FIRST_LEAF_SIZE; ; leafSize *= 2) {
     const pointers: DirectoryEntry[] = [];
     const parts: Uint8Array[] = [];
     let offset = 0;
-    for (let start = 0; start < entries.length; start += leafSize) {
-      const leaf = gzip(serializeDirectory(entries.slice(start, start + leafSize)));
-      pointers.push({ tileId: entries[start]!.tileId, offset, length: leaf.length, runLength: 0 });
+    for (let start = 0; start < rest.length; start += leafSize) {
+      const leaf = gzip(serializeDirectory(rest.slice(start, start + leafSize)));
+      pointers.push({ tileId: rest[start]!.tileId, offset, length: leaf.length, runLength: 0 });
       parts.push(leaf);
       offset += leaf.length;
     }
-    const root = gzip(serializeDirectory(pointers));
-    if (HEADER_LENGTH + root.length <= ROOT_LIMIT) return { root, leaves: concatBytes(parts), leafCount: parts.length };
+    const root = gzip(serializeDirectory([...entries.slice(0, direct), ...pointers]));
+    if (root.length <= budget || pointers.length === 1) return { root, leaves: concatBytes(parts), leafCount: parts.length };
   }
+}
+
+/** The first tile id of zoom `z`: the tiles of all lower zooms come before it. */
+function zoomStartId(z: number): number {
+  return (4 ** z - 1) / 3;
 }
 
 /**

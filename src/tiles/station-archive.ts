@@ -5,7 +5,7 @@
  */
 import { encodePointLayer } from './encode-mvt.js';
 import { PmtilesWriter, type PmtilesSummary } from './pmtiles-writer.js';
-import { buildStationTiles, CLUSTER_EXTENT, type StationFeature, type StationTileSet } from './station-tiles.js';
+import { buildStationTiles, tileExtent, type StationFeature, type StationTileSet } from './station-tiles.js';
 
 /** The MVT layer name of the contract. */
 export const STATION_LAYER = 'stations';
@@ -14,7 +14,7 @@ export const STATION_LAYER = 'stations';
 export interface StationArchiveOptions {
   /** Gzip compression of a byte array (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker). */
   gzip: (bytes: Uint8Array) => Uint8Array;
-  /** Zoom at which tiles carry every station (default 12). */
+  /** Zoom at which tiles carry every station (default 14). */
   stationZoom?: number;
   /** The metadata's `generator`, e.g. `station-map 0.2.0`. */
   generator?: string;
@@ -52,7 +52,7 @@ export function buildStationArchive(stations: readonly StationFeature[], options
   // Without stations the archive still needs one tile (a directory may not be empty): an empty
   // layer at zoom 0 says "no stations" to a reader that sums the zoom-0 counts.
   if (set.count === 0) {
-    writer.addTile(0, 0, 0, encodePointLayer(STATION_LAYER, [], { extent: CLUSTER_EXTENT }));
+    writer.addTile(0, 0, 0, encodePointLayer(STATION_LAYER, [], { extent: tileExtent(0) }));
     tilesPerZoom[0] = 1;
   }
   const metadata = stationMetadata(set, options.generator ?? 'station-map');

@@ -4,7 +4,8 @@
  * folder of files). Both answer the same two questions: what the source is (station zoom, total,
  * bounds) and the bytes of one tile. Pure of DOM: `fetch` and `DecompressionStream` are in Node too.
  */
-import { PMTiles } from 'pmtiles';
+import { FetchSource, PMTiles } from 'pmtiles';
+import { coalescedRanges } from './coalesced-ranges.js';
 import { decodeStationTile, type TileKey } from './decode-station-tile.js';
 import { DEFAULT_STATION_ZOOM } from './station-tiles.js';
 import { DEFAULT_JSON_FIELDS } from './tile-properties.js';
@@ -23,16 +24,40 @@ export interface TileSourceInfo {
 
 /** One tiled source of stations. */
 export interface TileSource {
+  /** Whether it knows which tiles exist without asking for them (a PMTiles directory): empty tiles are free. */
+  readonly knowsEmptyTiles: boolean;
   info(signal?: AbortSignal): Promise<TileSourceInfo>;
   /** The tile's MVT bytes (uncompressed), or `null` for an empty tile; rejects when it cannot be fetched. */
   tile(key: TileKey, signal?: AbortSignal): Promise<Uint8Array | null>;
 }
 
-/** A PMTiles archive at `url` (absolute, or relative to the page). */
-export function pmtilesSource(url: string): TileSource {
-  const archive = new PMTiles(url);
+/**
+ * A PMTiles archive at `url` (absolute, or relative to the page). `head`, when given, is the
+ * archive's first bytes fetched already (see `fetchArchiveHead`): the reader's requests inside them
+ * (the header and root directory, the metadata our producer puts after it) are served from them.
+ * Ranges asked for together (a view's tiles) are fetched together ({@link coalescedRanges}).
+ */
+export function pmtilesSource(url: string, head?: Promise<ArrayBuffer | null> | null): TileSource {
+  const fetchSource = coalescedRanges(new FetchSource(url));
+  const archive = new PMTiles(
+    head
+      ? {
+          getKey: () => url,
+          async getBytes(offset, length, signal, etag) {
+            const bytes = await head;
+            // The header's request, and directories and metadata before the tile data (tiles are
+            // always fetched: each one's failure is its own).
+            const header = bytes && bytes.byteLength >= 64 ? new DataView(bytes) : null;
+            const tileData = header ? header.getUint32(56, true) + header.getUint32(60, true) * 2 ** 32 : 0;
+            if (bytes && offset + length <= bytes.byteLength && (offset === 0 || offset + length <= tileData)) return { data: bytes.slice(offset, offset + length) };
+            return fetchSource.getBytes(offset, length, signal, etag);
+          },
+        }
+      : fetchSource,
+  );
   let info: Promise<TileSourceInfo> | null = null;
   return {
+    knowsEmptyTiles: true,
     info() {
       info ??= (async () => {
         const header = await archive.getHeader();
@@ -61,6 +86,7 @@ export function templateSource(template: string, options: { stationZoom?: number
   const stationZoom = options.stationZoom ?? DEFAULT_STATION_ZOOM;
   let info: Promise<TileSourceInfo> | null = null;
   const source: TileSource = {
+    knowsEmptyTiles: false,
     info() {
       info ??= countOfTopTile((key) => source.tile(key), DEFAULT_JSON_FIELDS).then((total) => ({
         stationZoom,

@@ -28,8 +28,6 @@ interface Entry {
   page: Station | null;
   lng: number;
   lat: number;
-  /** Its position came from the station zoom or a lookup (below it, tiles round positions). */
-  exact: boolean;
 }
 
 /**
@@ -59,6 +57,8 @@ export class StationRegistry {
   /** Ids are never reused, so a marker drawn before the tables were emptied cannot name another cluster. */
   private nextClusterId = TILE_CLUSTER_ID;
   private version = 0;
+  /** Replaced when positions change ({@link compact}): the stores of one lineage draw alike. */
+  lineage: object = {};
 
   constructor(private readonly crs: Crs = 'wgs84') {}
 
@@ -78,26 +78,20 @@ export class StationRegistry {
   }
 
   /**
-   * Adds the stations of a tile (of a station-zoom tile: with their exact positions, which
-   * replace rounded ones read below the station zoom). Returns whether anything changed.
+   * Adds the stations of a tile (lone stations below the station zoom too: every zoom holds a
+   * station's position to 0.3 m). Returns whether anything changed.
    */
-  addTile(tile: DecodedTile, stationZoom: number): boolean {
+  addTile(tile: DecodedTile): boolean {
     let changed = false;
-    for (const { station, lng, lat } of tile.stations) changed = this.add(station, lng, lat, tile.z >= stationZoom) || changed;
+    for (const { station, lng, lat } of tile.stations) changed = this.add(station, lng, lat) || changed;
     return changed;
   }
 
-  /** Adds one station at WGS-84 `(lng, lat)`; an exact position replaces a rounded one. Returns whether anything changed. */
-  add(station: Station, lng: number, lat: number, exact: boolean): boolean {
-    const at = this.byId.get(station.id);
-    if (at === undefined) {
-      this.byId.set(station.id, this.entries.length);
-      this.entries.push({ station, page: null, lng, lat, exact });
-    } else {
-      const entry = this.entries[at]!;
-      if (entry.exact || !exact) return false;
-      this.entries[at] = { station, page: null, lng, lat, exact };
-    }
+  /** Adds one station at WGS-84 `(lng, lat)` unless its id is known. Returns whether it was new. */
+  add(station: Station, lng: number, lat: number): boolean {
+    if (this.byId.has(station.id)) return false;
+    this.byId.set(station.id, this.entries.length);
+    this.entries.push({ station, page: null, lng, lat });
     this.version++;
     return true;
   }
@@ -118,6 +112,7 @@ export class StationRegistry {
     });
     this.entries = kept;
     this.version++;
+    this.lineage = {};
     return moved;
   }
 
@@ -196,12 +191,10 @@ function buildTiledStore(registry: StationRegistry, entries: Entry[], options: T
   const n = entries.length;
   const lng = new Float64Array(n);
   const lat = new Float64Array(n);
-  const exact = new Uint8Array(n);
   const indexById = new Map<string, number>();
   entries.forEach((entry, i) => {
     lng[i] = entry.lng;
     lat[i] = entry.lat;
-    exact[i] = entry.exact ? 1 : 0;
     indexById.set(entry.station.id, i);
   });
   const list = {
@@ -235,11 +228,7 @@ function buildTiledStore(registry: StationRegistry, entries: Entry[], options: T
     get spatial() {
       return base.spatial;
     },
-    // Only exact positions rank: a station read below the station zoom sits where its tile rounded it.
-    nearest: (x, y, k, nearestOptions = {}) => {
-      const accept = nearestOptions.accept;
-      return base.nearest(x, y, k, { ...nearestOptions, accept: (i) => exact[i] === 1 && (!accept || accept(i)) });
-    },
+    nearest: (x, y, k, nearestOptions) => base.nearest(x, y, k, nearestOptions),
     spatialSteps: () => base.spatialSteps(),
     clusterSteps: () => base.clusterSteps(),
     clusterView: () => sourceFor(null),
@@ -264,6 +253,8 @@ function tiledClusters(
   own: () => ClusterSource,
 ): ClusterSource {
   return {
+    // A filter's counts are its own: only the unfiltered view keeps markers from store to store.
+    lineage: accept ? undefined : registry.lineage,
     getClusters(bbox, zoom) {
       if (zoom >= options.stationZoom) return own().getClusters(bbox, zoom);
       const types = options.filterTypes();

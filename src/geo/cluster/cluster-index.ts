@@ -54,6 +54,11 @@ export type ClusterSource = Pick<ClusterIndex, 'getClusters' | 'getExpansionZoom
    * a caller asks them on a click, not for every marker it draws.
    */
   readonly provisional?: boolean;
+  /**
+   * Sources of one lineage give an id to the same cluster or station (a tiled source growing as
+   * tiles come in): a map layer keeps the markers a new one draws alike, and redraws the rest.
+   */
+  readonly lineage?: object;
 };
 
 /** Points projected for a cluster index, before sorting (see {@link ClusterIndex.projectSteps}). */

@@ -251,7 +251,7 @@ describe('station-map tiles', () => {
   it('converts GCJ-02 input to WGS-84 before cutting tiles, and speaks English when asked', async () => {
     const { code, stdout, binary } = run(['tiles', 'stations-clean.geojson', '-o', 'gcj.pmtiles', '--crs', 'gcj02', '--lang', 'en']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Wrote gcj\.pmtiles: \d+ stations, \d+ tiles, [\d.]+ KB, zooms 0-12 \(every station from 12\)\.\n$/);
+    expect(stdout).toMatch(/^Wrote gcj\.pmtiles: \d+ stations, \d+ tiles, [\d.]+ KB, zooms 0-14 \(every station from 14\)\.\n$/);
     const source = parseStations(readFileSync(join(TABLES, 'stations-clean.geojson'), 'utf8')).stations[0]!;
     const [lng, lat] = toWgs84(source.geometry.coordinates as [number, number], 'gcj02');
     const archive = openArchive(binary.get('gcj.pmtiles')!);

@@ -9,20 +9,27 @@ import { gunzipSync } from 'node:zlib';
 
 /** A Source over bytes in memory, as the reader's FileSource is over a File. */
 class BytesSource implements Source {
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly requests?: Array<[offset: number, length: number]>,
+  ) {}
   getKey(): string {
     return 'memory';
   }
   async getBytes(offset: number, length: number) {
+    this.requests?.push([offset, length]);
     const data = this.bytes.slice(offset, offset + length);
     return { data: data.buffer };
   }
 }
 
-/** The archive made of `chunks`, opened with the official reader (gzip undone by Node's zlib). */
-export function openArchive(chunks: readonly Uint8Array[]): PMTiles {
+/**
+ * The archive made of `chunks`, opened with the official reader (gzip undone by Node's zlib);
+ * `requests`, when given, collects every byte range the reader asks for.
+ */
+export function openArchive(chunks: readonly Uint8Array[], requests?: Array<[offset: number, length: number]>): PMTiles {
   const bytes = new Uint8Array(Buffer.concat(chunks));
-  return new PMTiles(new BytesSource(bytes), undefined, async (data, compression) => {
+  return new PMTiles(new BytesSource(bytes, requests), undefined, async (data, compression) => {
     if (compression === Compression.None) return data;
     if (compression !== Compression.Gzip) throw new Error(`unexpected compression ${compression}`);
     const out = gunzipSync(new Uint8Array(data));

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStations } from '../../../scripts/postgis-load.mjs';
 import { encodePointLayer } from '../../../src/tiles/encode-mvt.js';
-import { buildStationTiles, type StationTile } from '../../../src/tiles/station-tiles.js';
+import { buildStationTiles, DEFAULT_STATION_ZOOM, tileExtent, type StationTile } from '../../../src/tiles/station-tiles.js';
 import { lngLatToTile } from '../../../src/tiles/tile-math.js';
 import { decodeStations, type DecodedPoint } from './archive-reader.js';
 import { randomStations } from './random-stations.js';
@@ -42,7 +42,8 @@ if (!client) console.warn('postgis-recipe: skipped, no PostGIS reachable through
 describe.skipIf(!client)('PostGIS recipe', () => {
   const db = client!;
   const stations = randomStations(2000, 2024, [112, 30, 118, 36]);
-  const set = buildStationTiles(stations, { stationZoom: 12 });
+  // The recipe's station zoom is the default one.
+  const set = buildStationTiles(stations, { stationZoom: DEFAULT_STATION_ZOOM });
   const nodeTiles = new Map<string, StationTile>();
   for (const tile of set.tiles()) nodeTiles.set(`${tile.z}/${tile.x}/${tile.y}`, tile);
 
@@ -77,11 +78,11 @@ describe.skipIf(!client)('PostGIS recipe', () => {
     return out;
   }
 
-  /** The tiles to compare: every tile holding stations at zooms 0–4, and a spread at 6, 9, 11 and 12. */
+  /** The tiles to compare: every tile holding stations at zooms 0–4, and a spread at 6, 9, 12, 13 and 14 (the station zoom). */
   const tiles: Array<[number, number, number]> = [];
-  for (let z = 0; z <= 12; z++) {
+  for (let z = 0; z <= DEFAULT_STATION_ZOOM; z++) {
     const seen = new Set<string>();
-    const every = z <= 4 ? 1 : z === 6 ? 50 : z === 9 ? 150 : z === 11 || z === 12 ? 200 : 0;
+    const every = z <= 4 ? 1 : z === 6 ? 50 : z === 9 ? 150 : z >= 12 ? 200 : 0;
     if (every === 0) continue;
     stations.forEach((s, i) => {
       if (i % every) return;
@@ -100,7 +101,7 @@ describe.skipIf(!client)('PostGIS recipe', () => {
       const where = `tile ${z}/${x}/${y}`;
       expect(ours.length, where).toBeGreaterThan(0);
       expect(theirs.length, where).toBe(ours.length);
-      expect(theirs.every((f) => f.extent === (z >= 12 ? 16384 : 4096)), where).toBe(true);
+      expect(theirs.every((f) => f.extent === tileExtent(z)), where).toBe(true);
       // Stations by code: the same properties, the same position up to the last unit's rounding.
       const oursById = new Map(ours.filter((f) => f.properties.count === undefined).map((f) => [f.properties.id, f]));
       const theirStations = theirs.filter((f) => f.properties.count === undefined);

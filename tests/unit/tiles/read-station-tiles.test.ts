@@ -11,7 +11,7 @@ import { boxDistanceMeters } from '../../../src/geo/sphere/box-distance.js';
 import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import { decodeStationTile, emptyTile, type DecodedTile, type TileKey } from '../../../src/tiles/decode-station-tile.js';
 import { lookupUrlFor, readLookupStations } from '../../../src/tiles/lookup-stations.js';
-import { findNearestInTiles } from '../../../src/tiles/nearest-in-tiles.js';
+import { deepStartZoom, findNearestInTiles } from '../../../src/tiles/nearest-in-tiles.js';
 import { buildStationArchive } from '../../../src/tiles/station-archive.js';
 import { templateSource, withRetries } from '../../../src/tiles/tile-source.js';
 import { keptCount, StationRegistry } from '../../../src/tiles/tiled-store.js';
@@ -74,13 +74,27 @@ describe('findNearestInTiles', () => {
   it('lists what a brute-force scan of every station lists, opening a small share of the tiles', async () => {
     for (const [lng, lat] of positions) {
       const { fetched, loadTiles } = archiveLoader();
-      const { results, stationTiles } = await findNearestInTiles(lng, lat, 5, { stationZoom: S, loadTiles });
+      const { results, tiles } = await findNearestInTiles(lng, lat, 5, { stationZoom: S, loadTiles });
       const expected = nearestStations(stations, lng, lat, 5);
       expect(results.map((r) => r.station.id)).toEqual(expected.map((r) => r.station.id));
       results.forEach((r, i) => expect(Math.abs(r.distanceMeters - expected[i]!.distanceMeters)).toBeLessThan(1));
-      expect(stationTiles.length).toBeGreaterThan(0);
+      // The tiles it gives hold every result.
+      const held = new Set(tiles.flatMap((t) => t.stations.map((s) => s.station.id)));
+      expect(results.every((r) => held.has(r.station.id))).toBe(true);
       expect(fetched.size).toBeLessThan(archive.summary.addressedTiles / 10);
     }
+  });
+
+  it('gives the same answer starting deeper in the pyramid, within the bounds, opening no tile above the start', async () => {
+    expect([deepStartZoom(14), deepStartZoom(13), deepStartZoom(12), deepStartZoom(4), deepStartZoom(7, 6)]).toEqual([6, 5, 6, 4, 5]);
+    const bbox = [108, 28, 122, 40] as const; // the stations' bounds
+    for (const [lng, lat] of positions) {
+      const { fetched, loadTiles } = archiveLoader();
+      const { results } = await findNearestInTiles(lng, lat, 5, { stationZoom: S, loadTiles, startZoom: deepStartZoom(S), bbox });
+      expect(results.map((r) => r.station.id)).toEqual(nearestStations(stations, lng, lat, 5).map((r) => r.station.id));
+      expect([...fetched].every((id) => Number(id.split('/')[0]) >= 6)).toBe(true);
+    }
+    await expect(findNearestInTiles(110, 30, 5, { stationZoom: S, loadTiles: archiveLoader().loadTiles, startZoom: 5 })).rejects.toThrow(RangeError);
   });
 
   it('honours a filter, skipping the cells whose type counts it leaves at 0', async () => {
@@ -162,22 +176,24 @@ describe('StationRegistry', () => {
   const station = (id: string, type?: string) => ({ type: 'Feature' as const, id, geometry: { type: 'Point' as const, coordinates: [116, 39] }, properties: { name: id, ...(type && { type }) } });
   const options = { stationZoom: S, total: 10, bbox: null, tilesFor: () => [], filterTypes: () => null, indexColumns: (columns: StationColumns) => runSteps(indexColumnsSteps(columns)) };
 
-  it('ranks only exact positions, keeps positions, and replaces a rounded position by the exact one', () => {
+  it('ranks every station it holds, keeps positions, and keeps the first copy of a station', () => {
     const registry = new StationRegistry();
-    registry.add(station('a'), 116.0, 39.0, false);
-    registry.add(station('b'), 116.1, 39.0, true);
+    registry.add(station('a'), 116.0, 39.0);
+    registry.add(station('b'), 116.1, 39.0);
     let store = registry.snapshot(options);
-    expect(store.nearest(116, 39, 5).map((n) => store.station(n.index).id)).toEqual(['b']);
-    registry.addTile({ ...key, stations: [{ station: station('a'), lng: 116.001, lat: 39, cells: [] }], clusters: [] }, S);
+    expect(store.nearest(116, 39, 5).map((n) => store.station(n.index).id)).toEqual(['a', 'b']);
+    // The same station from another tile (below the station zoom, or at it) changes nothing.
+    expect(registry.addTile({ ...key, stations: [{ station: station('a'), lng: 116.0, lat: 39, cells: [] }], clusters: [] })).toBe(false);
+    expect(registry.addTile({ ...key, stations: [{ station: station('c'), lng: 116.05, lat: 39, cells: [] }], clusters: [] })).toBe(true);
     store = registry.snapshot(options);
     expect(store.indexById.get('a')).toBe(0);
-    expect(store.nearest(116, 39, 5).map((n) => store.station(n.index).id)).toEqual(['a', 'b']);
+    expect(store.nearest(116, 39, 5).map((n) => store.station(n.index).id)).toEqual(['a', 'c', 'b']);
     expect(store.total).toBe(10);
   });
 
   it('converts stations to the page crs, and compacts saying where each went', () => {
     const registry = new StationRegistry('gcj02');
-    ['a', 'b', 'c'].forEach((id, i) => registry.add(station(id), 116 + i, 39, true));
+    ['a', 'b', 'c'].forEach((id, i) => registry.add(station(id), 116 + i, 39));
     expect(registry.snapshot(options).station(1).geometry.coordinates[0]).not.toBe(117);
     expect(Array.from(registry.compact((id) => id !== 'a'))).toEqual([-1, 0, 1]);
     expect(registry.indexOf('c')).toBe(1);
@@ -190,7 +206,7 @@ describe('StationRegistry', () => {
       clusters: [{ lng: 110, lat: 30, count: 5, counts: { 'mommy-room': 2, other: 3 }, cells: [0], feature: 0 }],
       stations: [{ station: station('x', 'union-station'), lng: 111, lat: 31, cells: [1] }],
     };
-    registry.addTile(tile, S);
+    registry.addTile(tile);
     let types: string[] | null = null;
     const store = registry.snapshot({ ...options, tilesFor: () => [tile], filterTypes: () => types });
     const draw = () => store.clusterView().getClusters([100, 20, 120, 40], 5).map((c) => c.count);

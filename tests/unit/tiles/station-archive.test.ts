@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/geo/sphere/haversine.js';
 import { buildStationArchive } from '../../../src/tiles/station-archive.js';
-import { CLUSTER_TYPES } from '../../../src/tiles/station-tiles.js';
+import { CLUSTER_TYPES, DEFAULT_STATION_ZOOM, tileExtent } from '../../../src/tiles/station-tiles.js';
 import { lngLatToTile, tileBounds } from '../../../src/tiles/tile-math.js';
 import { openArchive, readStationTile, type DecodedPoint } from './archive-reader.js';
 import { randomStations } from './random-stations.js';
@@ -72,7 +72,7 @@ describe('station archive', () => {
       const features = (await readStationTile(reader, S, x, y))!;
       expect(features.length).toBeGreaterThan(0);
       for (const f of features) {
-        expect(f.extent).toBe(16384);
+        expect(f.extent).toBe(tileExtent(S));
         expect(f.properties).not.toHaveProperty('count');
         const id = f.properties.id as string;
         expect(seen.has(id)).toBe(false);
@@ -100,18 +100,18 @@ describe('station archive', () => {
         const features = (await readStationTile(reader, z, x, y))!;
         const [west, south, east, north] = tileBounds({ z, x, y });
         for (const f of features) {
-          expect(f.extent).toBe(4096);
+          expect(f.extent).toBe(tileExtent(z));
           expect(f.lng).toBeGreaterThanOrEqual(west - 1e-6);
           expect(f.lng).toBeLessThanOrEqual(east + 1e-6);
           expect(f.lat).toBeGreaterThanOrEqual(south - 1e-6);
           expect(f.lat).toBeLessThanOrEqual(north + 1e-6);
           const count = f.properties.count;
           if (count === undefined) {
-            // A lone station in its cell: the station itself, as at the station zoom.
+            // A lone station in its cell: the station itself, as at the station zoom, as exact.
             total += 1;
             const s = byId.get(f.properties.id as string)!;
             expect(f.properties.name).toBe(s.properties.name);
-            expect(haversineMeters(f.lng, f.lat, s.geometry.coordinates[0]!, s.geometry.coordinates[1]!)).toBeLessThan(40_075_000 / 2 ** z / 4096);
+            expect(haversineMeters(f.lng, f.lat, s.geometry.coordinates[0]!, s.geometry.coordinates[1]!)).toBeLessThan(1);
             continue;
           }
           expect(count).toBeGreaterThanOrEqual(2);
@@ -122,9 +122,9 @@ describe('station archive', () => {
           expect(typeSum).toBe(count);
           expect(Object.keys(f.properties).every((key) => key === 'count' || key.startsWith('count:'))).toBe(true);
           expect(f.x).toBeGreaterThanOrEqual(0);
-          expect(f.x).toBeLessThanOrEqual(4096);
+          expect(f.x).toBeLessThanOrEqual(tileExtent(z));
           expect(f.y).toBeGreaterThanOrEqual(0);
-          expect(f.y).toBeLessThanOrEqual(4096);
+          expect(f.y).toBeLessThanOrEqual(tileExtent(z));
         }
         // At most one feature per 64 px cell (a rounded position may sit on the cell's far edge).
         expect(features.length).toBeLessThanOrEqual(16);
@@ -143,7 +143,7 @@ describe('station archive', () => {
   it('writes an archive for no stations: one empty zoom-0 tile', async () => {
     const empty = buildStationArchive([], { gzip });
     const emptyReader = openArchive(empty.chunks);
-    expect((await emptyReader.getHeader()).maxZoom).toBe(12);
+    expect((await emptyReader.getHeader()).maxZoom).toBe(DEFAULT_STATION_ZOOM);
     expect(await readStationTile(emptyReader, 0, 0, 0)).toEqual([]);
     expect(await emptyReader.getMetadata()).toMatchObject({ station_count: 0, type_counts: {}, json_fields: [] });
   });
@@ -156,9 +156,24 @@ describe('station archive', () => {
     expect(big.summary.tileEntries).toBeGreaterThan(20_000);
     expect(big.summary.leafDirectories).toBeGreaterThan(1);
     expect(elapsed).toBeLessThan(15_000);
-    const bigReader = openArchive(big.chunks);
+    const requests: Array<[number, number]> = [];
+    const bigReader = openArchive(big.chunks, requests);
     const header = await bigReader.getHeader();
     expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16384);
+    // The metadata and the low zooms' tiles are in the first 16 KiB: a country view and the top of
+    // a nearest search read no leaf directory.
+    expect(header.jsonMetadataOffset + header.jsonMetadataLength).toBeLessThanOrEqual(16384);
+    await bigReader.getMetadata();
+    for (const s of many.slice(0, 50)) {
+      const { x, y } = lngLatToTile(s.geometry.coordinates[0]!, s.geometry.coordinates[1]!, 6);
+      expect(await readStationTile(bigReader, 6, x, y)).not.toBeNull();
+    }
+    const leaves = [header.leafDirectoryOffset, header.leafDirectoryOffset + (header.leafDirectoryLength ?? 0)];
+    expect(requests.filter(([offset]) => offset >= leaves[0]! && offset < leaves[1]!)).toEqual([]);
+    // … while a station-zoom tile's entry is in a leaf.
+    const deep = lngLatToTile(many[0]!.geometry.coordinates[0]!, many[0]!.geometry.coordinates[1]!, 12);
+    await readStationTile(bigReader, 12, deep.x, deep.y);
+    expect(requests.filter(([offset]) => offset >= leaves[0]! && offset < leaves[1]!)).toHaveLength(1);
     expect(header.numTileEntries).toBe(big.summary.tileEntries);
     // A spread of stations: each must be in its zoom-12 tile, wherever that tile's leaf is.
     for (let i = 0; i < many.length; i += 239) {

@@ -40,7 +40,7 @@ describe('buildStationTiles', () => {
       { stationZoom: 12 },
     );
     const world = set.tiles().next().value as StationTile;
-    expect(world).toMatchObject({ z: 0, x: 0, y: 0, extent: 4096 });
+    expect(world).toMatchObject({ z: 0, x: 0, y: 0, extent: 2 ** 26 });
     expect(world.features).toEqual([
       expect.objectContaining({ properties: { count: 4, 'count:union-station': 2, 'count:other': 2 } }),
     ]);
@@ -53,7 +53,7 @@ describe('buildStationTiles', () => {
     const set = buildStationTiles([station('a', 100, 30), broken, station('b', 101, 31)], { stationZoom: 0 });
     const tiles = [...set.tiles()];
     expect(tiles).toHaveLength(1);
-    expect(tiles[0]).toMatchObject({ z: 0, extent: 16384 });
+    expect(tiles[0]).toMatchObject({ z: 0, extent: 2 ** 26 });
     expect(tiles[0]!.features.map((f) => [f.id, f.properties.id])).toEqual([
       [0, 'a'],
       [2, 'b'],
