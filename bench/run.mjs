@@ -176,23 +176,37 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
 const started = performance.now();
 let rows = [];
 let chromium = 'not run';
-// `npm run bench -- --only national`: the national phone bench (a quarter of an hour's run) measured
-// again, the other rows taken from the last full run (bench/results/latest.json).
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+// `npm run bench -- --only national,tiles,bundle`: those parts measured again (the national phone
+// bench alone is a quarter of an hour), the other rows taken from the last full run
+// (bench/results/latest.json). Parts: `national`, `bundle` and the Node suites' names.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
 if (only) {
-  if (only !== 'national') throw new Error(`--only takes "national", not ${only}`);
+  const unknown = only.filter((part) => part !== 'national' && part !== 'bundle' && !SUITES.includes(part));
+  if (unknown.length) throw new Error(`--only takes national, bundle or ${SUITES.join(', ')}; not ${unknown.join(', ')}`);
   const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
   if (previous.quick) throw new Error('--only needs a full run in bench/results/latest.json');
-  rows = previous.rows.filter((row) => !row.id.startsWith('national-'));
-  const { chromium: launcher } = await import('playwright-core');
-  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../scripts/chromium.mjs');
-  const { runNationalPhoneBench } = await import('./browser/national-phone.mjs');
-  const browser = await launcher.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const again = (row) =>
+    (only.includes('national') && row.id.startsWith('national-')) || (only.includes('bundle') && row.id === 'bundle-gzip') || only.some((suite) => SUITES.includes(suite) && row.id.startsWith(`${suite}-`));
+  rows = previous.rows.filter((row) => !again(row));
+  chromium = previous.machine?.chromium ?? chromium;
+  const outDir = mkdtempSync(join(tmpdir(), 'station-map-bench-'));
   try {
-    rows.push(...(await runNationalPhoneBench(browser, { quick: false, log })));
-    chromium = browser.version();
+    for (const suite of SUITES) if (only.includes(suite)) rows.push(...(await runNodeSuite(suite, outDir)));
   } finally {
-    await browser.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  if (only.includes('bundle')) rows.push(measureBundle());
+  if (only.includes('national')) {
+    const { chromium: launcher } = await import('playwright-core');
+    const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../scripts/chromium.mjs');
+    const { runNationalPhoneBench } = await import('./browser/national-phone.mjs');
+    const browser = await launcher.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    try {
+      rows.push(...(await runNationalPhoneBench(browser, { quick: false, log })));
+      chromium = browser.version();
+    } finally {
+      await browser.close();
+    }
   }
 } else {
   const outDir = mkdtempSync(join(tmpdir(), 'station-map-bench-'));

@@ -42,7 +42,7 @@ function page(src) {
 <title>national on a cheap phone</title>
 <script>
   window.longTasks = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.longTasks.push(e.duration); (window.longTaskTimes ??= []).push([Math.round(e.startTime), Math.round(e.duration)]); } }).observe({ type: 'longtask', buffered: true });
   window.marks = {};
   // When a marker was last added or removed (a redraw that swaps clusters for others of the same
   // number counts too), and the first frame with markers.
@@ -260,6 +260,7 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       return { listMs, ids: found.map((r) => String(r.station.id)) };
     }, { ...ORIGIN, k: K, names: expectedNames });
     const longestTaskMs = await tab.evaluate(() => Math.max(0, ...window.longTasks));
+    if (debug) log(`  long tasks [start, ms]: ${JSON.stringify(await tab.evaluate(() => window.longTaskTimes ?? []))}`);
     const bytesAll = await tab.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + (e.transferSize || 0), 0));
     return { ...first, cityMs, nearestMs: nearest.listMs, exact: nearest.listMs !== null && nearest.ids.join() === expectedNearest.join(), longestTaskMs, bytesAll };
   } catch (error) {
