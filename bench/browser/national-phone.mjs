@@ -50,24 +50,38 @@ function page(src) {
   const watch = () => {
     const pane = document.querySelector('station-map')?.shadowRoot?.querySelector('.leaflet-marker-pane');
     if (!pane) return requestAnimationFrame(watch);
-    // Only markers on the screen count: the ones of the margin's tiles, drawn for a pan, are not seen.
+    // Only markers on the screen count: the ones of the margin's tiles, drawn for a pan, are not
+    // seen. A marker's place is read from its transform and the map pane's (the element fills the
+    // page): measuring boxes forced layouts that made the page's own tasks longer.
+    const shift = (el) => {
+      const m = /translate3d\\((-?[\\d.]+)px, (-?[\\d.]+)px/.exec(el?.style.transform ?? '');
+      return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+    };
+    const mapPane = pane.closest('.leaflet-map-pane') ?? pane.parentElement;
     const onScreen = (node) => {
-      if (!(node instanceof Element)) return false;
-      const r = node.getBoundingClientRect();
-      return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+      if (!(node instanceof HTMLElement) || !node.isConnected) return false;
+      const [px, py] = shift(mapPane);
+      const [mx, my] = shift(node);
+      return px + mx > 0 && py + my > 0 && px + mx < innerWidth && py + my < innerHeight;
     };
     const seen = new WeakSet();
-    new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) if (onScreen(node)) seen.add(node);
-        // A removed marker was on the screen if it was when added (it has no box once removed).
-        const added = [...record.addedNodes].filter((node) => seen.has(node)).length;
-        const removed = [...record.removedNodes].filter((node) => seen.has(node)).length;
-        if (added || removed) {
-          window.markerLog.changedAt = performance.now();
-          (window.markerLog.events ??= []).push([Math.round(performance.now()), added, removed]);
+    let pending = [];
+    const check = () => {
+      for (const [at, added, removed] of pending) {
+        const shown = added.filter(onScreen);
+        for (const node of shown) seen.add(node);
+        const gone = removed.filter((node) => seen.has(node));
+        if (shown.length || gone.length) {
+          window.markerLog.changedAt = Math.max(window.markerLog.changedAt, at);
+          (window.markerLog.events ??= []).push([Math.round(at), shown.length, gone.length]);
         }
       }
+      pending = [];
+    };
+    new MutationObserver((records) => {
+      const at = performance.now();
+      if (pending.length === 0) requestAnimationFrame(check);
+      for (const record of records) pending.push([at, [...record.addedNodes], [...record.removedNodes]]);
     }).observe(pane, { childList: true, subtree: true });
     const first = () => (pane.querySelector('.leaflet-marker-icon') ? (window.marks.clusters = performance.now()) : requestAnimationFrame(first));
     first();
@@ -212,6 +226,12 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // NATIONAL_TRACE=1: a timeline trace of the zoom to the city; the longest task's parts printed.
+    const trace = [];
+    if (process.env.NATIONAL_TRACE) {
+      cdp.on('Tracing.dataCollected', (e) => trace.push(...e.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
     // The zoom to a city: from the moment the page sets the view until the markers settle.
     const zoomStart = await tab.evaluate(({ lng, lat, zoom }) => {
       const el = document.querySelector('station-map');
@@ -234,6 +254,18 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const cityMs = (await tab.evaluate(() => window.markerLog.changedAt)) - zoomStart;
+    if (process.env.NATIONAL_TRACE) {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      const tasks = trace.filter((e) => e.name === 'RunTask' && e.dur > 50_000).sort((a, b) => b.dur - a.dur);
+      for (const task of tasks.slice(0, 2)) {
+        const inside = trace.filter((e) => e.tid === task.tid && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.dur && e !== task);
+        const byName = new Map();
+        for (const e of inside) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+        log(`  task of ${(task.dur / 1000).toFixed(0)} ms: ${[...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+      }
+    }
     if (process.env.NATIONAL_PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       const self = new Map();
