@@ -325,7 +325,7 @@ class TiledLoad {
     if (!marginLater) loadMargin();
     void Promise.all(loads).then(() => {
       // The view is complete: drawn now, not when the throttle next allows.
-      if (!this.stopped && this.wanted.has(tileId(keys[0] ?? { z, x: -1, y: -1 }))) this.refreshNow();
+      if (!this.stopped && keys.length > 0 && this.wanted.has(tileId(keys[0]!))) this.refreshNow();
       if (!this.announced) void this.announceLoad(info);
       if (marginLater) loadMargin();
     });
