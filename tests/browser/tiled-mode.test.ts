@@ -103,6 +103,24 @@ describe('tiled mode: switching sources', () => {
   });
 });
 
+describe('tiled mode: the requests of a PMTiles first view', () => {
+  afterEach(cleanup);
+
+  it('reads the header, directory and metadata in one request and the view’s tiles together in one more', async () => {
+    const url = `${BASE}stations.pmtiles?key=economy`;
+    const loaded = nextEvent(document, 'stations-load', 15000);
+    const el = await fixture(`<station-map basemap="none" src="${url}"></station-map>`);
+    expect((await loaded).detail.count).to.equal(400);
+    await el.updateComplete;
+    const shown = drawn(el);
+    expect(shown.clusters.reduce((a, b) => a + b, 0) + shown.pins).to.equal(400);
+    // One request a tile, and the header, the directory and the metadata each their own, made 14
+    // requests here (more round trips than a phone's link can afford, six at a time on HTTP/1.1).
+    const requests = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('stations.pmtiles?key=economy'));
+    expect(requests.length).to.equal(2);
+  });
+});
+
 for (const source of SOURCES) {
   describe(`tiled mode: ${source.name}`, function () {
     this.timeout(30000);
