@@ -178,17 +178,21 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
 const started = performance.now();
 let rows = [];
 let chromium = 'not run';
-// `npm run bench -- --only national,tiles,bundle`: those parts measured again (the national phone
-// bench alone is a quarter of an hour), the other rows taken from the last full run
-// (bench/results/latest.json). Parts: `national`, `bundle` and the Node suites' names.
+// `npm run bench -- --only national,phone,tiles,bundle`: those parts measured again (the national
+// phone bench alone is ten minutes), the other rows taken from the last full run
+// (bench/results/latest.json). Parts: `national`, `phone` (the cheap-phone city pages), `bundle` and
+// the Node suites' names.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
 if (only) {
-  const unknown = only.filter((part) => part !== 'national' && part !== 'bundle' && !SUITES.includes(part));
-  if (unknown.length) throw new Error(`--only takes national, bundle or ${SUITES.join(', ')}; not ${unknown.join(', ')}`);
+  const unknown = only.filter((part) => !['national', 'phone', 'bundle'].includes(part) && !SUITES.includes(part));
+  if (unknown.length) throw new Error(`--only takes national, phone, bundle or ${SUITES.join(', ')}; not ${unknown.join(', ')}`);
   const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
   if (previous.quick) throw new Error('--only needs a full run in bench/results/latest.json');
   const again = (row) =>
-    (only.includes('national') && row.id.startsWith('national-')) || (only.includes('bundle') && row.id === 'bundle-gzip') || only.some((suite) => SUITES.includes(suite) && row.id.startsWith(`${suite}-`));
+    (only.includes('national') && row.id.startsWith('national-')) ||
+    (only.includes('phone') && row.id.startsWith('phone-')) ||
+    (only.includes('bundle') && row.id === 'bundle-gzip') ||
+    only.some((suite) => SUITES.includes(suite) && row.id.startsWith(`${suite}-`));
   rows = previous.rows.filter((row) => !again(row));
   chromium = previous.machine?.chromium ?? chromium;
   const outDir = mkdtempSync(join(tmpdir(), 'station-map-bench-'));
@@ -198,13 +202,19 @@ if (only) {
     rmSync(outDir, { recursive: true, force: true });
   }
   if (only.includes('bundle')) rows.push(measureBundle());
-  if (only.includes('national')) {
+  if (only.includes('national') || only.includes('phone')) {
     const { chromium: launcher } = await import('playwright-core');
     const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../scripts/chromium.mjs');
-    const { runNationalPhoneBench } = await import('./browser/national-phone.mjs');
     const browser = await launcher.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     try {
-      rows.push(...(await runNationalPhoneBench(browser, { quick: false, log })));
+      if (only.includes('phone')) {
+        const { runCheapPhoneBench } = await import('./browser/cheap-phone.mjs');
+        rows.push(...(await runCheapPhoneBench(browser, { quick: false, log })));
+      }
+      if (only.includes('national')) {
+        const { runNationalPhoneBench } = await import('./browser/national-phone.mjs');
+        rows.push(...(await runNationalPhoneBench(browser, { quick: false, log })));
+      }
       chromium = browser.version();
     } finally {
       await browser.close();
@@ -227,6 +237,12 @@ if (only) {
   }
 }
 
+// Rows measured again keep their places in the table (new ones go last).
+if (only) {
+  const previousOrder = new Map(JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8')).rows.map((row, i) => [row.id, i]));
+  const place = (row) => previousOrder.get(row.id) ?? Infinity;
+  rows = rows.map((row, i) => [row, i]).sort((a, b) => place(a[0]) - place(b[0]) || a[1] - b[1]).map(([row]) => row);
+}
 const checked = checkBudgets(rows, { quick });
 rows = checked.rows;
 const machine = describeMachine(chromium);
