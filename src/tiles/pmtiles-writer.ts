@@ -7,13 +7,14 @@
  * starts a nearest search with no request but that one and the tiles'. Gzip is handed in (`zlib.gzipSync` in Node, any JavaScript gzip in a page or a Worker), so
  * this module runs anywhere.
  */
-import { zxyToTileId } from './tile-math.js';
+import { zoomBaseId, zxyToTileId } from './tile-math.js';
+import { ARCHIVE_HEAD_BYTES } from './tiled-source-url.js';
 
 /** PMTiles tile types (header byte 99). */
 export const PMTILES_TILE_TYPE = { unknown: 0, mvt: 1, png: 2, jpeg: 3, webp: 4, avif: 5 } as const;
 
-/** The header and root directory must fit in the first 16 KiB, which a client fetches in one request. */
-export const ROOT_LIMIT = 16384;
+/** The header and root directory must fit in the first bytes a client fetches in one request (16 KiB). */
+export const ROOT_LIMIT = ARCHIVE_HEAD_BYTES;
 /** Header length in bytes. */
 export const HEADER_LENGTH = 127;
 
@@ -184,7 +185,7 @@ function buildDirectories(
   if (whole.length <= budget) return { root: whole, leaves: new Uint8Array(0), leafCount: 0 };
   let direct = 0;
   for (let z = MAX_ROOT_ZOOM; z >= 0; z--) {
-    const end = entries.findIndex((e) => e.tileId >= zoomStartId(z + 1));
+    const end = entries.findIndex((e) => e.tileId >= zoomBaseId(z + 1));
     const count = end < 0 ? entries.length : end;
     if (count < entries.length && gzip(serializeDirectory(entries.slice(0, count))).length <= budget / 2) {
       direct = count;
@@ -207,10 +208,6 @@ function buildDirectories(
   }
 }
 
-/** The first tile id of zoom `z`: the tiles of all lower zooms come before it. */
-function zoomStartId(z: number): number {
-  return (4 ** z - 1) / 3;
-}
 
 /**
  * A directory's bytes before compression: the entry count, then the columns (tile-id deltas,

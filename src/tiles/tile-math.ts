@@ -135,8 +135,12 @@ export function hilbertDistance(level: number, x: number, y: number): number {
   return d;
 }
 
-/** Number of tiles at all zooms below `z`: the id of the first tile of zoom `z`. */
-function zoomBaseId(z: number): number {
+/**
+ * Number of tiles at all zooms below `z`: the id of the first tile of zoom `z`.
+ *
+ * @example zoomBaseId(2) // 5
+ */
+export function zoomBaseId(z: number): number {
   return (4 ** z - 1) / 3;
 }
 

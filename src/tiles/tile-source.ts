@@ -4,8 +4,9 @@
  * folder of files). Both answer the same two questions: what the source is (station zoom, total,
  * bounds) and the bytes of one tile. Pure of DOM: `fetch` and `DecompressionStream` are in Node too.
  */
-import { FetchSource, PMTiles } from 'pmtiles';
+import { bytesToHeader, FetchSource, PMTiles } from 'pmtiles';
 import { coalescedRanges } from './coalesced-ranges.js';
+import { HEADER_LENGTH } from './pmtiles-writer.js';
 import { decodeStationTile, type TileKey } from './decode-station-tile.js';
 import { DEFAULT_STATION_ZOOM } from './station-tiles.js';
 import { DEFAULT_JSON_FIELDS } from './tile-properties.js';
@@ -39,17 +40,22 @@ export interface TileSource {
  */
 export function pmtilesSource(url: string, head?: Promise<ArrayBuffer | null> | null): TileSource {
   const fetchSource = coalescedRanges(new FetchSource(url));
+  // The head's bytes and where its tile data starts, read once (bytes the reader cannot read as a
+  // header are not served: it fetches them and says what is wrong).
+  const known = head
+    ?.then((bytes) => (bytes && bytes.byteLength >= HEADER_LENGTH ? { bytes, tileData: bytesToHeader(bytes).tileDataOffset } : null))
+    .catch(() => null);
   const archive = new PMTiles(
-    head
+    known
       ? {
           getKey: () => url,
           async getBytes(offset, length, signal, etag) {
-            const bytes = await head;
+            const served = await known;
             // The header's request, and directories and metadata before the tile data (tiles are
             // always fetched: each one's failure is its own).
-            const header = bytes && bytes.byteLength >= 64 ? new DataView(bytes) : null;
-            const tileData = header ? header.getUint32(56, true) + header.getUint32(60, true) * 2 ** 32 : 0;
-            if (bytes && offset + length <= bytes.byteLength && (offset === 0 || offset + length <= tileData)) return { data: bytes.slice(offset, offset + length) };
+            if (served && offset + length <= served.bytes.byteLength && (offset === 0 || offset + length <= served.tileData)) {
+              return { data: served.bytes.slice(offset, offset + length) };
+            }
             return fetchSource.getBytes(offset, length, signal, etag);
           },
         }
