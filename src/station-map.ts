@@ -22,7 +22,6 @@ import { StationMapError } from './errors.js';
 import type { LocationChangeDetail, StationMapErrorDetail, StationMapEventMap } from './events.js';
 import type { CoverageArea } from './geo/coverage/coverage-mask.js';
 import { fromWgs84, toWgs84 } from './geo/crs/crs.js';
-import { findRoute } from './geo/route/find-route.js';
 import { haversineMeters } from './geo/sphere/haversine.js';
 import { convertBBoxToPage, convertRouteToPage } from './geo/crs/page-crs.js';
 import { stationsAlong as findStationsAlong } from './geo/route/stations-along.js';
@@ -390,9 +389,13 @@ export class StationMap extends LitElement {
     source: () => ({ stations: this.stations, src: isTiledSource(this) ? null : this.src, crs: this.crs, cache: this.cache, fields: this.fields }),
     onSavedCopy: (failure) => this.fireError(failure.code, failure.message),
     strings: () => this.strings,
-    onStart: () => (this.errorMessage = null),
+    onStart: () => {
+      this.errorMessage = null;
+      this.previewView = null;
+    },
     onFailed: (failure) => this.handleLoadFailed(failure),
     onLoaded: (built) => this.handleLoaded(built),
+    onPreview: (store) => void this.handlePreview(store),
     onClustersReady: (store) => this.handleClustersReady(store),
     onSpatialReady: (store) => this.handleSpatialReady(store),
   });
@@ -454,8 +457,11 @@ export class StationMap extends LitElement {
   private declare tiled?: TiledMode;
   /** The first bytes of a `.pmtiles` `src`, fetched while the tiled mode's side file loads. */
   private archiveHead: { src: string; bytes: Promise<ArrayBuffer | null> } | null = null;
-  /** The built-in detail panel, loaded on first use (prefetched once stations are in). */
-  private readonly detailView = new LazyModule(this, () => import('./controllers/detail-part.js'), (module) => {
+  /**
+   * The built-in detail panel, loaded on first use (prefetched once stations are in). The routing
+   * code (routeTo) comes with it: a route is asked for from a selected station.
+   */
+  private readonly detailView = new LazyModule(this, () => (void import('./geo/route/find-route.js').catch(() => undefined), import('./controllers/detail-part.js')), (module) => {
     this.addPartStyles(module.detailStyles);
     this.actions ??= new module.StationActions(this);
   });
@@ -469,6 +475,10 @@ export class StationMap extends LitElement {
   private resizeObserver: ResizeObserver | null = null;
   private accept: ((index: number) => boolean) | null = null;
   private viewFitted = false;
+  /** The store shown is a preview of a download still arriving (see handlePreview). */
+  private previewing = false;
+  /** The view a preview was fitted to: one the user has not moved since is fitted again. */
+  private previewView: string | null = null;
 
   /** Clock used for "open now"; tests and pages may replace it. */
   now: () => Date = () => new Date();
@@ -681,6 +691,11 @@ export class StationMap extends LitElement {
     }
     const end: LngLat = [store.lng[index]!, store.lat[index]!];
     const mode = this.safeTravelMode;
+    // A side file: a first view draws no route. Fetched with the detail panel, before the first tap.
+    const { findRoute } = await import('./geo/route/find-route.js').catch((error: unknown) => {
+      throw new StationMapError('route-failed', `Could not load the routing code: ${String(error)}`);
+    });
+    abort.signal.throwIfAborted();
     const route = await findRoute(start, end, {
       mode,
       speeds: this.speeds,
@@ -759,19 +774,41 @@ export class StationMap extends LitElement {
   // ——— data ———
 
   private handleLoadFailed(failure: StationLoadFailure): void {
-    if (failure.invalidData) this.store = null;
+    // A preview of a download that then failed is not data to keep showing.
+    if (failure.invalidData || this.previewing) this.store = null;
+    this.previewing = false;
     this.errorMessage = failure.text;
     this.fireError(failure.code, failure.message);
   }
 
-  private async handleLoaded({ result, store, fromTable }: BuiltStore & { store: StationStore; fromTable?: boolean }): Promise<void> {
-    this.viewFitted = false;
+  /**
+   * The stations of a large download that arrived so far: drawn and listed like loaded ones while
+   * the status line still says loading, so a slow link shows the first of them seconds sooner.
+   * `stations-load` waits for all of them (handleLoaded).
+   */
+  private async handlePreview(store: StationStore): Promise<void> {
+    this.showNewStore(store);
+    this.previewing = true;
+    if (this.viewFitted) this.previewView = this.viewKey();
+    await this.renderDone();
+    this.showStations();
+  }
+
+  /**
+   * Puts `store` in place: the view fitted to it (unless the page set a centre, or the user moved
+   * the map since a preview was fitted), the list to follow the clusters' paint, and the selected
+   * station found again by its id after a preview (a position in the old store otherwise).
+   */
+  private showNewStore(store: StationStore): void {
     const bbox = store.bboxOf(null);
+    const map = this.mapController;
+    const moved = this.previewView !== null && this.previewView !== this.viewKey();
+    if (!moved) this.viewFitted = false;
     // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
-    if (this.mapController && bbox && !this.center) {
+    if (map && bbox && !this.center && !moved) {
       // No animated pan: the clusters would be drawn for the view it starts from and again for
       // the one it ends at, each from a scan of every station until the cluster index is built.
-      this.mapController.fitBBox(bbox, { animate: false });
+      map.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
     }
     // The clusters paint first. A national load's list waits for the kd-tree, built in slices
@@ -779,9 +816,24 @@ export class StationMap extends LitElement {
     // a smaller one's list follows the clusters' paint in steps.
     if (store.size >= LIST_AFTER_MAP_FROM) this.list.hold(store);
     else this.list.showAfterPaint(store);
-    // A selection is a position in the old data; `selected` picks it again in the new (below).
-    this.selection.reset();
+    // A selection is a position in the old data; `selected` picks it again in the new (handleLoaded).
+    const id = this.previewing ? this.selection.id : null;
     this.store = store;
+    if (id) this.selection.moveTo(store.indexById.get(id) ?? -1);
+    else this.selection.reset();
+  }
+
+  /** The map's centre and zoom as text, to tell whether the view moved; `null` without a map. */
+  private viewKey(): string | null {
+    const map = this.mapController?.map;
+    return map ? `${map.getCenter().toString()} ${map.getZoom()}` : null;
+  }
+
+  private async handleLoaded({ result, store, fromTable }: BuiltStore & { store: StationStore; fromTable?: boolean }): Promise<void> {
+    this.showNewStore(store);
+    this.previewing = false;
+    this.previewView = null;
+    const bbox = store.bboxOf(null);
     this.dispatch('stations-load', {
       count: store.size,
       skipped: result.skipped,

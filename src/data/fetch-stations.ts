@@ -34,6 +34,11 @@ export interface LoadStationsOptions {
   maxFeatures?: number;
   /** Headers for schema fields beyond the built-in ones, passed to {@link parseStations}. */
   fields?: StationFields;
+  /**
+   * Receives the text of the body as it arrives, a piece at a time (not for a CSV/TSV table, which
+   * is read as bytes): e.g. to show the first stations of a large file before the last byte.
+   */
+  onText?: (text: string) => void;
 }
 
 /** Default {@link LoadStationsOptions.maxBytes}: 100 MiB, about a million stations with rich properties. */
@@ -149,7 +154,7 @@ export async function fetchStationBody(
           );
         }
         const asBytes = isTableResponse(url, response.headers?.get('content-type') ?? null);
-        return readText(response, url, maxBytes, controller.signal, asBytes, waitForBytes);
+        return readText(response, url, maxBytes, controller.signal, asBytes, waitForBytes, options.onText);
       })(),
       controller.signal,
     );
@@ -189,6 +194,7 @@ async function readText(
   signal: AbortSignal,
   asBytes: boolean,
   onBytes: () => void,
+  onText?: (text: string) => void,
 ): Promise<string | Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
@@ -227,7 +233,11 @@ async function readText(
       received += value.byteLength;
       if (received > maxBytes) throw tooLarge(url, maxBytes);
       if (asBytes) chunks.push(value);
-      else parts.push(decoder.decode(value, { stream: true }));
+      else {
+        const text = decoder.decode(value, { stream: true });
+        parts.push(text);
+        onText?.(text);
+      }
     }
   } catch (error) {
     reader.cancel().catch(() => {});

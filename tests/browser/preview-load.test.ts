@@ -1,0 +1,124 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import { cleanup, fixture, leafletMapOf, markers, shadow, stationsAround, waitFor } from './helpers.js';
+
+/**
+ * A large `src` on a slow link: the stations that arrived so far are drawn and listed before the
+ * last byte. The download is a stream this test feeds by hand (a stubbed `fetch`), so what
+ * arrived when is exact.
+ */
+const URL_PATH = '/preview-test/stations.geojson';
+
+/** Stubs `fetch` for {@link URL_PATH} with a body the test sends a piece at a time. */
+function feedableDownload() {
+  const original = window.fetch;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  window.fetch = (input, init) =>
+    (input instanceof Request ? input.url : String(input as string | URL)).endsWith(URL_PATH)
+      ? Promise.resolve(new Response(body, { headers: { 'content-type': 'application/geo+json' } }))
+      : original(input, init);
+  const encoder = new TextEncoder();
+  return {
+    send: (text: string) => controller.enqueue(encoder.encode(text)),
+    end: () => controller.close(),
+    restore: () => void (window.fetch = original),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const rows = (el: HTMLElement & { shadowRoot: ShadowRoot | null }) => el.shadowRoot!.querySelectorAll('button.item');
+
+describe('a large src shown while it downloads', () => {
+  let download: ReturnType<typeof feedableDownload>;
+  beforeEach(() => (download = feedableDownload()));
+  afterEach(() => {
+    download.restore();
+    cleanup();
+  });
+
+  it('draws and lists the stations that arrived, keeps a station picked meanwhile, and fires stations-load once with all', async () => {
+    const text = JSON.stringify(stationsAround(3000, 'PV'));
+    const loads: number[] = [];
+    const selects: string[] = [];
+    const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    el.addEventListener('stations-load', (e) => loads.push((e as CustomEvent).detail.count));
+    el.addEventListener('station-select', (e) => selects.push((e as CustomEvent).detail.station.id));
+    // The first 40 %, then more after a pause: a body still arriving after 0.3 s is previewed.
+    download.send(text.slice(0, Math.floor(text.length * 0.4)));
+    await sleep(400);
+    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
+    await waitFor(() => rows(el).length > 0 && markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'stations of the preview');
+    expect(loads, 'no stations-load before the last byte').to.deep.equal([]);
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/loading/i);
+    // The preview holds the southern rows only (the test data runs south to north).
+    expect(leafletMapOf(el)!.getBounds().getNorth()).to.be.lessThan(36.15 + 149 * 0.01);
+
+    (rows(el)[0] as HTMLElement).click();
+    await waitFor(() => el.selected, 4000, 'a selection');
+    const picked = el.selected!;
+    expect(selects).to.deep.equal([picked]);
+
+    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.end();
+    await waitFor(() => loads.length > 0, 8000, 'stations-load');
+    await el.updateComplete;
+    expect(loads).to.deep.equal([3000]);
+    expect(el.selected, 'the station picked during the preview').to.equal(picked);
+    expect(selects, 'no second station-select').to.deep.equal([picked]);
+    expect(shadow(el).querySelector('#detail-title')?.textContent).to.contain(picked.replace('PV-', '').replace(/^0+/, '') || '0');
+  });
+
+  it('fits the view to all of the stations once they are in, when the user did not move it', async () => {
+    const text = JSON.stringify(stationsAround(3000, 'FT'));
+    const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    download.send(text.slice(0, Math.floor(text.length * 0.4)));
+    await sleep(400);
+    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
+    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    const previewNorth = leafletMapOf(el)!.getBounds().getNorth();
+    const loaded = new Promise((resolve) => el.addEventListener('stations-load', resolve, { once: true }));
+    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.end();
+    await loaded;
+    await el.updateComplete;
+    expect(leafletMapOf(el)!.getBounds().getNorth()).to.be.greaterThan(previewNorth);
+    expect(leafletMapOf(el)!.getBounds().contains([36.15 + 149 * 0.01, 117.1])).to.equal(true);
+  });
+
+  it('does not move a map the user moved during the preview', async () => {
+    const text = JSON.stringify(stationsAround(3000, 'MV'));
+    const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    download.send(text.slice(0, Math.floor(text.length * 0.4)));
+    await sleep(400);
+    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
+    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    const map = leafletMapOf(el)!;
+    map.setView([36.2, 117.05], 15, { animate: false });
+    const loaded = new Promise((resolve) => el.addEventListener('stations-load', resolve, { once: true }));
+    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.end();
+    await loaded;
+    await el.updateComplete;
+    expect(map.getZoom()).to.equal(15);
+    expect(map.getCenter().lat).to.be.closeTo(36.2, 1e-6);
+  });
+
+  it('takes the preview away when the rest of the file turns out broken, and says why', async () => {
+    const text = JSON.stringify(stationsAround(3000, 'BR'));
+    const errors: string[] = [];
+    const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    el.addEventListener('station-map-error', (e) => errors.push((e as CustomEvent).detail.code));
+    download.send(text.slice(0, Math.floor(text.length * 0.4)));
+    await sleep(400);
+    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
+    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    download.send('oops');
+    download.end();
+    await waitFor(() => errors.length > 0, 8000, 'an error');
+    expect(errors).to.deep.equal(['invalid-geojson']);
+    await el.updateComplete;
+    expect(rows(el).length).to.equal(0);
+    expect(markers(el).pins.length + markers(el).clusters.length).to.equal(0);
+  });
+});
