@@ -326,6 +326,9 @@ export class StationLoadController implements ReactiveController {
     // The element's own sliced builder: the preview's file holds no second copy of it.
     const build = async (collection: unknown, signal: AbortSignal) => (await buildStoreSliced(collection, { crs, fields: fields ?? undefined, signal })).store;
     const start = async (waiting: string[]) => {
+      // A body this slow is likely a large one, which the piecewise parser reads once it is in:
+      // fetched now, it is not a round trip after the last byte.
+      import('../data/parse-json-steps.js').catch(() => undefined);
       const { StationPreview } = await import('../data/station-preview.js');
       if (stopped) return;
       preview = new StationPreview({ build, show: (store) => generation === this.generation && this.options.onPreview?.(store) });
