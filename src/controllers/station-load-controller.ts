@@ -318,36 +318,36 @@ export class StationLoadController implements ReactiveController {
    * {@link PREVIEW_AFTER_MS}) that shows the stations so far with `onPreview`; `stop` ends it.
    */
   private previewWhileLoading(generation: number, crs: Crs, fields: StationFields | null | undefined) {
-    // The pieces until the module is in; `null` once handed over, or when nothing shows previews.
-    let texts: string[] | null = this.options.onPreview ? [] : null;
+    // The pieces not handed to a preview yet (all, until its module is in); `null` when none will be.
+    let waiting: string[] | null = this.options.onPreview ? [] : null;
     let firstAt = -1;
-    let stopped = false;
+    let starting = false;
     let preview: import('../data/station-preview.js').StationPreview<NonNullable<BuiltStore['store']>> | null = null;
     // The element's own sliced builder: the preview's file holds no second copy of it.
     const build = async (collection: unknown, signal: AbortSignal) => (await buildStoreSliced(collection, { crs, fields: fields ?? undefined, signal })).store;
-    const start = async (waiting: string[]) => {
+    const start = async () => {
       // A body this slow is likely a large one, which the piecewise parser reads once it is in:
       // fetched now, it is not a round trip after the last byte.
       import('../data/parse-json-steps.js').catch(() => undefined);
       const { StationPreview } = await import('../data/station-preview.js');
-      if (stopped) return;
+      if (!waiting) return; // stopped meanwhile
       preview = new StationPreview({ build, show: (store) => generation === this.generation && this.options.onPreview?.(store) });
       for (const text of waiting) preview.push(text);
+      waiting = null;
     };
     return {
       push: (text: string) => {
         if (preview) return preview.push(text);
-        if (!texts) return;
-        texts.push(text);
+        if (!waiting) return;
+        waiting.push(text);
         firstAt = firstAt < 0 ? performance.now() : firstAt;
-        if (performance.now() - firstAt < PREVIEW_AFTER_MS) return;
+        if (starting || performance.now() - firstAt < PREVIEW_AFTER_MS) return;
+        starting = true;
         // Not hosted, or offline: no preview, the stations show when all are in.
-        start(texts).catch(() => undefined);
-        texts = null;
+        start().catch(() => (waiting = null));
       },
       stop: () => {
-        stopped = true;
-        texts = null;
+        waiting = null;
         preview?.stop();
       },
     };

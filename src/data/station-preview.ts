@@ -57,11 +57,14 @@ export class StationPreview<Store> {
   push(text: string): void {
     if (this.abort.signal.aborted) return;
     this.queue.push(text);
-    if (!this.reading) void this.read();
+    if (this.reading) return;
+    // In a task of its own: the pieces that came before this module did are all queued first,
+    // and the first preview holds all of them.
+    this.reading = true;
+    setTimeout(() => void this.read(), 0);
   }
 
   private async read(): Promise<void> {
-    this.reading = true;
     while (this.queue.length && !this.abort.signal.aborted) {
       const deadline = performance.now() + READ_SLICE_MS;
       while (this.queue.length && performance.now() < deadline) {
@@ -73,10 +76,11 @@ export class StationPreview<Store> {
         } else this.queue.shift();
         for (const feature of this.stream.push(text)) this.features.push(feature);
       }
-      this.schedule();
       if (this.queue.length) await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.reading = false;
+    // All that arrived is read: a preview now holds all of it, not the first slice's worth.
+    this.schedule();
   }
 
   /** No more previews: the body is complete, failed, or a newer load started. A build running stops. */

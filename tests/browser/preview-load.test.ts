@@ -27,6 +27,11 @@ function feedableDownload() {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Stations on the map: each cluster's count, and one per pin. */
+const drawn = (el: Parameters<typeof markers>[0]) => {
+  const { pins, clusters } = markers(el);
+  return pins.length + clusters.reduce((sum, c) => sum + Number(c.textContent!.trim()), 0);
+};
 const rows = (el: HTMLElement & { shadowRoot: ShadowRoot | null }) => el.shadowRoot!.querySelectorAll('button.item');
 
 describe('a large src shown while it downloads', () => {
@@ -48,7 +53,10 @@ describe('a large src shown while it downloads', () => {
     download.send(text.slice(0, Math.floor(text.length * 0.4)));
     await sleep(400);
     download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
-    await waitFor(() => rows(el).length > 0 && markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'stations of the preview');
+    // More arrives while the preview's file loads: none of it may be lost.
+    download.send(text.slice(Math.floor(text.length * 0.5), Math.floor(text.length * 0.6)));
+    await waitFor(() => rows(el).length > 0 && drawn(el) > 0, 8000, 'stations of the preview');
+    expect(drawn(el), 'stations drawn by the first preview').to.be.within(1650, 1850);
     expect(loads, 'no stations-load before the last byte').to.deep.equal([]);
     expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/loading/i);
     // The preview holds the southern rows only (the test data runs south to north).
@@ -59,7 +67,7 @@ describe('a large src shown while it downloads', () => {
     const picked = el.selected!;
     expect(selects).to.deep.equal([picked]);
 
-    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.send(text.slice(Math.floor(text.length * 0.6)));
     download.end();
     await waitFor(() => loads.length > 0, 8000, 'stations-load');
     await el.updateComplete;
