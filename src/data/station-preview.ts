@@ -16,6 +16,12 @@ const READ_PIECE_CHARS = 32 * 1024;
 
 /** Time between two previews, from the end of one to the start of the next. */
 export const PREVIEW_EVERY_MS = 1500;
+/**
+ * Most stations a preview holds. Its store keeps its features until the full load replaces it,
+ * beside the full load's own: past this, more of a national file would double a phone's memory
+ * for a view that already shows a province's worth.
+ */
+export const PREVIEW_MAX_STATIONS = 20_000;
 
 /** What a preview needs from the element: its store builder, and a way to show the result. */
 export interface StationPreviewOptions<Store> {
@@ -28,6 +34,8 @@ export interface StationPreviewOptions<Store> {
   show(store: Store, count: number): void;
   /** Milliseconds between previews (default {@link PREVIEW_EVERY_MS}). */
   everyMs?: number;
+  /** Most stations a preview holds (default {@link PREVIEW_MAX_STATIONS}); the text after them is not read. */
+  maxStations?: number;
 }
 
 /**
@@ -45,6 +53,8 @@ export class StationPreview<Store> {
   /** Text taken but not read yet: the pieces that came before this module did are many. */
   private readonly queue: string[] = [];
   private reading = false;
+  /** Holds {@link StationPreviewOptions.maxStations}: reads no more. */
+  private full = false;
   private readonly abort = new AbortController();
   private building = false;
   private shown = 0;
@@ -55,7 +65,7 @@ export class StationPreview<Store> {
 
   /** Takes the next piece of the body's text; it is read in slices of a few milliseconds. */
   push(text: string): void {
-    if (this.abort.signal.aborted) return;
+    if (this.abort.signal.aborted || this.full) return;
     this.queue.push(text);
     if (this.reading) return;
     // In a task of its own: the pieces that came before this module did are all queued first,
@@ -75,6 +85,12 @@ export class StationPreview<Store> {
           text = text.slice(0, READ_PIECE_CHARS);
         } else this.queue.shift();
         for (const feature of this.stream.push(text)) this.features.push(feature);
+        if (this.features.length >= (this.options.maxStations ?? PREVIEW_MAX_STATIONS)) {
+          // Enough for a first view: the last preview is of these, and no more text is kept.
+          this.features.length = this.options.maxStations ?? PREVIEW_MAX_STATIONS;
+          this.queue.length = 0;
+          this.full = true;
+        }
       }
       if (this.queue.length) await new Promise((resolve) => setTimeout(resolve, 0));
     }

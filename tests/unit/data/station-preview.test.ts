@@ -51,6 +51,25 @@ describe('StationPreview (stations of a download shown while it arrives)', () =>
     preview.stop();
   });
 
+  it('holds at most maxStations, the first ones, and reads no more text after them', async () => {
+    const shown: string[][] = [];
+    const preview = new StationPreview<string[]>({
+      everyMs: 0,
+      maxStations: 50,
+      build: async (collection) => (collection.features as ReturnType<typeof feature>[]).map((f) => f.properties.id),
+      show: (ids) => shown.push(ids),
+    });
+    const [a, b, c] = pieces(300, 3);
+    preview.push(a!);
+    await vi.waitFor(() => expect(shown.at(-1)).toHaveLength(50));
+    preview.push(b!);
+    preview.push(c!);
+    await wait(50);
+    expect(shown.at(-1)).toEqual(Array.from({ length: 50 }, (_, i) => `S${i}`));
+    expect(shown.every((ids) => ids.length <= 50)).toBe(true);
+    preview.stop();
+  });
+
   it('shows nothing when the builder refuses the features, and goes on with the next pieces', async () => {
     let calls = 0;
     const shown: number[] = [];
