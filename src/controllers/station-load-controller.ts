@@ -69,9 +69,10 @@ const JSON_IN_PIECES_FROM = 1 << 20;
 const JSON_SHARE = 0.4;
 /**
  * A body still arriving this long after its first bytes is a large file on a slow link: its
- * stations are shown as they come. A city's file is in long before (23 KB gzip: ~0.1 s at 1.6 Mbps).
+ * stations are shown as they come. A city's file is in before (400 stations, 23 KB gzip, arrive
+ * in one piece at 1.6 Mbps); a province's first 2,000 stations show 0.25 s sooner than at 0.3 s.
  */
-const PREVIEW_AFTER_MS = 300;
+const PREVIEW_AFTER_MS = 150;
 
 const INLINE_SELECTOR =
   'script[type="application/geo+json"], script[type="application/json"], script[type="text/csv"], script[type="text/tab-separated-values"]';
