@@ -153,11 +153,17 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   \`<link rel="preload" as="fetch">\` for the data that the embedding guide recommends;
   peer: the same stations through \`fetch\` + one \`L.marker\` each into
   \`L.markerClusterGroup\`. Times are from navigation start: clusters drawn (first
-  painted frame with markers), first list row, and the longest main-thread task until
-  then; the note gives the bytes transferred before the clusters
-  (bench/browser/cheap-phone.mjs). What bounds the first view at 400 stations is the
-  link: ~104 KB (the 80 KB script and the 23 KB data) take ~0.55 s at 1.6 Mbps before
-  any of the 150 ms round trips, against ~80 KB for Leaflet + markercluster.
+  painted frame with markers), first list row, all stations drawn (\`stations-load\`, then
+  a frame: a file still downloading 0.15 s after its first bytes shows the stations that
+  arrived before that), and the longest main-thread task until all are drawn; the note
+  gives the bytes transferred before the clusters (bench/browser/cheap-phone.mjs).
+  DevTools keeps no response bodies (\`Network.enable\` with buffers of 0): keeping a 4 MB
+  body cost a ~300 ms task when it finished, on a phone that has no DevTools attached.
+  What bounds the first view at 400 stations is the link: the HTML, then the 80 KB
+  script (~0.6 s from its request to its last byte at 1.6 Mbps with the 150 ms round
+  trip), then the data's own round trip and 23 KB (~0.27 s) come before any code runs
+  on the data (~1.2 s from navigation with no CPU time at all), against ~52 KB of
+  script for Leaflet + markercluster.
 - **National, cheap phone (Chromium, 186,100 and 1,000,000 stations)**: the same emulated
   phone; the seeded national file (bench/national-stations.mjs) as the PMTiles archive that
   \`station-map tiles\` writes, read by \`<station-map src="….pmtiles">\` with range requests,

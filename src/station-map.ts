@@ -787,9 +787,9 @@ export class StationMap extends LitElement {
    * `stations-load` waits for all of them (handleLoaded).
    */
   private async handlePreview(store: StationStore): Promise<void> {
-    this.showNewStore(store);
+    // The view it was fitted to; a view the user moved stays the one to compare with.
+    if (this.showNewStore(store)) this.previewView = this.viewKey();
     this.previewing = true;
-    if (this.viewFitted) this.previewView = this.viewKey();
     await this.renderDone();
     this.showStations();
   }
@@ -798,14 +798,16 @@ export class StationMap extends LitElement {
    * Puts `store` in place: the view fitted to it (unless the page set a centre, or the user moved
    * the map since a preview was fitted), the list to follow the clusters' paint, and the selected
    * station found again by its id after a preview (a position in the old store otherwise).
+   * True when it fitted the view.
    */
-  private showNewStore(store: StationStore): void {
+  private showNewStore(store: StationStore): boolean {
     const bbox = store.bboxOf(null);
     const map = this.mapController;
     const moved = this.previewView !== null && this.previewView !== this.viewKey();
     if (!moved) this.viewFitted = false;
     // Fit the view before the new stations are drawn, so a large load clusters and builds markers once.
-    if (map && bbox && !this.center && !moved) {
+    const fit = map !== null && bbox !== null && !this.center && !moved;
+    if (fit) {
       // No animated pan: the clusters would be drawn for the view it starts from and again for
       // the one it ends at, each from a scan of every station until the cluster index is built.
       map.fitBBox(bbox, { animate: false });
@@ -821,6 +823,7 @@ export class StationMap extends LitElement {
     this.store = store;
     if (id) this.selection.moveTo(store.indexById.get(id) ?? -1);
     else this.selection.reset();
+    return fit;
   }
 
   /** The map's centre and zoom as text, to tell whether the view moved; `null` without a map. */

@@ -102,14 +102,19 @@ describe('a large src shown while it downloads', () => {
     download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
     await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
     const map = leafletMapOf(el)!;
-    map.setView([36.2, 117.05], 15, { animate: false });
+    map.setView([36.6, 117.1], 9, { animate: false });
+    // The next preview (1.5 s on) holds more stations, and leaves the view alone too.
+    const before = drawn(el);
+    download.send(text.slice(Math.floor(text.length * 0.5), Math.floor(text.length * 0.7)));
+    await waitFor(() => drawn(el) > before, 8000, 'a second preview');
+    expect(map.getZoom()).to.equal(9);
     const loaded = new Promise((resolve) => el.addEventListener('stations-load', resolve, { once: true }));
-    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.send(text.slice(Math.floor(text.length * 0.7)));
     download.end();
     await loaded;
     await el.updateComplete;
-    expect(map.getZoom()).to.equal(15);
-    expect(map.getCenter().lat).to.be.closeTo(36.2, 1e-6);
+    expect(map.getZoom()).to.equal(9);
+    expect(map.getCenter().lat).to.be.closeTo(36.6, 1e-6);
   });
 
   it('takes the preview away when the rest of the file turns out broken, and says why', async () => {
