@@ -523,11 +523,21 @@ export class StationMap extends LitElement {
     if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles, { force: true });
   }
 
-  /** An update waits for the table of the UI language when it is not in yet (English, Traditional Chinese). */
+  /**
+   * An update waits for the table of the UI language when it is not in yet (English, Traditional
+   * Chinese). The first one runs in a task of its own: with the parser's creating and connecting
+   * the element it was one task of ~170 ms on a slow phone, the longest of a city's first view.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && !this.firstUpdateDue) {
+      this.firstUpdateDue = true;
+      return new Promise((resolve) => setTimeout(resolve, 0)).then(() => this.scheduleUpdate());
+    }
     if (loadedStrings(this.uiLang)) return super.scheduleUpdate();
     return loadStrings(this.uiLang).then(() => super.scheduleUpdate());
   }
+  /** The first update has had its task (see scheduleUpdate). */
+  private firstUpdateDue = false;
 
   /** Also waits for parts being loaded on first use (the detail panel, a language), and their render. */
   protected override async getUpdateComplete(): Promise<boolean> {

@@ -17,7 +17,7 @@ const MAX_ROWS = 500;
 const ROWS_AROUND_CENTRE = 50;
 /** Rows a "show more" adds. */
 const PAGE_ROWS = 50;
-/** Rows of a list's first paint (a screenful on a desktop panel); the rest follow a frame later. */
+/** Rows of a list's first paint (a screenful on a desktop panel); as many more follow each frame. */
 const FIRST_ROWS = 12;
 /**
  * Most a step waits for a frame in a visible page (a hidden one gets no frames and does not wait).
@@ -53,8 +53,10 @@ export class StationListController implements ReactiveController {
   /** The held list waits for the paint steps of {@link showAfterPaint}, not for the kd-tree. */
   private heldForPaint = false;
   private filterSeen: unknown = undefined;
-  /** A list shown in steps (see {@link showAfterPaint}) shows its first rows only. */
-  private firstRowsOnly = false;
+  /** Most rows while a list is shown in steps (see {@link showAfterPaint}). */
+  private rowLimit = Number.POSITIVE_INFINITY;
+  /** Counts the lists shown in steps: a newer one ends the steps of the one before. */
+  private stepRuns = 0;
   /** The steps of {@link showAfterPaint} still to come. */
   private stepping: Promise<void> | null = null;
   private readonly rows = new NearestList();
@@ -91,15 +93,19 @@ export class StationListController implements ReactiveController {
     });
   }
 
-  /** Rows asked for: `nearest` (or 50 around the map centre), plus "show more" pages. */
+  /** Rows shown: those asked for, fewer while the list is shown in steps. */
   get size(): number {
-    const size = Math.max(1, Math.min((this.options.position() ? this.options.nearest() : ROWS_AROUND_CENTRE) + this.extra, MAX_ROWS));
-    return this.firstRowsOnly ? Math.min(size, FIRST_ROWS) : size;
+    return Math.min(this.rowsAsked, this.rowLimit);
+  }
+
+  /** Rows asked for: `nearest` (or 50 around the map centre), plus "show more" pages. */
+  private get rowsAsked(): number {
+    return Math.max(1, Math.min((this.options.position() ? this.options.nearest() : ROWS_AROUND_CENTRE) + this.extra, MAX_ROWS));
   }
 
   /** Whether a "show more" would find more rows. */
   hasMore(items: readonly ListItem[]): boolean {
-    return !this.firstRowsOnly && items.length >= this.size && this.size < MAX_ROWS;
+    return this.rowLimit === Number.POSITIVE_INFINITY && items.length >= this.size && this.size < MAX_ROWS;
   }
 
   /** Adds a page of rows. */
@@ -117,6 +123,9 @@ export class StationListController implements ReactiveController {
   hold(store: StationStore): void {
     this.heldFor = store;
     this.heldForPaint = false;
+    // Steps of an earlier list end here: this one shows all its rows, or steps them itself.
+    this.stepRuns++;
+    this.rowLimit = Number.POSITIVE_INFINITY;
     this.host.requestUpdate();
   }
 
@@ -129,22 +138,27 @@ export class StationListController implements ReactiveController {
 
   /**
    * Shows the list of a new `store` in steps, each a task of its own: none until the map's
-   * clusters have painted, then a screenful of rows, then the rest a frame later. On a slow phone
-   * the pins, the first rows and fifty rows of text to lay out were one long task (~500 ms at 4×
-   * CPU for 400 stations), and the pins waited for all of it.
+   * clusters have painted, then a screenful of rows, then as many more each frame until all are
+   * in. On a slow phone the pins, the first rows and fifty rows of text to lay out were one long
+   * task (~500 ms at 4× CPU for 400 stations), and the pins waited for all of it; the other 38
+   * rows in one step were still a task of ~130 ms.
    */
   showAfterPaint(store: StationStore): void {
     this.hold(store);
     this.heldForPaint = true;
+    const run = this.stepRuns;
     const steps = (async () => {
       await nextFrame();
       if (this.heldFor !== store) return; // a newer load holds its own list
       this.heldFor = null;
       this.heldForPaint = false;
-      this.firstRowsOnly = true;
-      this.host.requestUpdate();
-      await nextFrame();
-      this.firstRowsOnly = false;
+      for (let rows = FIRST_ROWS; rows < this.rowsAsked; rows += FIRST_ROWS) {
+        this.rowLimit = rows;
+        this.host.requestUpdate();
+        await nextFrame();
+        if (run !== this.stepRuns) return; // a newer list ended these steps
+      }
+      this.rowLimit = Number.POSITIVE_INFINITY;
       this.host.requestUpdate();
     })();
     this.stepping = steps;
