@@ -7,18 +7,10 @@
  * `features` array and the commas between its elements; the complete elements so far go to
  * `JSON.parse` together. It is a preview, not the reader: the whole text is still parsed and
  * checked by the normal path when it is in, which alone reports what is wrong with it. So this
- * stops quietly at anything it does not expect (a second `features` key wins only there).
+ * stops quietly at anything it does not expect, and reads the first top-level `features` only.
  * Pure: no DOM.
  */
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 
 /**
  * Where the scan is: before the `features` array (`key`: its name just ended, `colon`: its colon

@@ -15,6 +15,7 @@
  * One path, pure and tested in Node, is less to keep working.
  */
 import { StationMapError } from '../errors.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 import type { Steps } from '../util/steps.js';
 
 /** Text shorter than this is parsed at once: a megabyte parses in a few milliseconds. */
@@ -22,14 +23,6 @@ const WHOLE_BELOW = 1 << 20;
 /** Characters of features parsed in one step (about a millisecond's work). */
 const CHUNK_CHARS = 1 << 18;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const FEATURES_KEY = '"features"';
 
 /** Options of {@link parseJsonSteps}; the defaults suit the element, tests make pieces small. */

@@ -36,6 +36,13 @@ const rows = (el: HTMLElement & { shadowRoot: ShadowRoot | null }) => el.shadowR
 
 describe('a large src shown while it downloads', () => {
   let download: ReturnType<typeof feedableDownload>;
+  /** Sends 40 % of `text`, then 10 % more after a pause (a body still arriving is previewed), and waits for the preview's list. */
+  const previewHalf = async (el: Parameters<typeof drawn>[0], text: string) => {
+    download.send(text.slice(0, Math.floor(text.length * 0.4)));
+    await sleep(400);
+    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
+    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+  };
   beforeEach(() => (download = feedableDownload()));
   afterEach(() => {
     download.restore();
@@ -80,10 +87,7 @@ describe('a large src shown while it downloads', () => {
   it('fits the view to all of the stations once they are in, when the user did not move it', async () => {
     const text = JSON.stringify(stationsAround(3000, 'FT'));
     const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
-    download.send(text.slice(0, Math.floor(text.length * 0.4)));
-    await sleep(400);
-    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
-    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    await previewHalf(el, text);
     const previewNorth = leafletMapOf(el)!.getBounds().getNorth();
     const loaded = new Promise((resolve) => el.addEventListener('stations-load', resolve, { once: true }));
     download.send(text.slice(Math.floor(text.length * 0.5)));
@@ -97,10 +101,7 @@ describe('a large src shown while it downloads', () => {
   it('does not move a map the user moved during the preview', async () => {
     const text = JSON.stringify(stationsAround(3000, 'MV'));
     const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
-    download.send(text.slice(0, Math.floor(text.length * 0.4)));
-    await sleep(400);
-    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
-    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    await previewHalf(el, text);
     const map = leafletMapOf(el)!;
     map.setView([36.6, 117.1], 9, { animate: false });
     // The next preview (1.5 s on) holds more stations, and leaves the view alone too.
@@ -122,10 +123,7 @@ describe('a large src shown while it downloads', () => {
     const errors: string[] = [];
     const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
     el.addEventListener('station-map-error', (e) => errors.push((e as CustomEvent).detail.code));
-    download.send(text.slice(0, Math.floor(text.length * 0.4)));
-    await sleep(400);
-    download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
-    await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
+    await previewHalf(el, text);
     download.send('oops');
     download.end();
     await waitFor(() => errors.length > 0, 8000, 'an error');
