@@ -1162,7 +1162,8 @@ export class StationMap extends LitElement {
   // ——— render ———
 
   private renderStatus(s: UiStrings) {
-    if (this.loader.loading) return s.loading;
+    // A preview (see handlePreview) says how many stations are in so far, and that more are coming.
+    if (this.loader.loading) return this.store && this.previewing ? `${s.stationsLoaded(this.store.size, 0)} · ${s.loading}` : s.loading;
     if (!this.store) return '';
     if (this.store.total) return s.stationsLoaded(this.store.total, 0);
     if (this.skippedRows) return `${s.stationsLoaded(this.store.size, 0)} · ${s.skippedRows(this.skippedRows)}`;

@@ -65,7 +65,8 @@ describe('a large src shown while it downloads', () => {
     await waitFor(() => rows(el).length > 0 && drawn(el) > 0, 8000, 'stations of the preview');
     expect(drawn(el), 'stations drawn by the first preview').to.be.within(1650, 1850);
     expect(loads, 'no stations-load before the last byte').to.deep.equal([]);
-    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/loading/i);
+    // The status line says how many are in so far, and that more are coming.
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/^\s*1[678]\d\d stations · Loading…\s*$/);
     // The preview holds the southern rows only (the test data runs south to north).
     expect(leafletMapOf(el)!.getBounds().getNorth()).to.be.lessThan(36.15 + 149 * 0.01);
 
@@ -79,6 +80,7 @@ describe('a large src shown while it downloads', () => {
     await waitFor(() => loads.length > 0, 8000, 'stations-load');
     await el.updateComplete;
     expect(loads).to.deep.equal([3000]);
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.match(/^\s*3000 stations\s*$/);
     expect(el.selected, 'the station picked during the preview').to.equal(picked);
     expect(selects, 'no second station-select').to.deep.equal([picked]);
     expect(shadow(el).querySelector('#detail-title')?.textContent).to.contain(picked.replace('PV-', '').replace(/^0+/, '') || '0');
