@@ -461,10 +461,17 @@ export class StationMap extends LitElement {
    * The built-in detail panel, loaded on first use (prefetched once stations are in). The routing
    * code (routeTo) comes with it: a route is asked for from a selected station.
    */
-  private readonly detailView = new LazyModule(this, () => (void import('./geo/route/find-route.js').catch(() => undefined), import('./controllers/detail-part.js')), (module) => {
-    this.addPartStyles(module.detailStyles);
-    this.actions ??= new module.StationActions(this);
-  });
+  private readonly detailView = new LazyModule(
+    this,
+    () => {
+      void import('./geo/route/find-route.js').catch(() => undefined);
+      return import('./controllers/detail-part.js');
+    },
+    (module) => {
+      this.addPartStyles(module.detailStyles);
+      this.actions ??= new module.StationActions(this);
+    },
+  );
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
   private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view, this.tiledPart];

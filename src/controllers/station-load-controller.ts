@@ -161,9 +161,8 @@ export class StationLoadController implements ReactiveController {
       copyKey = cache === 'none' ? null : copyKeyOf(src);
       const preview = this.previewWhileLoading(generation, crs, fields);
       try {
-        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push });
+        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push }).finally(preview.stop);
       } catch (error) {
-        preview.stop();
         if (abort.signal.aborted || generation !== this.generation) return;
         const failure = this.describeFetchError(error);
         // Offline, a timeout, a server error: the last copy fetched beats an empty map. Data that
@@ -179,7 +178,6 @@ export class StationLoadController implements ReactiveController {
         copySavedAt = copy.savedAt;
         this.options.onSavedCopy?.(failure);
       }
-      preview.stop();
       if (copySavedAt === null) fetched = text;
       if (generation !== this.generation) return;
       this.setLoading(false);
