@@ -152,7 +152,8 @@ export class StationListController implements ReactiveController {
       if (this.heldFor !== store) return; // a newer load holds its own list
       this.heldFor = null;
       this.heldForPaint = false;
-      for (let rows = FIRST_ROWS; rows < this.rowsAsked; rows += FIRST_ROWS) {
+      // No step beyond the stations there are: a dozen stations show at once, with no frames to wait.
+      for (let rows = FIRST_ROWS; rows < Math.min(this.rowsAsked, store.size); rows += FIRST_ROWS) {
         this.rowLimit = rows;
         this.host.requestUpdate();
         await nextFrame();
