@@ -160,9 +160,13 @@ export class StationLoadController implements ReactiveController {
       let text;
       copyKey = cache === 'none' ? null : copyKeyOf(src);
       const preview = this.previewWhileLoading(generation, crs, fields);
+      // The document with the features a preview read as they arrived: not parsed a second time.
+      let previewed: Record<string, unknown> | null = null;
       try {
-        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push }).finally(preview.stop);
+        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push });
+        if (typeof text === 'string') previewed = await preview.finish(text);
       } catch (error) {
+        preview.stop();
         if (abort.signal.aborted || generation !== this.generation) return;
         const failure = this.describeFetchError(error);
         // Offline, a timeout, a server error: the last copy fetched beats an empty map. Data that
@@ -182,7 +186,7 @@ export class StationLoadController implements ReactiveController {
       if (generation !== this.generation) return;
       this.setLoading(false);
       // Parsed in slices like `.stations` data; an unusable document fails like a failed request.
-      input = text;
+      input = previewed ?? text;
       fromUrl = src;
     } else {
       const script = this.host.querySelector(INLINE_SELECTOR);
@@ -348,6 +352,11 @@ export class StationLoadController implements ReactiveController {
       stop: () => {
         waiting = null;
         preview?.stop();
+      },
+      /** The body is complete: see {@link StationPreview.finish} (`null` without a preview). */
+      finish: async (text: string) => {
+        waiting = null;
+        return preview ? preview.finish(text) : null;
       },
     };
   }

@@ -8,9 +8,15 @@
  * `JSON.parse` together. It is a preview, not the reader: the whole text is still parsed and
  * checked by the normal path when it is in, which alone reports what is wrong with it. So this
  * stops quietly at anything it does not expect, and reads the first top-level `features` only.
+ * When it read the whole array, {@link FeatureStream.collection} gives the document with the
+ * features it read: the normal path then parses only the text around them.
  * Pure: no DOM.
  */
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
+
+/** Stands in for the features array when the rest of the document is parsed (see {@link FeatureStream.collection}). */
+const PLACEHOLDER = '\u0000station-map: the features read as the text arrived';
+const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
 /**
  * Where the scan is: before the `features` array (`key`: its name just ended, `colon`: its colon
@@ -36,6 +42,11 @@ export class FeatureStream {
   private pending = '';
   /** Features read so far. */
   count = 0;
+  /** Characters of the text taken before the current piece. */
+  private offset = 0;
+  /** Where the `features` array starts (its `[`) and ends (after its `]`) in the whole text; -1 until seen. */
+  private arrayStart = -1;
+  private arrayEnd = -1;
 
   /** False once the array closed, or the text turned out to be something this does not read. */
   get reading(): boolean {
@@ -44,6 +55,8 @@ export class FeatureStream {
 
   /** Takes the next piece of the text; returns the features it completed (raw GeoJSON objects). */
   push(text: string): unknown[] {
+    const offset = this.offset;
+    this.offset += text.length;
     if (!this.reading) return [];
     // Where this piece's unparsed elements start, and the last comma between two elements.
     let from = this.phase === 'inside' ? 0 : -1;
@@ -82,6 +95,7 @@ export class FeatureStream {
           this.phase = 'inside';
           this.depth++;
           from = i + 1;
+          this.arrayStart = offset + i;
           continue;
         }
       }
@@ -94,6 +108,7 @@ export class FeatureStream {
         this.depth--;
         if (this.phase === 'inside' && this.depth === 1) {
           this.phase = c === CLOSE_BRACKET ? 'done' : 'stopped';
+          this.arrayEnd = offset + i + 1;
           return this.phase === 'done' ? this.parse(text.slice(from, i), true) : [];
         }
         if (this.depth < 0) this.phase = 'stopped';
@@ -112,11 +127,35 @@ export class FeatureStream {
     return features;
   }
 
+  /**
+   * The document of `text` (the whole text, every piece of which this took) as `JSON.parse` reads
+   * it, with `features` (what this returned for its array, in order) in place of that array — so
+   * the features are not parsed twice. `null` when this did not read the whole array of this very
+   * text, or the text around it is not a document whose `features` that array is (a second
+   * `features` member, broken JSON): the caller then parses the text, and reports what is wrong.
+   */
+  collection(text: string, features: unknown[]): Record<string, unknown> | null {
+    if (this.phase !== 'done' || this.offset !== text.length || features.length !== this.count) return null;
+    try {
+      const doc: unknown = JSON.parse(`${text.slice(0, this.arrayStart)}${PLACEHOLDER_JSON}${text.slice(this.arrayEnd)}`);
+      if (doc === null || typeof doc !== 'object' || (doc as { features?: unknown }).features !== PLACEHOLDER) return null;
+      (doc as { features: unknown[] }).features = features;
+      return doc as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+
   /** Parses the pending text and `tail` (whole elements); an empty array may end with nothing. */
   private parse(tail: string, last: boolean): unknown[] {
     const piece = this.pending + tail;
     this.pending = '';
-    if (last && !/\S/.test(piece)) return [];
+    if (!/\S/.test(piece)) {
+      // Nothing between two commas, or after the last one: not JSON (`JSON.parse` refuses `[1,,2]`
+      // and `[1,]`), so the document is the normal parser's to report. Only `[]` is empty.
+      if (!last || this.count > 0) this.phase = 'stopped';
+      return [];
+    }
     try {
       const features = JSON.parse(`[${piece}]`) as unknown[];
       this.count += features.length;

@@ -134,4 +134,34 @@ describe('a large src shown while it downloads', () => {
     expect(rows(el).length).to.equal(0);
     expect(markers(el).pins.length + markers(el).clusters.length).to.equal(0);
   });
+
+  it('gives the same load as a parse of the whole file: a feature skipped in the last part, a trailing comma the preview read past', async () => {
+    // The load takes the features the preview read as they arrived; what it says must not change.
+    const data = stationsAround(3000, 'SK');
+    delete (data.features[2990]!.properties as { name?: string }).name;
+    const text = JSON.stringify({ name: 'Shandong', ...data, updated: '2026-12-01' });
+    const el = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    const loaded = new Promise<CustomEvent>((resolve) => el.addEventListener('stations-load', (e) => resolve(e as CustomEvent), { once: true }));
+    await previewHalf(el, text);
+    download.send(text.slice(Math.floor(text.length * 0.5)));
+    download.end();
+    const { detail } = await loaded;
+    expect(detail.count).to.equal(2999);
+    expect(detail.skipped.map((s: { index: number; reason: string }) => [s.index, s.reason])).to.deep.equal([[2990, 'missing-name']]);
+    expect(el.nearestStations(117.0, 36.15, 1)[0]!.station.id).to.equal('SK-0000');
+    cleanup();
+    download.restore();
+
+    // `[…,]` is not JSON: the features all read, yet the file is refused as JSON.parse refuses it.
+    download = feedableDownload();
+    const errors: string[] = [];
+    const broken = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
+    broken.addEventListener('station-map-error', (e) => errors.push((e as CustomEvent).detail.code));
+    const trailing = JSON.stringify(stationsAround(3000, 'TC')).replace(/\]\}$/, ',]}');
+    await previewHalf(broken, trailing);
+    download.send(trailing.slice(Math.floor(trailing.length * 0.5)));
+    download.end();
+    await waitFor(() => errors.length > 0, 8000, 'an error');
+    expect(errors).to.deep.equal(['invalid-geojson']);
+  });
 });

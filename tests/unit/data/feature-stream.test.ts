@@ -69,4 +69,55 @@ describe('FeatureStream (the features of a FeatureCollection as its text arrives
       expect(stream.push(text)).toEqual([]);
     }
   });
+
+  describe('collection (the document with the features it read, so they are not parsed again)', () => {
+    /** Pushes `text` in pieces and asks for its document. */
+    const collect = (text: string, cuts: number[]) => {
+      const stream = new FeatureStream();
+      const at = [0, ...cuts.map((c) => c % (text.length + 1)).sort((a, b) => a - b), text.length];
+      const features = at.slice(1).flatMap((end, i) => stream.push(text.slice(at[i], end)));
+      return stream.collection(text, features);
+    };
+
+    it('equals JSON.parse of the text, members before and after the features included, however it is cut', () => {
+      fc.assert(
+        fc.property(collection, fc.array(fc.nat(), { maxLength: 12 }), (doc, cuts) => {
+          const text = textOf(doc);
+          const got = collect(text, cuts);
+          expect(got).toEqual(JSON.parse(text));
+          // Key order too: a page that lists the members sees the file's order.
+          expect(Object.keys(got!)).toEqual(Object.keys(JSON.parse(text) as object));
+        }),
+        { numRuns: 300, seed: 21 },
+      );
+    });
+
+    it('is null for every text JSON.parse refuses, so the normal parser reports it', () => {
+      const broken = [
+        '{"features":[{"a":1},,{"b":2}]}',
+        '{"features":[,{"a":1}]}',
+        '{"features":[{"a":1},]}',
+        '{"features":[{"a":1} {"b":2}]}',
+        '{"features":[{"a":1}],}',
+        '{"features":[{"a":1}]',
+        '{"features":[{"a":1}]} x',
+        '{"type":"FeatureCollection" "features":[{"a":1}]}',
+        '{"features":[{"a":"unterminated}]}',
+      ];
+      for (const text of broken) {
+        expect(() => JSON.parse(text)).toThrow();
+        for (let cut = 0; cut <= text.length; cut++) expect(collect(text, [cut])).toBeNull();
+      }
+    });
+
+    it('is null when another "features" member would win in JSON.parse, or the stream did not see the whole text', () => {
+      expect(collect('{"features":[{"a":1}],"features":[]}', [])).toBeNull();
+      const text = '{"features":[{"a":1}]}';
+      const stream = new FeatureStream();
+      const features = stream.push(text);
+      expect(stream.collection(`${text} `, features)).toBeNull();
+      expect(stream.collection(text, [])).toBeNull();
+      expect(stream.collection(text, features)).toEqual({ features: [{ a: 1 }] });
+    });
+  });
 });

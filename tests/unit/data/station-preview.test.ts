@@ -90,4 +90,29 @@ describe('StationPreview (stations of a download shown while it arrives)', () =>
     await vi.waitFor(() => expect(shown).toEqual([20]));
     preview.stop();
   });
+
+  it('finishes with the whole document, holding the features it read, and shows no more previews', async () => {
+    const { preview, shown } = recorder(10_000);
+    const parts = pieces(200, 7);
+    preview.push(parts[0]!);
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    // The last pieces are still queued when the body completes: finishing reads them first.
+    for (const part of parts.slice(1)) preview.push(part);
+    const text = parts.join('');
+    const doc = await preview.finish(text);
+    expect(doc).toEqual(JSON.parse(text));
+    await wait(30);
+    expect(shown).toHaveLength(1);
+  });
+
+  it('finishes with nothing when it holds only some of the features (maxStations), or was stopped: the load parses the text', async () => {
+    const parts = pieces(300, 3);
+    const capped = new StationPreview<number>({ everyMs: 0, maxStations: 50, build: async (c) => c.features.length, show: () => undefined });
+    for (const part of parts) capped.push(part);
+    expect(await capped.finish(parts.join(''))).toBeNull();
+    const stopped = new StationPreview<number>({ everyMs: 0, build: async (c) => c.features.length, show: () => undefined });
+    for (const part of parts) stopped.push(part);
+    stopped.stop();
+    expect(await stopped.finish(parts.join(''))).toBeNull();
+  });
 });
