@@ -17,9 +17,9 @@ const READ_PIECE_CHARS = 32 * 1024;
 /** Time between two previews, from the end of one to the start of the next. */
 export const PREVIEW_EVERY_MS = 1500;
 /**
- * Most stations a preview holds. Its store keeps its features until the full load replaces it,
- * beside the full load's own: past this, more of a national file would double a phone's memory
- * for a view that already shows a province's worth.
+ * Most stations a preview shows. Each preview builds a store of all the stations so far: past a
+ * province's worth, a national file's previews every 1.5 s would keep a phone's CPU busy for a
+ * view that already shows one. The features after them are still read, for the load to take.
  */
 export const PREVIEW_MAX_STATIONS = 20_000;
 
@@ -34,7 +34,7 @@ export interface StationPreviewOptions<Store> {
   show(store: Store, count: number): void;
   /** Milliseconds between previews (default {@link PREVIEW_EVERY_MS}). */
   everyMs?: number;
-  /** Most stations a preview holds (default {@link PREVIEW_MAX_STATIONS}); the text after them is not read. */
+  /** Most stations a preview shows (default {@link PREVIEW_MAX_STATIONS}); the text after them is still read. */
   maxStations?: number;
 }
 
@@ -55,8 +55,6 @@ export class StationPreview<Store> {
   private readonly queue: string[] = [];
   /** The reading of the queue running now, if any. */
   private reading: Promise<void> | null = null;
-  /** Holds {@link StationPreviewOptions.maxStations}: reads no more. */
-  private full = false;
   /** Stopped: reads and shows nothing more. */
   private stopped = false;
   /** Aborted when no more previews are to be built: stopped, or finishing. */
@@ -70,7 +68,7 @@ export class StationPreview<Store> {
 
   /** Takes the next piece of the body's text; it is read in slices of a few milliseconds. */
   push(text: string): void {
-    if (this.stopped || this.full) return;
+    if (this.stopped) return;
     this.queue.push(text);
     if (this.reading) return;
     // In a task of its own: the pieces that came before this module did are all queued first,
@@ -89,12 +87,6 @@ export class StationPreview<Store> {
           text = text.slice(0, READ_PIECE_CHARS);
         } else this.queue.shift();
         for (const feature of this.stream.push(text)) this.features.push(feature);
-        if (this.features.length >= (this.options.maxStations ?? PREVIEW_MAX_STATIONS)) {
-          // Enough for a first view: the last preview is of these, and no more text is kept.
-          this.features.length = this.options.maxStations ?? PREVIEW_MAX_STATIONS;
-          this.queue.length = 0;
-          this.full = true;
-        }
       }
       if (this.queue.length) await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -114,20 +106,25 @@ export class StationPreview<Store> {
    * The body is complete, and `text` is all of it: no more previews, and the document with the
    * features read so far (see {@link FeatureStream.collection}) once the last pieces are read —
    * so the load does not parse megabytes of them again (~0.3 s of a province's file on a slow
-   * phone). `null` when this does not hold all of them (stopped, more than `maxStations`, a text
-   * it did not follow): the load then parses the text.
+   * phone, a few seconds of a national one). `null` when this does not hold all of them (stopped,
+   * a text it did not follow): the load then parses the text.
    */
   async finish(text: string): Promise<Record<string, unknown> | null> {
     clearTimeout(this.timer);
     this.abort.abort();
     while (this.reading) await this.reading;
-    if (this.stopped || this.full) return null;
+    if (this.stopped) return null;
     this.stopped = true;
     return this.stream.collection(text, this.features);
   }
 
+  private get maxShown(): number {
+    return this.options.maxStations ?? PREVIEW_MAX_STATIONS;
+  }
+
   private schedule(): void {
-    if (this.abort.signal.aborted || this.building || this.timer !== undefined || this.features.length <= this.shown) return;
+    const next = Math.min(this.features.length, this.maxShown);
+    if (this.abort.signal.aborted || this.building || this.timer !== undefined || next <= this.shown) return;
     const wait = this.lastAt + (this.options.everyMs ?? PREVIEW_EVERY_MS) - performance.now();
     if (wait > 0) {
       this.timer = setTimeout(() => {
@@ -141,7 +138,7 @@ export class StationPreview<Store> {
 
   private async preview(): Promise<void> {
     const { signal } = this.abort;
-    const count = this.features.length;
+    const count = Math.min(this.features.length, this.maxShown);
     this.building = true;
     let store: Store | null = null;
     try {

@@ -51,7 +51,7 @@ describe('StationPreview (stations of a download shown while it arrives)', () =>
     preview.stop();
   });
 
-  it('holds at most maxStations, the first ones, and reads no more text after them', async () => {
+  it('shows at most maxStations, the first ones, yet reads on: finishing gives all of them', async () => {
     const shown: string[][] = [];
     const preview = new StationPreview<string[]>({
       everyMs: 0,
@@ -67,7 +67,8 @@ describe('StationPreview (stations of a download shown while it arrives)', () =>
     await wait(50);
     expect(shown.at(-1)).toEqual(Array.from({ length: 50 }, (_, i) => `S${i}`));
     expect(shown.every((ids) => ids.length <= 50)).toBe(true);
-    preview.stop();
+    const doc = (await preview.finish(`${a}${b}${c}`)) as { features: ReturnType<typeof feature>[] };
+    expect(doc.features.map((f) => f.properties.id)).toEqual(Array.from({ length: 300 }, (_, i) => `S${i}`));
   });
 
   it('shows nothing when the builder refuses the features, and goes on with the next pieces', async () => {
@@ -105,11 +106,11 @@ describe('StationPreview (stations of a download shown while it arrives)', () =>
     expect(shown).toHaveLength(1);
   });
 
-  it('finishes with nothing when it holds only some of the features (maxStations), or was stopped: the load parses the text', async () => {
+  it('finishes with nothing when it was stopped, or did not take all of the text: the load parses the text', async () => {
     const parts = pieces(300, 3);
-    const capped = new StationPreview<number>({ everyMs: 0, maxStations: 50, build: async (c) => c.features.length, show: () => undefined });
-    for (const part of parts) capped.push(part);
-    expect(await capped.finish(parts.join(''))).toBeNull();
+    const missing = new StationPreview<number>({ everyMs: 0, build: async (c) => c.features.length, show: () => undefined });
+    for (const part of parts.slice(0, 2)) missing.push(part);
+    expect(await missing.finish(parts.join(''))).toBeNull();
     const stopped = new StationPreview<number>({ everyMs: 0, build: async (c) => c.features.length, show: () => undefined });
     for (const part of parts) stopped.push(part);
     stopped.stop();
