@@ -331,44 +331,6 @@ export const stationMapStyles = css`
     font-size: 0.85em;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
   }
-  .coverage-legend {
-    position: absolute;
-    z-index: 1000;
-    left: 10px;
-    top: 10px;
-    max-width: min(300px, calc(100% - 120px));
-    padding: 8px 10px;
-    border-radius: 8px;
-    background: var(--sm-bg);
-    color: var(--sm-fg);
-    font-size: 0.85em;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
-    display: grid;
-    gap: 4px;
-  }
-  .coverage-title {
-    font-weight: 600;
-  }
-  .coverage-gap {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px 8px;
-  }
-  .swatch {
-    display: inline-block;
-    width: 12px;
-    height: 12px;
-    margin-right: 6px;
-    border-radius: 3px;
-    vertical-align: -1px;
-  }
-  .swatch.covered {
-    background: rgb(46 125 50 / 0.6);
-  }
-  .swatch.uncovered {
-    background: rgb(198 40 40 / 0.45);
-  }
   .sheet-toggle {
     display: none;
   }

@@ -53,7 +53,6 @@ import type {
   CoverageStats,
 } from './types.js';
 import { clipText } from './ui/clip-text.js';
-import { renderCoverageLegend } from './ui/coverage-legend.js';
 import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
 import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
@@ -75,6 +74,8 @@ const TRAVEL_MODES: readonly TravelMode[] = ['walking', 'cycling', 'driving'];
 
 /** Loads of at least this many stations paint their clusters a frame before their list. */
 const LIST_AFTER_MAP_FROM = 50_000;
+/** Longest the basemap waits for the view to be fitted to stations still loading (see applyBasemap). */
+const TILES_WAIT_MS = 4000;
 
 /**
  * A map that finds the nearest trade-union service station (工会驿站, 户外劳动者服务站 …) and
@@ -472,9 +473,13 @@ export class StationMap extends LitElement {
       this.actions ??= new module.StationActions(this);
     },
   );
+  /** The service-circle legend, loaded when `coverage` is first on. */
+  private readonly coverageLegend = new LazyModule(this, () => import('./ui/coverage-legend.js'), (module) =>
+    this.addPartStyles(module.coverageLegendStyles),
+  );
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
-  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view, this.tiledPart];
+  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view, this.tiledPart, this.coverageLegend];
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -482,6 +487,8 @@ export class StationMap extends LitElement {
   private resizeObserver: ResizeObserver | null = null;
   private accept: ((index: number) => boolean) | null = null;
   private viewFitted = false;
+  /** The basemap waits for the first fit to the stations (see applyBasemap). */
+  private tilesWait = true;
   /** The store shown is a preview of a download still arriving (see handlePreview). */
   private previewing = false;
   /** The view a preview was fitted to: one the user has not moved since is fitted again. */
@@ -795,6 +802,7 @@ export class StationMap extends LitElement {
     if (failure.invalidData || this.previewing) this.store = null;
     this.previewing = false;
     this.errorMessage = failure.text;
+    this.endTilesWait();
     this.fireError(failure.code, failure.message);
   }
 
@@ -830,6 +838,7 @@ export class StationMap extends LitElement {
       map.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
     }
+    this.endTilesWait();
     // The clusters paint first. A national load's list waits for the kd-tree, built in slices
     // after them, so no task has both a scan of every station and fifty rows of text to lay out;
     // a smaller one's list follows the clusters' paint in steps.
@@ -946,6 +955,7 @@ export class StationMap extends LitElement {
       this.resizeObserver = new ResizeObserver(() => controller.invalidateSize());
       this.resizeObserver.observe(container);
       this.applyBasemap();
+      setTimeout(() => this.endTilesWait(), TILES_WAIT_MS);
       this.applyView();
       this.showStations();
       this.applyOrigin();
@@ -964,17 +974,40 @@ export class StationMap extends LitElement {
       const bbox = store.bboxOf(null);
       if (bbox) map.fitBBox(bbox, { animate: false });
       this.viewFitted = true;
+      this.endTilesWait();
     }
     map.stations.setIndex(!store ? null : this.accept ? store.clustersFor(this.accept) : store.clusterView());
     if (this.selection.index >= 0) map.stations.setSelected(this.selection.index);
     this.list.followMap(this.mapCenter());
   }
 
+  /**
+   * Shows the basemap: once the view is fitted to the stations when they are still coming. The map
+   * starts at all of China; its dozen tiles there, on a phone's link, shared it with the station
+   * data and were thrown away at the fit. A wait ends at the fit, when the load fails, or after
+   * {@link TILES_WAIT_MS}.
+   */
   private applyBasemap(): void {
     const map = this.mapController;
     if (!map) return;
     const spec = resolveBasemap(this.basemap, { key: this.basemapKey, lang: this.uiLang });
-    map.setBasemap(spec);
+    // Waiting, the basemap sets the coordinate system the stations are fitted in, without tiles.
+    const wait = this.tilesWait && this.awaitsFirstFit();
+    this.tilesWait = wait;
+    map.setBasemap(wait ? { ...spec, layers: [] } : spec);
+  }
+
+  /** Whether the view is still to be fitted to stations being loaded. */
+  private awaitsFirstFit(): boolean {
+    if (this.viewFitted || this.center || this.errorMessage || isTiledSource(this)) return false;
+    return this.store !== null || !!this.src || this.stations != null;
+  }
+
+  /** The basemap waited long enough (see applyBasemap). */
+  private endTilesWait(): void {
+    if (!this.tilesWait || !this.mapController) return;
+    this.tilesWait = false;
+    this.applyBasemap();
   }
 
   /** The small notice over the map: a basemap that cannot be shown, or tiles that failed. */
@@ -1350,7 +1383,7 @@ export class StationMap extends LitElement {
           ${this.chooser.render({ store, strings: s, lang, selectedIndex: this.selection.index, onPick: (i) => this.selection.select(i, 'marker') })}
           ${notice ? html`<div class="map-notice" role="note">${notice}</div>` : nothing}
           ${this.coverage && this.coverageLayer.view
-            ? renderCoverageLegend({
+            ? this.coverageLegend.get()?.renderCoverageLegend({
                 minutes: this.coverage,
                 mode: this.safeTravelMode,
                 stats: this.coverageLayer.view.stats,

@@ -1,8 +1,9 @@
 /**
  * The legend of the service-circle layer: what the colours mean, the covered share of the view
- * and the best spot for a new station, with a button that shows it on the map.
+ * and the best spot for a new station, with a button that shows it on the map. A side file with
+ * its styles, loaded when `coverage` is first on: most pages never turn it on.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { UiLang } from '../i18n/resolve-lang.js';
 import type { UiStrings } from '../i18n/strings.js';
 import type { CoverageGap, CoverageStats, TravelMode } from '../types.js';
@@ -44,3 +45,45 @@ export function renderCoverageLegend(options: CoverageLegendOptions) {
             : nothing}`}
   </section>`;
 }
+
+/** The legend's styles, adopted into the element's shadow root when this module arrives. */
+export const coverageLegendStyles = css`
+  .coverage-legend {
+    position: absolute;
+    z-index: 1000;
+    left: 10px;
+    top: 10px;
+    max-width: min(300px, calc(100% - 120px));
+    padding: 8px 10px;
+    border-radius: 8px;
+    background: var(--sm-bg);
+    color: var(--sm-fg);
+    font-size: 0.85em;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    display: grid;
+    gap: 4px;
+  }
+  .coverage-title {
+    font-weight: 600;
+  }
+  .coverage-gap {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+  }
+  .swatch {
+    display: inline-block;
+    width: 12px;
+    height: 12px;
+    margin-right: 6px;
+    border-radius: 3px;
+    vertical-align: -1px;
+  }
+  .swatch.covered {
+    background: rgb(46 125 50 / 0.6);
+  }
+  .swatch.uncovered {
+    background: rgb(198 40 40 / 0.45);
+  }
+`;

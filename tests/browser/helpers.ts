@@ -113,3 +113,23 @@ export function internalsOf(el: StationMap): StationMapInternals {
 export function leafletMapOf(el: StationMap): import('leaflet').Map | null {
   return internalsOf(el).mapController?.map ?? null;
 }
+
+/**
+ * Stubs `fetch` for URLs ending in `path` with a body the test sends a piece at a time, so what
+ * arrived when is exact; `restore` puts the real `fetch` back.
+ */
+export function feedableDownload(path: string) {
+  const original = window.fetch;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  window.fetch = (input, init) =>
+    (input instanceof Request ? input.url : String(input as string | URL)).endsWith(path)
+      ? Promise.resolve(new Response(body, { headers: { 'content-type': 'application/geo+json' } }))
+      : original(input, init);
+  const encoder = new TextEncoder();
+  return {
+    send: (text: string) => controller.enqueue(encoder.encode(text)),
+    end: () => controller.close(),
+    restore: () => void (window.fetch = original),
+  };
+}

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import { cleanup, fixture, leafletMapOf, markers, shadow, stationsAround, waitFor } from './helpers.js';
+import { cleanup, feedableDownload, fixture, leafletMapOf, markers, shadow, stationsAround, waitFor } from './helpers.js';
 
 /**
  * A large `src` on a slow link: the stations that arrived so far are drawn and listed before the
@@ -8,23 +8,6 @@ import { cleanup, fixture, leafletMapOf, markers, shadow, stationsAround, waitFo
  * arrived when is exact.
  */
 const URL_PATH = '/preview-test/stations.geojson';
-
-/** Stubs `fetch` for {@link URL_PATH} with a body the test sends a piece at a time. */
-function feedableDownload() {
-  const original = window.fetch;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-  window.fetch = (input, init) =>
-    (input instanceof Request ? input.url : String(input as string | URL)).endsWith(URL_PATH)
-      ? Promise.resolve(new Response(body, { headers: { 'content-type': 'application/geo+json' } }))
-      : original(input, init);
-  const encoder = new TextEncoder();
-  return {
-    send: (text: string) => controller.enqueue(encoder.encode(text)),
-    end: () => controller.close(),
-    restore: () => void (window.fetch = original),
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Stations on the map: each cluster's count, and one per pin. */
@@ -43,7 +26,7 @@ describe('a large src shown while it downloads', () => {
     download.send(text.slice(Math.floor(text.length * 0.4), Math.floor(text.length * 0.5)));
     await waitFor(() => rows(el).length > 0, 8000, 'stations of the preview');
   };
-  beforeEach(() => (download = feedableDownload()));
+  beforeEach(() => (download = feedableDownload(URL_PATH)));
   afterEach(() => {
     download.restore();
     cleanup();
@@ -153,7 +136,7 @@ describe('a large src shown while it downloads', () => {
     download.restore();
 
     // `[…,]` is not JSON: the features all read, yet the file is refused as JSON.parse refuses it.
-    download = feedableDownload();
+    download = feedableDownload(URL_PATH);
     const errors: string[] = [];
     const broken = await fixture(`<station-map basemap="none" lang="en" src="${URL_PATH}"></station-map>`, { height: 600 });
     broken.addEventListener('station-map-error', (e) => errors.push((e as CustomEvent).detail.code));
