@@ -504,7 +504,8 @@ export class StationMap extends LitElement {
     // Moved into another document (adoptNode into an iframe) or back: its styles were dropped.
     // At once, not by a lazy import: unstyled for a moment, the map's ResizeObserver loops.
     if (this.shadowRoot) restyleAfterMove(this.shadowRoot, this.allStyles);
-    if (this.hasUpdated) {
+    if (!this.hasUpdated) this.loader.startEarly();
+    else {
       void this.ensureMap();
       // A move (disconnect + connect: portals, drag and drop) aborted the fetches; start them again.
       if (this.loader.loading) void this.loader.reload();

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildStoreSliced, buildStoreSteps, loadFieldReader, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
-import { DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/fetch-stations.js';
+import { ACCEPT, DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/fetch-stations.js';
 import { DEFAULT_MAX_FEATURES } from '../data/parse-features.js';
 import { NeedsFieldReader, type PropertyReader } from '../data/property-reader.js';
 import type { StationFields } from '../data/station-fields.js';
@@ -135,9 +135,41 @@ export class StationLoadController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort?.abort();
+    this.early?.abort.abort();
+    this.early = null;
     this.inlineObserver?.disconnect();
     this.inlineObserver = null;
     removeEventListener('online', this.handleOnline);
+  }
+
+  /**
+   * Sends the request for `src` when the element is first connected: the first update waits for a
+   * task of its own, and on a phone that task and the work before its load ran ~50 ms before the
+   * request left. {@link reload} takes the response over (same URL, same header), or aborts it.
+   */
+  startEarly(): void {
+    const { stations, src } = this.options.source();
+    if (stations != null || !src || this.early) return;
+    const abort = new AbortController();
+    const response = fetch(src, { signal: abort.signal, headers: { Accept: ACCEPT } });
+    response.catch(() => undefined); // reported by the load that takes it, or aborted unused
+    this.early = { src, response, abort };
+  }
+  private early: { src: string; response: Promise<Response>; abort: AbortController } | null = null;
+
+  /** The early request for `src` as a `fetch` for fetchStationBody (aborted with the load); `undefined` when none. */
+  private takeEarly(src: string): typeof fetch | undefined {
+    const early = this.early;
+    this.early = null;
+    if (!early) return undefined;
+    if (early.src !== src) {
+      early.abort.abort();
+      return undefined;
+    }
+    return (_url, init) => {
+      init?.signal?.addEventListener('abort', () => early.abort.abort(init.signal!.reason), { once: true });
+      return early.response;
+    };
   }
 
   /** Reloads the station data from the property, `src` or inline `<script type="application/geo+json">`. */
@@ -151,6 +183,7 @@ export class StationLoadController implements ReactiveController {
     let copySavedAt: number | null = null;
     let fetched: string | Uint8Array | null = null;
     const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
+    if (stations != null || !src) this.takeEarly(''); // not the source asked for now: aborted
     this.options.onStart();
     let input: unknown;
     if (stations != null) {
@@ -163,7 +196,7 @@ export class StationLoadController implements ReactiveController {
       // The document with the features a preview read as they arrived: not parsed a second time.
       let previewed: Record<string, unknown> | null = null;
       try {
-        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push });
+        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push, fetch: this.takeEarly(src) });
         if (typeof text === 'string') previewed = await preview.finish(text);
       } catch (error) {
         preview.stop();

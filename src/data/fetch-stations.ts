@@ -46,9 +46,10 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
 
+/** The request's Accept header (a CORS-safelisted one). */
 // Accept is a CORS-safelisted header: any other header would trigger a preflight,
 // which many government file servers do not answer.
-const ACCEPT = 'application/geo+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1';
+export const ACCEPT = 'application/geo+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1';
 
 // A table is read as bytes: Excel on Chinese Windows saves GBK, which only the table reader decodes.
 const TABLE_TYPE = /^\s*(text\/(csv|tab-separated-values)|application\/(csv|vnd\.ms-excel))\b/i;

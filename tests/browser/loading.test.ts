@@ -99,6 +99,40 @@ describe('loading station data', () => {
     await waitFor(() => markers(el).pins.length === 3, 8000, 'three pins');
   });
 
+  it('sends the request for src as it connects, a task before its first update, and only once', async () => {
+    const original = window.fetch;
+    const calls: { url: string; signal: AbortSignal | null | undefined }[] = [];
+    window.fetch = (input, init) => {
+      calls.push({ url: String(input as string), signal: init?.signal });
+      return original(input, init);
+    };
+    try {
+      const el = document.createElement('station-map');
+      el.setAttribute('basemap', 'none');
+      el.setAttribute('src', '/test-api/small.geojson?tag=early');
+      const loaded = nextEvent(el, 'stations-load');
+      document.body.append(el);
+      // Synchronously on connecting: not after the first update's task.
+      expect(calls.map((c) => c.url)).to.deep.equal(['/test-api/small.geojson?tag=early']);
+      expect((await loaded).detail.count).to.equal(3);
+      expect(calls.length, 'the load took the early request over').to.equal(1);
+      el.remove();
+
+      // A page that hands over stations right after connecting: the early request is aborted.
+      const other = document.createElement('station-map');
+      other.setAttribute('basemap', 'none');
+      other.setAttribute('src', '/test-api/slow.geojson?ms=1500&tag=unused');
+      document.body.append(other);
+      other.stations = stationsAround(5, 'PROP');
+      expect((await nextEvent(other, 'stations-load')).detail.count).to.equal(5);
+      expect(calls.at(-1)!.url).to.contain('tag=unused');
+      expect(calls.at(-1)!.signal!.aborted, 'the unused request').to.equal(true);
+      other.remove();
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('prefers the .stations property over src', async () => {
     const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
     const loaded = nextEvent(el, 'stations-load');
