@@ -169,7 +169,8 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   \`station-map tiles\` writes, read by \`<station-map src="….pmtiles">\` with range requests,
   against the same stations as one GeoJSON file through \`src\` (one run: over a minute of download
   at 186,100; not run at a million). From navigation: first clusters drawn and the bytes before
-  them; then the page sets \`center\`/\`zoom\` to downtown Shanghai at zoom 12 (drawn: the last
+  them (the GeoJSON page's first clusters are a preview of the stations downloaded by then, the
+  first of the file; its note gives when all of them are drawn, at \`stations-load\`); then the page sets \`center\`/\`zoom\` to downtown Shanghai at zoom 12 (drawn: the last
   change to the markers on the screen, once no request has been in flight and the markers have
   not changed for half a second; at the archive's station zoom 14 a city at zoom 12 shows the
   producer's clusters, as the GeoJSON page shows its own); then
