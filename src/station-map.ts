@@ -489,6 +489,8 @@ export class StationMap extends LitElement {
   private viewFitted = false;
   /** The basemap waits for the first fit to the stations (see applyBasemap). */
   private tilesWait = true;
+  /** Ends that wait after {@link TILES_WAIT_MS}; cleared on disconnect, so it holds no detached element. */
+  private tilesTimer?: ReturnType<typeof setTimeout>;
   /** The store shown is a preview of a download still arriving (see handlePreview). */
   private previewing = false;
   /** The view a preview was fitted to: one the user has not moved since is fitted again. */
@@ -518,6 +520,7 @@ export class StationMap extends LitElement {
     this.routeAbort?.abort();
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    clearTimeout(this.tilesTimer);
     this.mapController?.destroy();
     this.mapController = null;
     this.mapPromise = null;
@@ -956,7 +959,7 @@ export class StationMap extends LitElement {
       this.resizeObserver = new ResizeObserver(() => controller.invalidateSize());
       this.resizeObserver.observe(container);
       this.applyBasemap();
-      setTimeout(() => this.endTilesWait(), TILES_WAIT_MS);
+      this.tilesTimer = setTimeout(() => this.endTilesWait(), TILES_WAIT_MS);
       this.applyView();
       this.showStations();
       this.applyOrigin();
