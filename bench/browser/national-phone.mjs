@@ -295,10 +295,11 @@ async function runOnce(browser, origin, mode, n, expectedNearest, expectedNames,
     }, { ...ORIGIN, k: K, names: expectedNames });
     // One GeoJSON file: its first clusters were of the stations downloaded by then; all of them at stations-load.
     phase = 'all stations';
-    const loadedMs = mode === 'geojson' ? await tab.evaluate(async () => {
-      while (window.marks.loaded === undefined) await new Promise((resolve) => setTimeout(resolve, 250));
-      return window.marks.loaded;
-    }) : null;
+    let loadedMs = null;
+    if (mode === 'geojson') {
+      await tab.waitForFunction(() => window.marks.loaded !== undefined, null, { polling: 250 });
+      loadedMs = await tab.evaluate(() => window.marks.loaded);
+    }
     const longestTaskMs = await tab.evaluate(() => Math.max(0, ...window.longTasks));
     if (debug) log(`  long tasks [start, ms]: ${JSON.stringify(await tab.evaluate(() => window.longTaskTimes ?? []))}`);
     const bytesAll = await tab.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + (e.transferSize || 0), 0));

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildStoreSliced, buildStoreSteps, loadFieldReader, runStepsSliced, type BuiltStore } from '../data/build-store-sliced.js';
-import { ACCEPT, DEFAULT_MAX_BYTES, fetchStationBody, unusableData } from '../data/fetch-stations.js';
+import { DEFAULT_MAX_BYTES, fetchStationBody, stationRequest, unusableData } from '../data/fetch-stations.js';
 import { DEFAULT_MAX_FEATURES } from '../data/parse-features.js';
 import { NeedsFieldReader, type PropertyReader } from '../data/property-reader.js';
 import type { StationFields } from '../data/station-fields.js';
@@ -151,14 +151,17 @@ export class StationLoadController implements ReactiveController {
     const { stations, src } = this.options.source();
     if (stations != null || !src || this.early) return;
     const abort = new AbortController();
-    const response = fetch(src, { signal: abort.signal, headers: { Accept: ACCEPT } });
+    const response = fetch(src, stationRequest(abort.signal));
     response.catch(() => undefined); // reported by the load that takes it, or aborted unused
     this.early = { src, response, abort };
   }
   private early: { src: string; response: Promise<Response>; abort: AbortController } | null = null;
 
-  /** The early request for `src` as a `fetch` for fetchStationBody (aborted with the load); `undefined` when none. */
-  private takeEarly(src: string): typeof fetch | undefined {
+  /**
+   * The early request as a `fetch` for fetchStationBody (aborted with the load) when it is for
+   * `src`; `undefined` when there is none, or it is for another source (it is aborted then).
+   */
+  private takeEarly(src: string | null): typeof fetch | undefined {
     const early = this.early;
     this.early = null;
     if (!early) return undefined;
@@ -183,7 +186,7 @@ export class StationLoadController implements ReactiveController {
     let copySavedAt: number | null = null;
     let fetched: string | Uint8Array | null = null;
     const crs = isCrs(pageCrs) ? pageCrs : 'wgs84';
-    if (stations != null || !src) this.takeEarly(''); // not the source asked for now: aborted
+    const early = this.takeEarly(stations == null ? src : null);
     this.options.onStart();
     let input: unknown;
     if (stations != null) {
@@ -196,7 +199,7 @@ export class StationLoadController implements ReactiveController {
       // The document with the features a preview read as they arrived: not parsed a second time.
       let previewed: Record<string, unknown> | null = null;
       try {
-        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push, fetch: this.takeEarly(src) });
+        text = await fetchStationBody(src, { signal: abort.signal, onText: preview.push, fetch: early });
         if (typeof text === 'string') previewed = await preview.finish(text);
       } catch (error) {
         preview.stop();

@@ -46,10 +46,14 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
 
-/** The request's Accept header (a CORS-safelisted one). */
 // Accept is a CORS-safelisted header: any other header would trigger a preflight,
 // which many government file servers do not answer.
-export const ACCEPT = 'application/geo+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1';
+const ACCEPT = 'application/geo+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1';
+
+/** How a station file is requested (also by the element's request sent before its first update). */
+export function stationRequest(signal: AbortSignal): RequestInit {
+  return { signal, headers: { Accept: ACCEPT } };
+}
 
 // A table is read as bytes: Excel on Chinese Windows saves GBK, which only the table reader decodes.
 const TABLE_TYPE = /^\s*(text\/(csv|tab-separated-values)|application\/(csv|vnd\.ms-excel))\b/i;
@@ -146,7 +150,7 @@ export async function fetchStationBody(
     // Racing the abort as well means a fetch that ignores its signal still cannot hang us.
     text = await raceAbort(
       (async () => {
-        const response = await fetchImpl(url, { signal: controller.signal, headers: { Accept: ACCEPT } });
+        const response = await fetchImpl(url, stationRequest(controller.signal));
         if (!response.ok) {
           const reason = response.statusText || STATUS_TEXT[response.status] || '';
           throw new StationMapError(

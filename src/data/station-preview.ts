@@ -4,8 +4,9 @@
  * thousand are in after half a second. This reads the features so far (data/feature-stream.ts),
  * builds a store of them with the element's own sliced builder, and hands it over to be shown —
  * first as soon as this module is in, then every {@link PREVIEW_EVERY_MS} — until the body is
- * complete and the normal load takes over, with the features read here (not parsed again). Its own file, loaded only when a body is still arriving
- * after a while: a city's file is in before it would be.
+ * complete and the normal load takes over, with the features read here (not parsed again). Its
+ * own file, loaded only when a body is still arriving after a while: a city's file is in before it
+ * would be.
  */
 import { FeatureStream } from './feature-stream.js';
 
