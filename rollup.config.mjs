@@ -94,11 +94,7 @@ export default [
         // ASCII only (`\u5de5`, not 工): many government sites in China still serve GBK or GB2312 pages,
         // and a script sent without a charset is decoded in the page's encoding, which turns UTF-8
         // Chinese into garbage or a syntax error. The escapes also gzip ~0.4 KB smaller here.
-        // The preamble is V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): a
-        // first view calls most of this file's functions, and compiled on a background thread while
-        // the file downloads they are not compiled one by one on the main thread as they are first
-        // called. Measured on the emulated phone, 400 stations: clusters ~130 ms sooner (docs/benchmarks.md).
-        format: { comments: false, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
+        format: { comments: false, ascii_only: true },
         compress: { passes: 3, unsafe_methods: true },
       }),
     ],
