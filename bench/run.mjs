@@ -148,7 +148,7 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   cheap phone over a mobile network: 360 × 740, CPU slowed 4× (CDP
   \`Emulation.setCPUThrottlingRate\`), 1.6 Mbps down, 750 kbps up, 150 ms round trip
   (\`Network.emulateNetworkConditions\`), gzip on the wire, a cold cache each run,
-  medians of 3, the pages taken in turns so a busy machine slows them alike. Ours:
+  medians of 5, the pages taken in turns so a busy machine slows them alike. Ours:
   \`<station-map src>\` with the script-tag bundle, and the same page with the
   \`<link rel="preload" as="fetch">\` for the data that the embedding guide recommends;
   peer: the same stations through \`fetch\` + one \`L.marker\` each into
@@ -163,7 +163,11 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   script (~0.6 s from its request to its last byte at 1.6 Mbps with the 150 ms round
   trip), then the data's own round trip and 23 KB (~0.27 s) come before any code runs
   on the data (~1.2 s from navigation with no CPU time at all), against ~52 KB of
-  script for Leaflet + markercluster.
+  script for Leaflet + markercluster. The CDP slowdown holds back the main thread only:
+  work moved to another thread (V8's background compile, a Worker) runs at this
+  machine's full speed, so judge such a change with every thread at the same speed
+  (no slowdown) too. V8's compile hint (\`//# allFunctionsCalledOnLoad\`) looked ~130 ms
+  faster here and was 14 ms slower with no slowdown, so the bundle has none.
 - **National, cheap phone (Chromium, 186,100 and 1,000,000 stations)**: the same emulated
   phone; the seeded national file (bench/national-stations.mjs) as the PMTiles archive that
   \`station-map tiles\` writes, read by \`<station-map src="….pmtiles">\` with range requests,

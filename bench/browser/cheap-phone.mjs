@@ -247,14 +247,14 @@ async function measurePages(browser, origin, n, runs, log) {
 
 /**
  * Rows for the bench table: for each size, clusters drawn (with the peer), first list row and
- * longest task, medians of `runs` (3; 1 with `quick`, at 400 stations only).
+ * longest task, medians of `runs` (5, or `PHONE_RUNS`; 1 with `quick`, at 400 stations only).
  *
  * @param {import('playwright-core').Browser} browser
  * @param {{ quick: boolean, log: (message: string) => void }} options
  */
 export async function runCheapPhoneBench(browser, { quick, log }) {
   const sizes = quick ? [400] : (process.env.PHONE_SIZES?.split(",").map(Number) ?? [400, 10_000]);
-  const runs = quick ? 1 : Number(process.env.PHONE_RUNS ?? 3);
+  const runs = quick ? 1 : Number(process.env.PHONE_RUNS ?? 5);
   const server = await startServer(sizes);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const rows = [];
