@@ -150,7 +150,7 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   (\`Network.emulateNetworkConditions\`), gzip on the wire, a cold cache each run,
   medians of 5, the pages taken in turns so a busy machine slows them alike. Ours:
   \`<station-map src>\` with the script-tag bundle, and the same page with the
-  \`<link rel="preload" as="fetch">\` for the data that the embedding guide recommends;
+  \`<link rel="preload" as="fetch">\` for the data (the embedding guide says to leave it out);
   peer: the same stations through \`fetch\` + one \`L.marker\` each into
   \`L.markerClusterGroup\`. Times are from navigation start: clusters drawn (first
   painted frame with markers), first list row, all stations drawn (\`stations-load\`, then

@@ -78,7 +78,8 @@ export function phoneStations(n) {
 
 /**
  * The pages; each reports its figures to `window.phoneResult`. `preload` is `ours` with the
- * `<link rel="preload">` the embedding guide recommends: the data downloads while the script does.
+ * `<link rel="preload">` for the data, which downloads while the script does: kept to show that it
+ * gains nothing (the embedding guide says to leave it out).
  */
 function pages(n) {
   const all = basePages(n);
