@@ -5,7 +5,7 @@
  * not regenerated, and when the guard against using a cut part of Leaflet in src/ stops working.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,4 +74,34 @@ describe('the use of a cut part of Leaflet in src/', () => {
     ]);
     expect(errors).toEqual(['', '', '']);
   }, 60_000);
+});
+
+describe('the trimmed Leaflet as the bundle holds it (asLeafletFactory)', () => {
+  /** Imports `code` made into a factory module; `globalThis.evaluations` counts runs of its body. */
+  async function factoryOf(code: string): Promise<{ createLeaflet(): Record<string, unknown> }> {
+    const { asLeafletFactory } = await import('../../../scripts/trim-leaflet.mjs');
+    return import(`data:text/javascript,${encodeURIComponent(asLeafletFactory(code))}`);
+  }
+  const counter = globalThis as { evaluations?: number };
+
+  it('runs none of Leaflet until createLeaflet() is called, then once, giving the exports by their exported names', async () => {
+    counter.evaluations = 0;
+    const module = await factoryOf('globalThis.evaluations++;\nvar version = "1.9.4";\nfunction toPoint(x) { return [x, version]; }\nexport { version, toPoint as point };\n');
+    expect(Object.keys(module)).toEqual(['createLeaflet']);
+    expect(counter.evaluations).toBe(0);
+    const L = module.createLeaflet();
+    expect(L.version).toBe('1.9.4');
+    expect((L.point as (x: number) => unknown)(3)).toEqual([3, '1.9.4']);
+    expect(module.createLeaflet()).toBe(L);
+    expect(counter.evaluations).toBe(1);
+  });
+
+  it('takes the committed file, and refuses code with another import or export than its last export list', async () => {
+    const { asLeafletFactory } = await import('../../../scripts/trim-leaflet.mjs');
+    const trimmed = readFileSync(join(ROOT, 'src/map/leaflet-trimmed.generated.js'), 'utf8');
+    expect(asLeafletFactory(trimmed)).toMatch(/return \{ DomUtil: DomUtil, latLng: toLatLng, .*point: toPoint \};/);
+    expect(() => asLeafletFactory('var a = 1;')).toThrow(/one `export \{ … \};`/);
+    expect(() => asLeafletFactory('export var a = 1;\nexport { a as b };')).toThrow(/no other import or export/);
+    expect(() => asLeafletFactory("import x from 'y';\nexport { x };")).toThrow(/no other import or export/);
+  });
 });
