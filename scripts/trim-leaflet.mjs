@@ -383,7 +383,7 @@ export function checkTrimmedLeaflet(root) {
  * function, its export list that function's result, and the module exports only
  * `createLeaflet()`, which runs it once (src/map/leaflet.ts calls it when the first map is made).
  * Evaluated with the bundle, Leaflet was a third of the bundle's start-up work, all of it before
- * the parser could reach `<station-map>` and send the request for its data (24 → 16 ms from the
+ * the parser could reach `<station-map>` and send the request for its data (26 → 18 ms from the
  * script's last byte to the element's definition, unthrottled).
  *
  * @example asLeafletFactory('var a = 1;\nexport { a as b };') // '…function evaluateLeaflet() {…return { b: a };…'
