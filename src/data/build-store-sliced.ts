@@ -46,6 +46,12 @@ export interface SliceOptions {
   onProgress?: (fraction: number) => void;
   /** Milliseconds of work per slice before yielding to the browser (default 8: room for a young-generation GC pause of up to ~40 ms within 50 ms). */
   sliceMs?: number;
+  /**
+   * Milliseconds the first slice may run (default `sliceMs`). A station load passes 50, the
+   * long-task threshold: a city's few hundred stations are then read in one task, with no frames
+   * between their parts (three yields cost ~40 ms before the first pins on a slow phone).
+   */
+  firstSliceMs?: number;
 }
 
 /** What one load produced: the skipped features (or why the document is unusable) and its store. */
@@ -121,7 +127,7 @@ export async function runStepsSliced<T>(steps: Steps<T>, options: SliceOptions =
   try {
     for (;;) {
       signal?.throwIfAborted();
-      const deadline = performance.now() + sliceMs;
+      const deadline = performance.now() + (sliced ? sliceMs : (options.firstSliceMs ?? sliceMs));
       let next = steps.next();
       while (!next.done && performance.now() < deadline) next = steps.next();
       if (next.done) {

@@ -142,6 +142,17 @@ describe('buildStoreSliced', () => {
     expect(seen.at(-1)).toBe(1);
   });
 
+  it('does all the work in its first slice when firstSliceMs leaves room, reporting no progress between', async () => {
+    const sliced: number[] = [];
+    const inSlices = await buildStoreSliced(makeCollection(30_000), { sliceMs: 0, onProgress: (p) => sliced.push(p) });
+    expect(sliced.length).toBeGreaterThan(3);
+    const once: number[] = [];
+    const atOnce = await buildStoreSliced(makeCollection(30_000), { sliceMs: 0, firstSliceMs: 60_000, onProgress: (p) => once.push(p) });
+    expect(once).toEqual([1]);
+    expect(atOnce.store!.size).toBe(inSlices.store!.size);
+    expect(atOnce.result.skipped).toEqual(inSlices.result.skipped);
+  });
+
   it('stops between slices when its signal aborts, and never finishes', async () => {
     const abort = new AbortController();
     let calls = 0;
