@@ -1128,7 +1128,13 @@ export class StationMap extends LitElement {
     options: { cancelable?: boolean } = {},
   ): CustomEvent {
     const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
-    this.dispatchEvent(event);
+    // A page's script after the tag adds its listeners when the parser gets there. On a slow phone
+    // the parser can pause right after the element (whose start-up used its slice of time), and
+    // data from a preload or the HTTP cache can be read before it goes on: an event the page
+    // cannot cancel then waits for the parser, so no listener of the page misses it.
+    const page = this.ownerDocument;
+    if (!event.cancelable && page.readyState === 'loading') page.addEventListener('DOMContentLoaded', () => this.dispatchEvent(event), { once: true });
+    else this.dispatchEvent(event);
     return event;
   }
 

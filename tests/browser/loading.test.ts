@@ -34,6 +34,24 @@ describe('loading station data', () => {
     expect(consoleErrors).to.deep.equal([]);
   });
 
+  it('fires stations-load once the parser has read the page when the page is still loading, so a script after the tag hears it', async () => {
+    // As on a slow phone whose parser paused after the tag while the data came from the HTTP cache.
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const counts: number[] = [];
+    try {
+      const el = await fixture('<station-map basemap="none" lang="en"></station-map>');
+      el.addEventListener('stations-load', (e) => counts.push(e.detail.count));
+      el.stations = stationsAround(3, 'PARSE');
+      await waitFor(() => markers(el).pins.length + markers(el).clusters.length > 0, 8000, 'markers');
+      await el.updateComplete;
+      expect(counts, 'while the page is parsed').to.deep.equal([]);
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(counts).to.deep.equal([3]);
+  });
+
   it('paints a city\'s clusters before its list, then a screenful of rows more each frame; updateComplete waits for all', async () => {
     const el = await fixture('<station-map basemap="none" lang="en"></station-map>', { height: 600 });
     await waitFor(() => leafletMapOf(el), 8000, 'the map');
