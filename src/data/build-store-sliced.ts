@@ -47,9 +47,9 @@ export interface SliceOptions {
   /** Milliseconds of work per slice before yielding to the browser (default 8: room for a young-generation GC pause of up to ~40 ms within 50 ms). */
   sliceMs?: number;
   /**
-   * Milliseconds the first slice may run (default `sliceMs`). A station load passes 50, the
-   * long-task threshold: a city's few hundred stations are then read in one task, with no frames
-   * between their parts (three yields cost ~40 ms before the first pins on a slow phone).
+   * Milliseconds the first slice may run (default `sliceMs`). The element passes 50, the long-task
+   * threshold, for a city's file: its few hundred stations are then read in one task, with no
+   * frames between their parts (three yields cost ~40 ms before the first pins on a slow phone).
    */
   firstSliceMs?: number;
 }
