@@ -123,9 +123,9 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
 - **Chromium**: headless Chromium, a fresh context per run, no network. Ours:
   \`<station-map basemap="none">\` from dist/station-map.iife.js, time from
   \`el.stations = collection\` until the \`stations-load\` event has fired and the
-  first frame with cluster markers has been painted (median of 3). Peer: plain
+  first frame with cluster markers has been painted. Peer: plain
   Leaflet with \`L.markerClusterGroup({ chunkedLoading: false })\`, one \`L.marker\`
-  per station, \`addLayers\` (1 run). Heap: \`usedJSHeapSize\` after a forced GC,
+  per station, \`addLayers\`. Medians of 3 runs each, the two pages taken in turns. Heap: \`usedJSHeapSize\` after a forced GC,
   input Features included.
 - **National scale (Chromium, 1M; 300k with --quick)**: the same page with a
   million stations (worst of 2 runs for long tasks). The element parses and
