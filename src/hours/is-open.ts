@@ -118,10 +118,14 @@ function readOptions(options: string | OpenOptions | undefined): { timezone: str
 }
 
 let lastShift = { date: '', days: 0, result: '' };
-/** The ISO date `days` after `date` (both local dates, so plain UTC arithmetic is exact). */
+/**
+ * The ISO date `days` after `date` (both local dates, so plain UTC arithmetic is exact); `''` past
+ * the last day a Date can hold, which no calendar lists (its weekday's hours apply).
+ */
 function addDays(date: string, days: number): string {
   if (lastShift.date === date && lastShift.days === days) return lastShift.result;
-  const result = new Date(Date.parse(date) + days * MINUTES_PER_DAY * 60000).toISOString().slice(0, 10);
+  // toJSON, not toISOString: for a Date past the year 275760 it gives null rather than throwing.
+  const result = (new Date(Date.parse(date) + days * MINUTES_PER_DAY * 60000).toJSON() as string | null)?.slice(0, 10) ?? '';
   lastShift = { date, days, result };
   return result;
 }

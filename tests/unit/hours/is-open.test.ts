@@ -224,3 +224,13 @@ describe('getLocalTime in China’s zones (computed without Intl)', () => {
     expect(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'constructor')).toEqual(getLocalTime(new Date(Date.UTC(2024, 4, 5, 20)), 'Asia/Shanghai'));
   });
 });
+
+describe('getOpenStatus at the end of time', () => {
+  // Found by the fuzz test: hours that follow the holiday calendar looked up dates past the last
+  // one a Date can hold (the year 275760) and threw a RangeError.
+  it('answers for the last instant a Date can hold, from the weekday hours there', () => {
+    const last = new Date('+275760-08-29T16:00:00.000Z');
+    expect(getOpenStatus('节假日24/724/7', last, '')).toEqual({ state: 'always' });
+    expect(getOpenStatus('工作日 08:00-18:00', new Date(8.64e15)).state).toMatch(/^(open|closed)$/);
+  });
+});
