@@ -390,15 +390,16 @@ export function checkTrimmedLeaflet(root) {
  */
 export function asLeafletFactory(code) {
   const exportList = /^export \{([^}]*)\};$/m.exec(code);
+  const before = exportList ? code.slice(0, exportList.index) : '';
   const rest = exportList ? code.slice(exportList.index + exportList[0].length) : '';
-  if (!exportList || /^\s*(export|import)\b/m.test(rest) || /^\s*(export|import)\b/m.test(code.slice(0, exportList.index))) {
+  if (!exportList || /^\s*(export|import)\b/m.test(`${before}\n${rest}`)) {
     throw new Error('asLeafletFactory: the trimmed Leaflet must end its code with one `export { … };` and have no other import or export');
   }
   const members = exportList[1]
     .split(',')
     .map((entry) => entry.trim().split(/\s+as\s+/))
     .map(([local, exported = local]) => `${exported}: ${local}`);
-  const body = `${code.slice(0, exportList.index)}return { ${members.join(', ')} };${rest}`;
+  const body = `${before}return { ${members.join(', ')} };${rest}`;
   return `let leaflet;\nfunction evaluateLeaflet() {\n${body}\n}\nexport function createLeaflet() {\n  return (leaflet ??= evaluateLeaflet());\n}\n`;
 }
 

@@ -67,9 +67,11 @@ const PROGRESS_INTERVAL_MS = 120;
 const JSON_IN_PIECES_FROM = 1 << 20;
 /** The share of the progress bar that parsing such a text takes. */
 const JSON_SHARE = 0.4;
+/** The first slice of a city's load (see ONE_SLICE_TEXT): the long-task threshold. */
+const ONE_SLICE_MS = 50;
 /**
  * JSON text shorter than this (a city's file: ~600 stations with every property) is read and
- * indexed in a first slice of up to 50 ms, the long-task threshold: 400 stations in one task
+ * indexed in a first slice of up to {@link ONE_SLICE_MS}: 400 stations in one task
  * (~45 ms on a slow phone) instead of four slices with frames between, which put ~40 ms before
  * its first pins. Larger data is sliced from the start: a 50 ms first slice made a desktop's
  * load of 100,000 stations one task over 50 ms.
@@ -303,7 +305,7 @@ export class StationLoadController implements ReactiveController {
       runStepsSliced(runStepsWithin(buildStoreSteps(input, { crs, fields: fields ?? undefined, reader }), parsedShare, 1), {
         signal: abort.signal,
         onProgress,
-        firstSliceMs: typeof input === 'string' && input.length < ONE_SLICE_TEXT ? 50 : undefined,
+        firstSliceMs: typeof input === 'string' && input.length < ONE_SLICE_TEXT ? ONE_SLICE_MS : undefined,
       });
     try {
       try {
