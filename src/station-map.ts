@@ -57,7 +57,7 @@ import { isFiltering, renderFilterBar, withFilter } from './ui/filter-bar.js';
 import { renderLoadProgress } from './ui/load-progress.js';
 import { parseLngLat } from './ui/parse-attributes.js';
 import { fetchArchiveHead, isTiledSource } from './tiles/tiled-source-url.js';
-import { renderPlaceResults, type PlaceResult } from './ui/place-results.js';
+import type { PlaceResult } from './ui/place-results.js';
 import { renderStationList, renderTypeIcon } from './ui/list-rows.js';
 import { restyleAfterMove } from './ui/restyle-after-move.js';
 import { checkPropertiesOf, readPosition } from './ui/validate-inputs.js';
@@ -477,9 +477,20 @@ export class StationMap extends LitElement {
   private readonly coverageLegend = new LazyModule(this, () => import('./ui/coverage-legend.js'), (module) =>
     this.addPartStyles(module.coverageLegendStyles),
   );
+  /**
+   * The geocoder's results under the search box, loaded when a search first starts: a first view
+   * shows none, and the geocoder's own round trip covers this file's.
+   */
+  private readonly placeResults = new LazyModule(this, () => import('./ui/place-results.js'));
   /** The string table rendered last (Simplified Chinese until another is in). */
   private shownStrings: UiStrings = zhCN;
-  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [this.detailView, this.chooser.view, this.tiledPart, this.coverageLegend];
+  private readonly lazyModules: Pick<LazyModule<unknown>, 'loading'>[] = [
+    this.detailView,
+    this.chooser.view,
+    this.tiledPart,
+    this.coverageLegend,
+    this.placeResults,
+  ];
 
   private mapController: MapController | null = null;
   private mapPromise: Promise<MapController | null> | null = null;
@@ -1334,7 +1345,9 @@ export class StationMap extends LitElement {
                     onArrowDown: () => this.list.focusPlaceOrRow(),
                   })
                 : nothing}
-              ${renderPlaceResults({
+              ${this.places.state.state === 'idle'
+                ? nothing
+                : this.placeResults.get()?.renderPlaceResults({
                 search: this.places.state,
                 strings: s,
                 headingLevel: clampHeadingLevel(this.headingLevel),

@@ -55,20 +55,22 @@ describe('the script-tag bundle (dist/station-map.iife.js)', () => {
     // The first view loads none of them (the offline copy of src is saved after it, from its own file).
     const qr = '/dist/station-map.qr-path.js';
     const geocoding = '/dist/station-map.place-search-session.js';
+    const placeResults = '/dist/station-map.place-results.js';
     expect(sideFiles()).to.not.include(qr);
     expect(sideFiles()).to.not.include(geocoding);
+    expect(sideFiles()).to.not.include(placeResults);
 
     // A station with a rating link: its QR code appears once the encoder is in.
     el.select('TA-0001');
     await waitFor(() => el.shadowRoot!.querySelector('.qr svg path'), 8000, 'the rating QR code');
     expect(sideFiles()).to.include(qr).and.not.include(geocoding);
 
-    // Place search with the page's geocoder loads the debounced search.
+    // Place search with the page's geocoder loads the debounced search and the results' view.
     el.geocoder = async () => [{ name: 'Tai\'an railway station', lng: 117.09, lat: 36.19 }];
     const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     box.value = '泰安站';
     box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await waitFor(() => el.shadowRoot!.querySelector('button.place'), 8000, 'the place result');
-    expect(sideFiles()).to.include(geocoding);
+    expect(sideFiles()).to.include(geocoding).and.include(placeResults);
   });
 });
