@@ -94,12 +94,7 @@ export default [
         // ASCII only (`\u5de5`, not 工): many government sites in China still serve GBK or GB2312 pages,
         // and a script sent without a charset is decoded in the page's encoding, which turns UTF-8
         // Chinese into garbage or a syntax error. The escapes also gzip ~0.4 KB smaller here.
-        // `//# allFunctionsCalledOnLoad`, Chromium's explicit compile hint (Chrome 136+; other engines
-        // read a comment): the functions are compiled on the streaming thread while the script
-        // downloads, not one by one on the main thread when the element first runs them. On the
-        // emulated cheap phone that took the script's evaluation from ~22 to ~7 ms and the work
-        // after the data arrives from ~90 to ~70 ms (docs/benchmarks.md).
-        format: { comments: false, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
+        format: { comments: false, ascii_only: true },
         compress: { passes: 3, unsafe_methods: true },
       }),
     ],

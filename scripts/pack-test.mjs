@@ -242,8 +242,6 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const iife = require.resolve('station-map/station-map.iife.js');
 if (statSync(iife).size < 10000) throw new Error('iife bundle is suspiciously small');
-// Chromium's compile hint (rollup.config.mjs) counts only as the file's first line.
-if (!readFileSync(iife, 'utf8').startsWith('//# allFunctionsCalledOnLoad\\n')) throw new Error('the iife bundle does not begin with its compile hint');
 // A GBK or Big5 page decodes a script sent without a charset in its own encoding: only ASCII reads the same.
 // So do the side files beside it that it loads on first use.
 const scripts = readdirSync(dirname(iife)).filter((name) => /^station-map\\..+\\.js$/.test(name));
