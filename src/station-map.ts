@@ -1348,13 +1348,13 @@ export class StationMap extends LitElement {
               ${this.places.state.state === 'idle'
                 ? nothing
                 : this.placeResults.get()?.renderPlaceResults({
-                search: this.places.state,
-                strings: s,
-                headingLevel: clampHeadingLevel(this.headingLevel),
-                onPick: (place) => this.handlePlacePick(place),
-                onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
-                onExitBottom: () => this.list.focusRow(0),
-              })}
+                    search: this.places.state,
+                    strings: s,
+                    headingLevel: clampHeadingLevel(this.headingLevel),
+                    onPick: (place) => this.handlePlacePick(place),
+                    onExitTop: () => this.renderRoot.querySelector<HTMLInputElement>('input.search')?.focus(),
+                    onExitBottom: () => this.list.focusRow(0),
+                  })}
               ${listHeld
                 ? nothing
                 : renderStationList({
