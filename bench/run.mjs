@@ -159,15 +159,21 @@ ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}
   gives the bytes transferred before the clusters (bench/browser/cheap-phone.mjs).
   DevTools keeps no response bodies (\`Network.enable\` with buffers of 0): keeping a 4 MB
   body cost a ~300 ms task when it finished, on a phone that has no DevTools attached.
-  What bounds the first view at 400 stations is the link: the HTML, then the 80 KB
-  script (~0.6 s from its request to its last byte at 1.6 Mbps with the 150 ms round
-  trip), then the data's own round trip and 23 KB (~0.27 s) come before any code runs
-  on the data (~1.2 s from navigation with no CPU time at all), against ~52 KB of
-  script for Leaflet + markercluster. The CDP slowdown holds back the main thread only:
+  What bounds the first view at 400 stations is the link, as the row "the station data's
+  last byte" shows: each page asks for the data once its script has run, so the script's
+  bytes decide when the data is in. Ours carries ~25 KB more script than Leaflet +
+  markercluster (Lit, the list, the store and its indexes), ~0.13 s at 1.6 Mbps, and its data
+  arrives ~0.08 s after the peer's; after that ours draws sooner (~80 ms from the last byte
+  to the clusters against the peer's ~90). Being 1.3× faster than the peer at 400 stations
+  would need the data in hand ~0.25 s before the peer's, that is a first-view script of
+  ~15 KB gzip, less than the trimmed Leaflet alone (~18 KB): not reachable with Leaflet and Lit in the
+  first view. The CDP slowdown holds back the main thread only:
   work moved to another thread (V8's background compile, a Worker) runs at this
   machine's full speed, so judge such a change with every thread at the same speed
-  (no slowdown) too. V8's compile hint (\`//# allFunctionsCalledOnLoad\`) looked ~130 ms
-  faster here and was 14 ms slower with no slowdown, so the bundle has none.
+  (no slowdown) too. V8's compile hint (\`//# allFunctionsCalledOnLoad\`) looked 30–50 ms
+  faster here and was 16 ms slower with no slowdown (medians of 15): the extra bytecode is
+  compiled on the streaming thread after the script's last byte, and the main thread waits
+  for it; a real phone's cores are all slow. So the bundle has none.
 - **National, cheap phone (Chromium, 186,100 and 1,000,000 stations)**: the same emulated
   phone; the seeded national file (bench/national-stations.mjs) as the PMTiles archive that
   \`station-map tiles\` writes, read by \`<station-map src="….pmtiles">\` with range requests,
