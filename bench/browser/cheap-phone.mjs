@@ -275,52 +275,43 @@ export async function runCheapPhoneBench(browser, { quick, log }) {
       log(`phone: <station-map src> and Leaflet.markercluster, ${n} stations, ${runs} runs each`);
       const { ours, preload, markercluster: peer } = await measurePages(browser, origin, n, runs, log);
       const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-      rows.push({
-        id: `phone-clusters-${n}`,
-        operation: 'cheap phone: clusters drawn after navigation',
+      /** A row of this size; one with `peerMs` compares with the markercluster page. */
+      const row = (id, operation, fields) => ({
+        id: `${id}-${n}`,
+        operation: `cheap phone: ${operation}`,
         data: 'Shandong',
         n,
-        ours: ours?.clustersMs ?? null,
-        peer: 'Leaflet.markercluster',
-        peerMs: peer?.clustersMs ?? null,
-        extra: { ours, peer },
-        note: ours
-          ? `${kb(ours.bytesBefore)} transferred before the clusters (${kb(ours.bytesAll)} in all); markercluster ${peer ? `${kb(peer.bytesBefore)}, longest task ${peer.longestTaskMs.toFixed(0)} ms` : 'failed'}`
-          : 'the page failed',
+        ...('peerMs' in fields ? { peer: 'Leaflet.markercluster' } : {}),
+        ...fields,
       });
-      rows.push({
-        id: `phone-clusters-preload-${n}`,
-        operation: 'cheap phone: clusters drawn, page with <link rel=preload> for the data',
-        data: 'Shandong',
-        n,
-        ours: preload?.clustersMs ?? null,
-        peer: 'Leaflet.markercluster',
-        peerMs: peer?.clustersMs ?? null,
-        extra: { ours: preload, peer },
-        note: preload ? `first list row ${preload.listMs?.toFixed(0)} ms, longest task ${preload.longestTaskMs.toFixed(0)} ms, ${kb(preload.bytesAll)} in all` : 'the page failed',
-      });
-      rows.push({
-        id: `phone-data-${n}`,
-        operation: "cheap phone: the station data's last byte after navigation",
-        data: 'Shandong',
-        n,
-        ours: ours?.dataInMs ?? null,
-        peer: 'Leaflet.markercluster',
-        peerMs: peer?.dataInMs ?? null,
-        note: 'each page asks for the data once its script has run: the script bytes before it decide when it comes',
-      });
-      rows.push({ id: `phone-list-${n}`, operation: 'cheap phone: first list row after navigation', data: 'Shandong', n, ours: ours?.listMs ?? null, note: 'the markercluster page has no list' });
-      rows.push({
-        id: `phone-complete-${n}`,
-        operation: 'cheap phone: all stations drawn (stations-load, then a frame)',
-        data: 'Shandong',
-        n,
-        ours: ours?.completeMs ?? null,
-        peer: 'Leaflet.markercluster',
-        peerMs: peer?.clustersMs ?? null,
-        note: 'a file still downloading 0.15 s after its first bytes shows the stations it holds so far first (clusters drawn, first list row)',
-      });
-      rows.push({ id: `phone-longtask-${n}`, operation: 'cheap phone: longest task until all stations are drawn', data: 'Shandong', n, ours: ours?.longestTaskMs ?? null, peer: 'Leaflet.markercluster', peerMs: peer?.longestTaskMs ?? null });
+      rows.push(
+        row('phone-clusters', 'clusters drawn after navigation', {
+          ours: ours?.clustersMs ?? null,
+          peerMs: peer?.clustersMs ?? null,
+          extra: { ours, peer },
+          note: ours
+            ? `${kb(ours.bytesBefore)} transferred before the clusters (${kb(ours.bytesAll)} in all); markercluster ${peer ? `${kb(peer.bytesBefore)}, longest task ${peer.longestTaskMs.toFixed(0)} ms` : 'failed'}`
+            : 'the page failed',
+        }),
+        row('phone-clusters-preload', 'clusters drawn, page with <link rel=preload> for the data', {
+          ours: preload?.clustersMs ?? null,
+          peerMs: peer?.clustersMs ?? null,
+          extra: { ours: preload, peer },
+          note: preload ? `first list row ${preload.listMs?.toFixed(0)} ms, longest task ${preload.longestTaskMs.toFixed(0)} ms, ${kb(preload.bytesAll)} in all` : 'the page failed',
+        }),
+        row('phone-data', "the station data's last byte after navigation", {
+          ours: ours?.dataInMs ?? null,
+          peerMs: peer?.dataInMs ?? null,
+          note: 'each page asks for the data once its script has run: the script bytes before it decide when it comes',
+        }),
+        row('phone-list', 'first list row after navigation', { ours: ours?.listMs ?? null, note: 'the markercluster page has no list' }),
+        row('phone-complete', 'all stations drawn (stations-load, then a frame)', {
+          ours: ours?.completeMs ?? null,
+          peerMs: peer?.clustersMs ?? null,
+          note: 'a file still downloading 0.15 s after its first bytes shows the stations it holds so far first (clusters drawn, first list row)',
+        }),
+        row('phone-longtask', 'longest task until all stations are drawn', { ours: ours?.longestTaskMs ?? null, peerMs: peer?.longestTaskMs ?? null }),
+      );
     }
     return rows;
   } finally {
