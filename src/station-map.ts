@@ -973,7 +973,7 @@ export class StationMap extends LitElement {
       this.resizeObserver.observe(container);
       this.applyBasemap();
       this.tilesTimer = setTimeout(() => this.endTilesWait(), TILES_WAIT_MS);
-      this.applyView();
+      this.applyView({ animate: false });
       this.showStations();
       this.applyOrigin();
       if (this.route) controller.setRoute(this.route, { fit: false });
@@ -1035,16 +1035,21 @@ export class StationMap extends LitElement {
     return null;
   }
 
-  private applyView(): void {
+  /**
+   * Shows the page's `center` and `zoom`. When the map is made it jumps there (`animate: false`):
+   * animated, the map first drew the default view and then zoomed in, and for ~0.25 s read its
+   * default zoom to anything that asked (a `stations-load` listener).
+   */
+  private applyView(options: { animate?: boolean } = {}): void {
     const map = this.mapController;
     if (!map) return;
     const center = parseLngLat(this.center);
     if (center) {
       const [lng, lat] = toWgs84(center, this.crs);
-      map.setView(lng, lat, this.zoom ?? undefined);
+      map.setView(lng, lat, this.zoom ?? undefined, options);
       this.viewFitted = true;
     } else if (this.zoom != null && Number.isFinite(this.zoom)) {
-      map.map.setZoom(this.zoom);
+      map.map.setZoom(this.zoom, options.animate === false ? { animate: false } : {});
     }
   }
 

@@ -102,11 +102,11 @@ export class MapController {
     }
   }
 
-  /** Centres the map on a WGS-84 position. */
-  setView(lng: number, lat: number, zoom?: number): void {
+  /** Centres the map on a WGS-84 position; `animate: false` jumps there. */
+  setView(lng: number, lat: number, zoom?: number, options: { animate?: boolean } = {}): void {
     const [x, y] = this.toDisplay(lng, lat);
     this.pendingFit = null;
-    this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom()));
+    this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom(), options.animate === false ? { animate: false } : {}));
   }
 
   /**

@@ -178,6 +178,14 @@ describe('the map', () => {
     expect(drawn).to.be.lessThan(600);
   });
 
+  it('the page\'s center and zoom are where the map starts, not a zoom in from the default view', async () => {
+    const el = await fixture('<station-map basemap="none" center="117.2,36.3" zoom="8"></station-map>');
+    const map = await waitFor(() => leafletMapOf(el), 8000, 'the map');
+    // At once: animated from the default zoom 4, it read 4 for a moment and drew that view first.
+    expect(map.getZoom()).to.equal(8);
+    expect(map.getCenter().lng).to.be.closeTo(117.2, 1e-6);
+  });
+
   it('center and zoom are live', async () => {
     const el = await withStations(stationsAround(20), 'center="117.05,36.16" zoom="13"');
     const map = leafletMap(el);
