@@ -1049,7 +1049,7 @@ export class StationMap extends LitElement {
       map.setView(lng, lat, this.zoom ?? undefined, options);
       this.viewFitted = true;
     } else if (this.zoom != null && Number.isFinite(this.zoom)) {
-      map.map.setZoom(this.zoom, options.animate === false ? { animate: false } : {});
+      map.map.setZoom(this.zoom, options);
     }
   }
 

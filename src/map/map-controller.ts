@@ -106,7 +106,7 @@ export class MapController {
   setView(lng: number, lat: number, zoom?: number, options: { animate?: boolean } = {}): void {
     const [x, y] = this.toDisplay(lng, lat);
     this.pendingFit = null;
-    this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom(), options.animate === false ? { animate: false } : {}));
+    this.whenIdle(() => this.map.setView([y, x], zoom ?? this.map.getZoom(), options));
   }
 
   /**
